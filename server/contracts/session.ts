@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const sessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  login: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionSchema = z.object({ user: sessionUserSchema });
+export type Session = z.infer<typeof sessionSchema>;
+
+/** What the sign-in popup posts to the panel (its opener) when Procore sign-in ends. */
+export const authMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('authentication.success'), payload: z.object({ token: z.string().min(32) }) }),
+  z.object({ type: z.literal('authentication.failure'), payload: z.object({ reason: z.string() }) }),
+]);
+export type AuthMessage = z.infer<typeof authMessageSchema>;
+
+/** Header the panel sends its session token in (third-party cookies are often blocked in Procore's iframe). */
+export const sessionHeader = 'authorization';
