@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Test tiers (design.md 7.8): unit (*.test.ts), client components (jsdom),
 // integration against real PostgreSQL (*.int.test.ts) and browser tests (e2e/).
 export default defineConfig({
-  esbuild: { jsx: 'automatic' },
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     projects: [
       {
