@@ -49,15 +49,19 @@ export class RateLimitedError extends AppError {
 
 /** Procore (or another upstream) answered with an error we cannot recover from here. */
 export class UpstreamError extends AppError {
-  override readonly status = 502;
+  override readonly status: number;
   override readonly code: string;
   constructor(
     message: string,
     readonly upstreamStatus: number,
     code = 'procore_error',
+    status = 502,
+    /** Seconds the caller should wait before trying again (busy upstream). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message, { upstreamStatus });
     this.code = code;
+    this.status = status;
   }
 }
 

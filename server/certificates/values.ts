@@ -1,0 +1,106 @@
+// Normalisers for what certificates print: dates, money, phone numbers, addresses and
+// insurance form numbers. Each returns null when the text does not look like the thing.
+
+export function parseDate(text: string): string | null {
+  const m = /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text);
+  if (!m) return null;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  let year = Number(m[3]);
+  if (m[3]!.length === 2) year += 2000;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1980 || year > 2100) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+const moneyPattern = /^\$?\s*(\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s*(MM|M|K)?(?:\.00)?$/i;
+
+/** "$ 1,000,000", "1000000", "1M", "1MM", "$2,000K" -> whole dollars. */
+export function parseMoney(text: string): number | null {
+  const cleaned = text.replace(/[Ss]\s*(?=\d)/, '$').replace(/\s+/g, ' ').trim().replace(/\.00$/, '');
+  const m = moneyPattern.exec(cleaned);
+  if (!m) return null;
+  const raw = m[1]!;
+  const grouped = /[,.\s]\d{3}/.test(raw) && !/^\d+\.\d{1,2}$/.test(raw);
+  let value = grouped ? Number(raw.replace(/[,.\s]/g, '')) : Number(raw);
+  const unit = (m[2] ?? '').toUpperCase();
+  if (unit === 'K') value *= 1_000;
+  if (unit === 'M' || unit === 'MM') value *= 1_000_000;
+  if (!Number.isFinite(value)) return null;
+  return Math.round(value);
+}
+
+export function digitsOnly(text: string): string | null {
+  const d = text.replace(/\D/g, '');
+  return d.length >= 7 ? d : null;
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export interface Address {
+  line1: string | null;
+  line2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+}
+
+const cityLine = /^(.*?)[,\s]+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+
+/** Address lines as printed (street lines, then "City, ST 12345"). */
+export function parseAddress(lines: string[]): Address | null {
+  if (lines.length === 0) return null;
+  const last = collapse(lines[lines.length - 1]!);
+  const m = cityLine.exec(last);
+  const street = m ? lines.slice(0, -1) : lines;
+  return {
+    line1: street[0] ? collapse(street[0]) : null,
+    line2: street.length > 1 ? collapse(street.slice(1).join(' ')) : null,
+    city: m ? collapse(m[1]!.replace(/,$/, '')) : null,
+    state: m ? m[2]! : null,
+    postalCode: m ? m[3]! : null,
+  };
+}
+
+export interface FormNumber {
+  form: string;
+  edition: string | null;
+}
+
+const formPattern =
+  /\b(WC)\s?(\d{2})\s?(\d{2})\s?(\d{2})(?:\s?\((\d{2})[\s/]?(\d{2})\))?|\b(CG|CA|IL)\s?(\d{2})\s?(\d{2})(?:\s?\(?(\d{2})[\s/]?(\d{2})\)?)?(?![\d/])/g;
+
+/** Insurance form numbers ("CG 20 10 04 13", "CG2037 1219", "WC 00 03 13") in reading order. */
+export function findFormNumbers(text: string): FormNumber[] {
+  const found: FormNumber[] = [];
+  for (const m of text.matchAll(formPattern)) {
+    if (m[1]) {
+      found.push({ form: `WC ${m[2]} ${m[3]} ${m[4]}`, edition: edition(m[5], m[6]) });
+    } else {
+      found.push({ form: `${m[7]} ${m[8]} ${m[9]}`, edition: edition(m[10], m[11]) });
+    }
+  }
+  return found;
+}
+
+function edition(month: string | undefined, year: string | undefined): string | null {
+  if (!month || !year) return null;
+  const mm = Number(month);
+  return mm >= 1 && mm <= 12 ? `${month} ${year}` : null;
+}
+
+/** Deduplicate by form; the first printed edition wins. */
+export function mergeFormNumbers(lists: FormNumber[][]): FormNumber[] {
+  const byForm = new Map<string, FormNumber>();
+  for (const item of lists.flat()) {
+    const known = byForm.get(item.form);
+    if (!known) byForm.set(item.form, { ...item });
+    else if (!known.edition && item.edition) known.edition = item.edition;
+  }
+  return [...byForm.values()];
+}

@@ -1,0 +1,134 @@
+// Positioned words, the common ground of the text layer and OCR. Coordinates are PDF points,
+// origin bottom-left, so y1 > y0.
+
+export interface Word {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  page: number;
+  /** 0..1; text-layer words are certain, OCR words carry the engine's confidence. */
+  conf: number;
+}
+
+export type Box = [number, number, number, number];
+
+export interface Line {
+  words: Word[];
+  text: string;
+  box: Box;
+}
+
+export interface Match {
+  words: Word[];
+  box: Box;
+  line: Line;
+  groups: string[];
+}
+
+export function boxOf(words: Word[]): Box {
+  return [
+    Math.min(...words.map((w) => w.x0)),
+    Math.min(...words.map((w) => w.y0)),
+    Math.max(...words.map((w) => w.x1)),
+    Math.max(...words.map((w) => w.y1)),
+  ];
+}
+
+export const height = (w: { y0: number; y1: number }) => w.y1 - w.y0;
+export const centerY = (w: { y0: number; y1: number }) => (w.y0 + w.y1) / 2;
+export const centerX = (w: { x0: number; x1: number }) => (w.x0 + w.x1) / 2;
+
+export function medianHeight(words: Word[]): number {
+  if (words.length === 0) return 8;
+  const hs = words.map(height).sort((a, b) => a - b);
+  return hs[Math.floor(hs.length / 2)]!;
+}
+
+function overlapY(a: { y0: number; y1: number }, b: { y0: number; y1: number }): number {
+  return Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+}
+
+/** Group words into lines: a word joins a line when it shares most of its height with it. */
+export function groupLines(words: Word[]): Line[] {
+  const sorted = [...words].sort((a, b) => centerY(b) - centerY(a));
+  const groups: { words: Word[]; y0: number; y1: number }[] = [];
+  for (const w of sorted) {
+    const target = groups.find((g) => overlapY(g, w) > 0.5 * Math.min(height(w), g.y1 - g.y0));
+    if (target) {
+      target.words.push(w);
+      target.y0 = Math.min(target.y0, w.y0);
+      target.y1 = Math.max(target.y1, w.y1);
+    } else groups.push({ words: [w], y0: w.y0, y1: w.y1 });
+  }
+  return groups
+    .map((g) => makeLine(g.words))
+    .sort((a, b) => centerY({ y0: b.box[1], y1: b.box[3] }) - centerY({ y0: a.box[1], y1: a.box[3] }));
+}
+
+export function makeLine(words: Word[]): Line {
+  const sorted = [...words].sort((a, b) => a.x0 - b.x0);
+  return { words: sorted, text: sorted.map((w) => w.text).join(' '), box: boxOf(sorted) };
+}
+
+/** Every match of a pattern in the lines, mapped back to the words it covers. */
+export function findAll(lines: Line[], pattern: RegExp): Match[] {
+  const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
+  const global = new RegExp(pattern.source, flags);
+  const found: Match[] = [];
+  for (const line of lines) {
+    const starts: number[] = [];
+    let offset = 0;
+    for (const w of line.words) {
+      starts.push(offset);
+      offset += w.text.length + 1;
+    }
+    for (const m of line.text.matchAll(global)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      const covered = line.words.filter((w, i) => starts[i]! < to && starts[i]! + w.text.length > from);
+      if (covered.length === 0) continue;
+      found.push({ words: covered, box: boxOf(covered), line, groups: m.slice(1).map((g) => g ?? '') });
+    }
+  }
+  return found;
+}
+
+export function findFirst(lines: Line[], pattern: RegExp): Match | null {
+  return findAll(lines, pattern)[0] ?? null;
+}
+
+export interface Region {
+  x0?: number;
+  x1?: number;
+  y0?: number;
+  y1?: number;
+}
+
+/** Words whose centre lies inside the region (open sides are unbounded). */
+export function within(words: Word[], r: Region): Word[] {
+  return words.filter((w) => {
+    const cx = centerX(w);
+    const cy = centerY(w);
+    return (
+      (r.x0 === undefined || cx >= r.x0) &&
+      (r.x1 === undefined || cx < r.x1) &&
+      (r.y0 === undefined || cy >= r.y0) &&
+      (r.y1 === undefined || cy < r.y1)
+    );
+  });
+}
+
+/** Words on the same line as a label, to its right, up to a right bound. */
+export function rightOf(words: Word[], label: Box, xLimit = Infinity): Word[] {
+  const probe = { y0: label[1], y1: label[3] };
+  return words
+    .filter((w) => w.x0 >= label[2] - 0.5 && centerX(w) < xLimit)
+    .filter((w) => overlapY(w, probe) > 0.4 * Math.min(height(w), probe.y1 - probe.y0))
+    .sort((a, b) => a.x0 - b.x0);
+}
+
+export function minConf(words: Word[]): number {
+  return words.length ? Math.min(...words.map((w) => w.conf)) : 1;
+}

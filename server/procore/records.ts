@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// Procore record shapes we read (procore-platform.md section 7), validated loosely: fields we
+// use are checked, everything else passes through untouched.
+
+const id = z.union([z.number().int(), z.string().regex(/^\d+$/)]).transform((v) => String(v));
+
+export const meSchema = z.looseObject({ id, login: z.string(), name: z.string().nullable().optional() });
+export type ProcoreMe = z.infer<typeof meSchema>;
+
+export const companySchema = z.looseObject({ id, name: z.string(), is_active: z.boolean().optional() });
+export type ProcoreCompany = z.infer<typeof companySchema>;
+
+export const projectSchema = z.looseObject({
+  id,
+  name: z.string(),
+  active: z.boolean().nullable().optional(),
+  company: z.looseObject({ id }).nullable().optional(),
+});
+export type ProcoreProject = z.infer<typeof projectSchema>;
+
+export const vendorSchema = z.looseObject({
+  id,
+  name: z.string(),
+  is_active: z.boolean().nullable().optional(),
+  email_address: z.string().nullable().optional(),
+  trades: z.array(z.looseObject({ name: z.string() })).nullable().optional(),
+  primary_contact: z
+    .looseObject({
+      first_name: z.string().nullable().optional(),
+      last_name: z.string().nullable().optional(),
+      email_address: z.string().nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type ProcoreVendor = z.infer<typeof vendorSchema>;
+
+export const tokenResponseSchema = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number().int().positive(),
+  refresh_token: z.string().min(1).optional(),
+  created_at: z.number().int().optional(),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
