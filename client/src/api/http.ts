@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { apiErrorSchema, errorCodes } from '../../../server/contracts/api';
+import { getSessionToken, setSessionToken } from './token';
+
+/** Codes the client itself produces when there is no usable answer from the server. */
+export const clientErrorCodes = {
+  network: 'network_error',
+  invalidResponse: 'invalid_response',
+  http: 'http_error',
+} as const;
+
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(init: { status: number; code: string; message: string; retryAfterSeconds?: number | null }) {
+    super(init.message);
+    this.name = 'ApiRequestError';
+    this.status = init.status;
+    this.code = init.code;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+  }
+}
+
+/** `Retry-After` is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function toError(response: Response): Promise<ApiRequestError> {
+  const parsed = apiErrorSchema.safeParse(await readJson(response));
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+  if (parsed.success) {
+    const { code, message } = parsed.data.error;
+    return new ApiRequestError({ status: response.status, code, message, retryAfterSeconds });
+  }
+  // Not our JSON (a proxy's error page, say): never show its body, only a plain sentence.
+  return new ApiRequestError({
+    status: response.status,
+    code: clientErrorCodes.http,
+    message: `The app's server answered with an error (HTTP ${response.status}). Try again in a moment.`,
+    retryAfterSeconds,
+  });
+}
+
+const signedOutCodes: ReadonlySet<string> = new Set([errorCodes.notSignedIn, errorCodes.grantInvalid]);
+
+/** Calls the app's API with the session token and returns the validated `data`, or throws ApiRequestError. */
+export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: { method?: 'GET' | 'POST' } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getSessionToken();
+  if (token !== null) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    // credentials 'omit': the token header is the session; cookies are unreliable in Procore's iframe.
+    response = await fetch(path, { method: init.method ?? 'GET', headers, credentials: 'omit' });
+  } catch {
+    throw new ApiRequestError({
+      status: 0,
+      code: clientErrorCodes.network,
+      message: "The app's server could not be reached. Check your connection and try again.",
+    });
+  }
+  if (!response.ok) {
+    const error = await toError(response);
+    if (signedOutCodes.has(error.code)) setSessionToken(null);
+    throw error;
+  }
+  const body = z.object({ data: schema }).safeParse(await readJson(response));
+  if (!body.success) {
+    throw new ApiRequestError({
+      status: response.status,
+      code: clientErrorCodes.invalidResponse,
+      message: "The app's server sent an answer the panel could not read. Reload the panel to try again.",
+    });
+  }
+  return body.data.data;
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiRequestError {
+  return error instanceof ApiRequestError && (code === undefined || error.code === code);
+}

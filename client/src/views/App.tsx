@@ -1,0 +1,118 @@
+import { lazy, Suspense, useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import styled, { createGlobalStyle } from 'styled-components';
+import { errorCodes } from '../../../server/contracts/api';
+import type { Session } from '../../../server/contracts/session';
+import { isApiError } from '../api/http';
+import { createQueryClient } from '../api/queryClient';
+import { useResetQueriesOnTokenChange, useSession, useSignOut } from '../api/session';
+import { Button, colors, spacing } from '../components/core';
+import { Loading } from '../components/Loading';
+import { QueryState } from '../components/QueryState';
+import { Notice } from '../components/ui';
+import type { HostContext } from '../host/context';
+import { HostProvider, useHostContext } from '../host/HostProvider';
+import { ConnectPanel } from './ConnectPanel';
+
+// The directory views carry react-window and the table; the first paint (often "Connect") does not need them.
+const ProjectPanel = lazy(() => import('./ProjectPanel'));
+const CompanyPanel = lazy(() => import('./CompanyPanel'));
+
+const GlobalStyle = createGlobalStyle`
+  html, body, #root { height: 100%; margin: 0; }
+  body { font-family: 'Inter', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: ${colors.white}; }
+`;
+
+const Shell = styled.div<{ $compact: boolean }>`
+  display: flex;
+  flex-direction: column;
+  gap: ${spacing.md}px;
+  height: 100%;
+  box-sizing: border-box;
+  padding: ${({ $compact }) => ($compact ? spacing.md : spacing.xl)}px;
+`;
+
+const Header = styled.header`
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${spacing.sm}px;
+  font-size: 12px;
+  color: ${colors.gray45};
+  border-bottom: 1px solid ${colors.gray90};
+  padding-bottom: ${spacing.sm}px;
+`;
+
+const signedOutCodes: ReadonlySet<string> = new Set([errorCodes.notSignedIn, errorCodes.grantInvalid]);
+
+function SessionHeader({ session }: { session: Session }) {
+  const signOut = useSignOut();
+  return (
+    <Header>
+      <span>
+        <strong style={{ color: colors.gray15 }}>COI Compliance</strong> · Signed in as {session.user.name}
+      </span>
+      <Button variant="tertiary" size="sm" loading={signOut.isPending} onClick={() => signOut.mutate()}>
+        Sign out
+      </Button>
+    </Header>
+  );
+}
+
+function Directory() {
+  const { companyId, projectId } = useHostContext();
+  if (companyId === null) {
+    return <Notice tone="error">Open COI Compliance from Procore: this address does not say which company to show.</Notice>;
+  }
+  return (
+    <Suspense fallback={<Loading label="Loading…" />}>
+      {projectId === null ? <CompanyPanel companyId={companyId} /> : <ProjectPanel companyId={companyId} projectId={projectId} />}
+    </Suspense>
+  );
+}
+
+function SignedIn() {
+  const session = useSession();
+  useResetQueriesOnTokenChange();
+  if (session.isError && isApiError(session.error) && signedOutCodes.has(session.error.code)) {
+    const revoked = session.error.code === errorCodes.grantInvalid;
+    return <ConnectPanel reason={revoked ? 'Procore no longer accepts this app’s access for your account. Connect again to continue.' : undefined} />;
+  }
+  return (
+    <QueryState query={session} loadingLabel="Checking your Procore sign-in…">
+      {(data) => (
+        <>
+          <SessionHeader session={data} />
+          <Directory />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function Surface() {
+  const { surface } = useHostContext();
+  return (
+    <Shell $compact={surface === 'sidepanel'}>
+      <SignedIn />
+    </Shell>
+  );
+}
+
+interface AppProps {
+  /** Tests inject both; in the browser they come from the URL and a fresh client. */
+  host?: HostContext;
+  queryClient?: QueryClient;
+}
+
+export function App({ host, queryClient }: AppProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <HostProvider initial={host}>
+        <GlobalStyle />
+        <Surface />
+      </HostProvider>
+    </QueryClientProvider>
+  );
+}
