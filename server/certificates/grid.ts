@@ -1,0 +1,93 @@
+import type { Policy } from '../contracts/extraction';
+import type { Anchors } from './header';
+import type { PageView } from './page';
+import { Provenance } from './provenance';
+import { readRow, type Columns, type RowKind } from './rows';
+import { findAll, findFirst, groupLines, within, type Line, type Match } from './words';
+
+interface RowAnchor {
+  kind: RowKind;
+  top: number;
+}
+
+function headerColumns(view: PageView, a: Anchors): Columns | null {
+  const type = findFirst(a.lines, /TYPE OF INSURANCE/);
+  if (!type) return null;
+  const band = within(view.words, { y0: type.box[1] - 3 * a.lineHeight, y1: type.box[3] + 3 * a.lineHeight });
+  const lines = groupLines(band);
+  const pick = (p: RegExp): Match | null => findFirst(lines, p);
+  const ltr = pick(/\bINSR\b|\bLTR\b/);
+  const addl = pick(/\bADDL\b|\bINSD\b/);
+  const subr = pick(/\bSUBR\b|\bWVD\b/);
+  const number = pick(/POLICY NUMBER/);
+  const eff = pick(/POLICY EFF/);
+  const exp = pick(/POLICY EXP/);
+  const limits = pick(/\bLIMITS\b/);
+  if (!ltr || !addl || !subr || !number || !eff || !exp || !limits) return null;
+  const headerBottom = Math.min(...[type, addl, subr, number, eff, exp].map((m) => m.box[1]));
+  const cx = (m: Match) => (m.box[0] + m.box[2]) / 2;
+  return {
+    top: headerBottom - 0.2 * a.lineHeight,
+    letter: cx(ltr),
+    typeLeft: ltr.box[2] - 1,
+    typeRight: addl.box[0] - 1,
+    addl: cx(addl),
+    subr: cx(subr),
+    numberLeft: subr.box[2] + 1,
+    eff: cx(eff),
+    exp: cx(exp),
+    effLeft: eff.box[0] - 2,
+    limitsLeft: exp.box[2] + 1,
+    lineHeight: a.lineHeight,
+  };
+}
+
+const wcRowText =
+  /EMPLOYERS|PROPRIETOR|EXCLUDED|MANDATORY|\bNH\b|IF YES|DESCRIBE|DESCRIPTION OF OPERATIONS|OPERATIONS below|^[YN]$|Y\s?\/\s?N/i;
+
+function rowAnchors(view: PageView, cols: Columns, bottom: number): RowAnchor[] {
+  const typeWords = within(view.words, { x0: cols.typeLeft, x1: cols.typeRight, y1: cols.top, y0: bottom });
+  const lines = groupLines(typeWords);
+  const first = (p: RegExp) => findFirst(lines, p);
+  const found: RowAnchor[] = [];
+  const add = (kind: RowKind, m: Match | null) => m && found.push({ kind, top: m.box[3] });
+  add('general_liability', first(/GENERAL LIABILITY|COMMERCIAL GENERAL/));
+  add('automobile_liability', first(/AUTOMOBILE LIABILITY|AUTO LIABILITY/));
+  const umbrella = findAll(lines, /UMBRELLA LIAB|EXCESS LIAB/);
+  if (umbrella.length) found.push({ kind: 'umbrella', top: Math.max(...umbrella.map((m) => m.box[3])) });
+  const wc = first(/WORKERS COMP/);
+  add('workers_compensation', wc);
+  const lastKnown = Math.min(...found.map((f) => f.top), Infinity);
+  const other = otherRowLine(lines, wc, lastKnown, found.length > 0);
+  if (other) found.push({ kind: 'other', top: other.box[3] });
+  return found.sort((x, y) => y.top - x.top);
+}
+
+/** The free "other" row: the first type-column line below the known rows' own labels. */
+function otherRowLine(lines: Line[], wc: Match | null, lastKnownTop: number, any: boolean): Line | null {
+  if (!any) return null;
+  const start = wc ? wc.box[1] : lastKnownTop;
+  const candidates = lines.filter((l) => l.box[3] < start && !wcRowText.test(l.text) && /[A-Za-z]{3}/.test(l.text));
+  if (!wc) return null;
+  return candidates[0] ?? null;
+}
+
+export function readGrid(view: PageView, a: Anchors, prov: Provenance): Policy[] {
+  const cols = headerColumns(view, a);
+  if (!cols) return [];
+  const bottom = a.description ? a.description.box[3] + 0.3 * a.lineHeight : a.footerTop;
+  const anchors = rowAnchors(view, cols, bottom);
+  const policies: Policy[] = [];
+  anchors.forEach((anchor, i) => {
+    const top = anchor.top + 0.6 * a.lineHeight;
+    const next = anchors[i + 1];
+    const rowBottom = next ? next.top + 0.6 * a.lineHeight : bottom;
+    const words = within(view.words, { y1: top, y0: rowBottom });
+    const rowProv = new Provenance();
+    const policy = readRow(anchor.kind, words, cols, view, rowProv);
+    if (!policy) return;
+    prov.merge(rowProv, `/policies/${policies.length}`);
+    policies.push(policy);
+  });
+  return policies;
+}

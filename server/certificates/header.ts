@@ -1,0 +1,200 @@
+import { Provenance } from './provenance';
+import type { PageView } from './page';
+import { collapse, digitsOnly, parseAddress, parseDate, type Address } from './values';
+import {
+  findAll,
+  findFirst,
+  groupLines,
+  medianHeight,
+  rightOf,
+  within,
+  type Box,
+  type Line,
+  type Match,
+  type Word,
+} from './words';
+
+export interface Party {
+  name: string | null;
+  address: Address | null;
+}
+
+export interface HeaderFacts {
+  certificateDate: string | null;
+  certificateNumber: string | null;
+  revisionNumber: string | null;
+  producer: Party & { contactName: string | null; phone: string | null; fax: string | null; email: string | null };
+  insured: Party;
+  insurers: { letter: 'A' | 'B' | 'C' | 'D' | 'E' | 'F'; name: string; naic: string | null }[];
+  certificateHolder: Party;
+  descriptionOfOperations: string | null;
+}
+
+export interface Anchors {
+  lines: Line[];
+  lineHeight: number;
+  split: number;
+  producer: Match | null;
+  insured: Match | null;
+  coverages: Match | null;
+  description: Match | null;
+  holder: Match | null;
+  cancellation: Match | null;
+  footerTop: number;
+}
+
+export function findAnchors(view: PageView): Anchors {
+  const lines = groupLines(view.words);
+  const lineHeight = medianHeight(view.words);
+  const insurerLabels = findAll(lines, /INSURER\s?[A-F]\s?:/);
+  const rightColumn = [
+    ...insurerLabels,
+    ...findAll(lines, /INSURER\(?S\)? AFFORDING/),
+    ...findAll(lines, /CONTACT|E-?MAIL ADDRESS/),
+  ];
+  const split = rightColumn.length ? Math.min(...rightColumn.map((m) => m.box[0])) - 2 : view.width / 2;
+  const producer = findFirst(lines, /\bPRODUCER\b/);
+  const insured =
+    findAll(lines, /\bINSURED\b/).find(
+      (m) => m.box[0] < split && (!producer || m.box[3] < producer.box[1]) && m.words.length === 1,
+    ) ?? null;
+  const description =
+    findAll(lines, /DESCRIPTION OF OPERATIONS/).find((m) => /LOCATIONS|VEHICLES/.test(m.line.text)) ??
+    findAll(lines, /DESCRIPTION OF OPERATIONS(?! below)/).pop() ??
+    null;
+  const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS025/);
+  return {
+    lines,
+    lineHeight,
+    split,
+    producer,
+    insured,
+    coverages: findFirst(lines, /\bCOVERAGES\b/),
+    description,
+    holder: findFirst(lines, /CERTIFICATE HOLDER/),
+    cancellation: findFirst(lines, /\bCANCELLATION\b/),
+    footerTop: footer.length ? Math.max(...footer.map((m) => m.box[3])) + 0.5 : 0,
+  };
+}
+
+/** Lines of a block below a label, turned into a name and an address. */
+function readParty(words: Word[], prov: Provenance, pointer: string): Party {
+  const lines = groupLines(words).filter((l) => collapse(l.text) !== '');
+  if (lines.length === 0) return { name: null, address: null };
+  const [first, ...rest] = lines;
+  prov.words(`${pointer}/name`, first!.words);
+  const address = parseAddress(rest.map((l) => l.text));
+  if (address && rest.length) prov.words(`${pointer}/address`, rest.flatMap((l) => l.words));
+  return { name: collapse(first!.text), address };
+}
+
+function below(label: Match | null, lh: number): number | undefined {
+  return label ? label.box[1] + 0.3 * lh : undefined;
+}
+
+function above(label: Match | null, lh: number): number | undefined {
+  return label ? label.box[3] - 0.3 * lh : undefined;
+}
+
+function valueRight(words: Word[], lines: Line[], label: RegExp, stop: RegExp | null, xLimit = Infinity) {
+  const m = findFirst(lines, label);
+  if (!m) return null;
+  const next = stop ? findAll([m.line], stop).find((s) => s.box[0] > m.box[2]) : undefined;
+  const labelWords = new Set(m.line.words.filter((w) => w.x0 <= m.box[2] - 0.5));
+  const value = rightOf(words, m.box, next ? next.box[0] : xLimit).filter((w) => !labelWords.has(w));
+  return value.length ? value : null;
+}
+
+function readContact(view: PageView, a: Anchors, prov: Provenance) {
+  const right = within(view.words, { x0: a.split, y1: a.producer ? a.producer.box[3] + a.lineHeight : undefined });
+  const lines = groupLines(right);
+  const get = (label: RegExp, stop: RegExp | null, pointer: string) => {
+    const words = valueRight(right, lines, label, stop);
+    if (words) prov.words(pointer, words);
+    return words ? collapse(words.map((w) => w.text).join(' ')) : null;
+  };
+  const contactName = get(/(?:CONTACT\s?)?NAME\s?:/, null, '/producer/contactName');
+  const phone = get(/PHONE\s?\(A\/C,?\s?No,?\s?Ext\)\s?:?/, /FAX/, '/producer/phone');
+  const fax = get(/FAX\s?\(A\/C,?\s?No\)\s?:?/, null, '/producer/fax');
+  const email = get(/E-?MAIL\s?ADDRESS\s?:?/, null, '/producer/email');
+  return {
+    contactName,
+    phone: phone ? digitsOnly(phone) : null,
+    fax: fax ? digitsOnly(fax) : null,
+    email: email ? email.replace(/\s+/g, '').toLowerCase() : null,
+  };
+}
+
+function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts['insurers'] {
+  const naicHeader = findFirst(a.lines, /NAIC\s?#/);
+  const naicLeft = naicHeader ? naicHeader.box[0] - 1.5 * a.lineHeight : Infinity;
+  const out: HeaderFacts['insurers'] = [];
+  for (const m of findAll(a.lines, /INSURER\s?([A-F])\s?:/)) {
+    const letter = m.groups[0] as HeaderFacts['insurers'][number]['letter'];
+    const words = rightOf(view.words, m.box).filter((w) => !m.words.includes(w));
+    const nameWords = words.filter((w) => w.x1 < naicLeft + a.lineHeight);
+    const naicWords = words.filter((w) => w.x1 >= naicLeft + a.lineHeight);
+    const name = collapse(nameWords.map((w) => w.text).join(' '));
+    if (!name || out.some((i) => i.letter === letter)) continue;
+    const index = out.length;
+    prov.words(`/insurers/${index}/name`, nameWords);
+    const naicText = collapse(naicWords.map((w) => w.text).join(''));
+    const naic = /^(AA-?\d{7}|\d{5})$/.test(naicText) ? naicText : naicText ? naicText : null;
+    if (naic) prov.words(`/insurers/${index}/naic`, naicWords, /^\d{5}$|^AA-\d{7}$/.test(naic) ? 1 : 0.6);
+    out.push({ letter, name, naic });
+  }
+  return out.sort((x, y) => x.letter.localeCompare(y.letter));
+}
+
+function readDate(view: PageView, a: Anchors, prov: Provenance): string | null {
+  const label = findFirst(a.lines, /DATE\s?\(MM\/DD\/YYYY\)/);
+  if (!label) return null;
+  const near = within(view.words, {
+    x0: label.box[0] - 3 * a.lineHeight,
+    y0: label.box[1] - 3 * a.lineHeight,
+    y1: label.box[3] + 0.2 * a.lineHeight,
+  }).filter((w) => parseDate(w.text));
+  const word = near.sort((x, y) => y.y1 - x.y1)[0];
+  if (!word) return null;
+  prov.words('/certificateDate', [word]);
+  return parseDate(word.text);
+}
+
+function linesText(words: Word[]): string | null {
+  const text = collapse(groupLines(words).map((l) => l.text).join(' '));
+  return text || null;
+}
+
+export function readHeader(view: PageView, a: Anchors, prov: Provenance): HeaderFacts {
+  const lh = a.lineHeight;
+  const left = (top: Match | null, bottom: Match | null, xLimit = a.split): Word[] =>
+    top ? within(view.words, { x1: xLimit, y1: below(top, lh), y0: above(bottom, lh) }) : [];
+  const certNo = valueRight(view.words, a.lines, /CERTIFICATE NUMBER\s?:?/, /REVISION/);
+  const revNo = valueRight(view.words, a.lines, /REVISION NUMBER\s?:?/, null);
+  if (certNo) prov.words('/certificateNumber', certNo);
+  if (revNo) prov.words('/revisionNumber', revNo);
+  const remarks = a.description
+    ? within(view.words, { y1: below(a.description, lh), y0: above(a.holder, lh) ?? a.footerTop })
+    : [];
+  if (remarks.length) prov.words('/descriptionOfOperations', remarks);
+  const holderWords = a.holder
+    ? within(view.words, {
+        x1: a.cancellation ? a.cancellation.box[0] - 2 : view.width / 2,
+        y1: below(a.holder, lh),
+        y0: a.footerTop,
+      })
+    : [];
+  const join = (ws: Word[] | null) => (ws ? collapse(ws.map((w) => w.text).join(' ')) : null);
+  return {
+    certificateDate: readDate(view, a, prov),
+    certificateNumber: join(certNo),
+    revisionNumber: join(revNo),
+    producer: { ...readParty(left(a.producer, a.insured), prov, '/producer'), ...readContact(view, a, prov) },
+    insured: readParty(left(a.insured, a.coverages), prov, '/insured'),
+    insurers: readInsurers(view, a, prov),
+    certificateHolder: readParty(holderWords, prov, '/certificateHolder'),
+    descriptionOfOperations: linesText(remarks),
+  };
+}
+
+export type { Box };

@@ -1,0 +1,105 @@
+import type { Limits, LimitKey } from '../contracts/extraction';
+import type { Provenance } from './provenance';
+import type { Columns, RowKind } from './rows';
+import { parseMoney } from './values';
+import { boxOf, centerY, groupLines, minConf, within, type Box, type Word } from './words';
+
+const labels: Record<Exclude<RowKind, 'other'>, [LimitKey, RegExp][]> = {
+  general_liability: [
+    ['eachOccurrence', /EACH OCCURRENCE/i],
+    ['damageToRentedPremises', /RENTED|FIRE DAMAGE/i],
+    ['medicalExpense', /MED\.?\s?EXP/i],
+    ['personalAdvertisingInjury', /PERSONAL|ADV\.? INJURY/i],
+    ['generalAggregate', /GENERAL AGGREGATE|GEN'?L AGG/i],
+    ['productsCompletedOperationsAggregate', /PRODUCTS|COMP\/OP/i],
+  ],
+  automobile_liability: [
+    ['combinedSingleLimit', /COMBINED SINGLE/i],
+    ['bodilyInjuryPerPerson', /BODILY INJURY.*PERSON/i],
+    ['bodilyInjuryPerAccident', /BODILY INJURY.*ACCIDENT/i],
+    ['propertyDamagePerAccident', /PROPERTY DAMAGE/i],
+  ],
+  umbrella: [
+    ['eachOccurrence', /EACH OCCURRENCE/i],
+    ['aggregate', /AGGREGATE/i],
+  ],
+  workers_compensation: [
+    ['employersLiabilityEachAccident', /EACH ACCIDENT/i],
+    ['employersLiabilityDiseaseEachEmployee', /EA(?:CH)? EMPLOYEE/i],
+    ['employersLiabilityDiseasePolicyLimit', /POLICY LIMIT/i],
+  ],
+};
+
+const notALimit = /PER\s?STATUTE|OTH-?\s?ER|^\$?$/i;
+
+interface Item {
+  text: string;
+  words: Word[];
+  box: Box;
+}
+
+interface Amount extends Item {
+  value: number;
+  fallback: boolean;
+}
+
+/** Split each line of the limits column into a label part and an amount part. */
+function splitLines(words: Word[]): { labels: Item[]; amounts: Amount[] } {
+  const labelsOut: Item[] = [];
+  const amounts: Amount[] = [];
+  for (const line of groupLines(words)) {
+    const start = line.words.findIndex((w) => /^\$|^\d/.test(w.text));
+    const labelWords = start < 0 ? line.words : line.words.slice(0, start);
+    const amountWords = start < 0 ? [] : line.words.slice(start);
+    const text = labelWords.map((w) => w.text).join(' ').trim();
+    if (labelWords.length && !notALimit.test(text)) labelsOut.push({ text, words: labelWords, box: boxOf(labelWords) });
+    const raw = amountWords.map((w) => w.text).join(' ');
+    const value = parseMoney(raw);
+    if (value !== null && amountWords.length) {
+      const fallback = /[MK]\b/i.test(raw) || !/[,]/.test(raw);
+      amounts.push({ text: raw, words: amountWords, box: boxOf(amountWords), value, fallback });
+    }
+  }
+  return { labels: labelsOut, amounts };
+}
+
+/** Pair amounts with labels, nearest first, so a value printed off its baseline still finds its label. */
+function pair(labelItems: Item[], amounts: Amount[], lineHeight: number) {
+  const candidates: { l: Item; a: Amount; d: number }[] = [];
+  for (const l of labelItems)
+    for (const a of amounts) {
+      const d = Math.abs(centerY({ y0: l.box[1], y1: l.box[3] }) - centerY({ y0: a.box[1], y1: a.box[3] }));
+      if (a.box[0] > l.box[0] && d < 1.3 * lineHeight) candidates.push({ l, a, d });
+    }
+  candidates.sort((x, y) => x.d - y.d);
+  const used = new Set<object>();
+  const out: { l: Item; a: Amount; d: number }[] = [];
+  for (const c of candidates) {
+    if (used.has(c.l) || used.has(c.a)) continue;
+    used.add(c.l);
+    used.add(c.a);
+    out.push(c);
+  }
+  return out.sort((x, y) => y.l.box[3] - x.l.box[3]);
+}
+
+export function readLimits(kind: RowKind, words: Word[], cols: Columns, prov: Provenance): Limits {
+  const { labels: labelItems, amounts } = splitLines(within(words, { x0: cols.limitsLeft }));
+  const limits: Limits = {};
+  const other: NonNullable<Limits['other']> = [];
+  const known = kind === 'other' ? [] : labels[kind];
+  for (const { l, a, d } of pair(labelItems, amounts, cols.lineHeight)) {
+    const offLine = d > 0.35 * (l.box[3] - l.box[1]) ? 0.75 : 1;
+    const factor = offLine * (a.fallback ? 0.9 : 1) * Math.min(1, minConf(l.words) + 0.2);
+    const key = known.find(([, pattern]) => pattern.test(l.text))?.[0];
+    if (key && limits[key] === undefined) {
+      limits[key] = a.value;
+      prov.words(`/limits/${key}`, a.words, factor);
+    } else {
+      prov.words(`/limits/other/${other.length}`, a.words, factor);
+      other.push({ label: l.text.replace(/\s*\$$/, ''), amount: a.value });
+    }
+  }
+  if (other.length) limits.other = other;
+  return limits;
+}

@@ -1,0 +1,190 @@
+import type { Policy } from '../contracts/extraction';
+import { readLimits } from './limits';
+import { CHECKED, type PageView } from './page';
+import { Provenance } from './provenance';
+import { collapse, parseDate, parseMoney } from './values';
+import { boxOf, centerX, centerY, findAll, findFirst, groupLines, within, type Line, type Match, type Word } from './words';
+
+export type RowKind = 'general_liability' | 'automobile_liability' | 'umbrella' | 'workers_compensation' | 'other';
+
+export interface Columns {
+  top: number;
+  letter: number;
+  typeLeft: number;
+  typeRight: number;
+  addl: number;
+  subr: number;
+  numberLeft: number;
+  eff: number;
+  exp: number;
+  effLeft: number;
+  limitsLeft: number;
+  lineHeight: number;
+}
+
+interface Row {
+  words: Word[];
+  typeLines: Line[];
+  cols: Columns;
+  view: PageView;
+  prov: Provenance;
+}
+
+interface Check {
+  value: boolean;
+  confidence: number;
+}
+
+function checkbox(row: Row, label: Match | null): Check | null {
+  if (!label) return null;
+  const h = label.box[3] - label.box[1];
+  const score = row.view.probe([label.box[0] - 2.4 * h, label.box[1] - 0.3 * h, label.box[0] - 0.1 * h, label.box[3] + 0.3 * h]);
+  return { value: score >= CHECKED, confidence: Math.min(1, 0.55 + Math.abs(score - CHECKED)) };
+}
+
+/** One of several boxes: the checked one, with lower confidence when none or several are. */
+function choose<T extends string>(row: Row, options: [T, RegExp][], pointer: string): T | null {
+  const checks = options.map(([value, pattern]) => {
+    const label = findFirst(row.typeLines, pattern);
+    return { value, label, check: checkbox(row, label) };
+  });
+  const on = checks.filter((c) => c.check?.value);
+  const chosen = on.length === 1 ? on[0]! : null;
+  const located = checks.find((c) => c.label);
+  if (chosen?.label) {
+    const conf = Math.min(...checks.map((c) => c.check?.confidence ?? 1));
+    row.prov.box(pointer, chosen.label.words[0]!.page, chosen.label.box, conf * Math.min(...chosen.label.words.map((w) => w.conf)));
+  } else if (located?.label) {
+    row.prov.box(pointer, located.label.words[0]!.page, located.label.box, on.length > 1 ? 0.4 : 0.6);
+  }
+  return chosen ? chosen.value : null;
+}
+
+function flagColumn(row: Row, center: number, pointer: string): boolean {
+  const half = 0.9 * row.cols.lineHeight + 4;
+  const words = row.words.filter((w) => Math.abs(centerX(w) - center) < half && w.text.trim() !== '');
+  const top = groupLines(words)[0];
+  if (!top) return false;
+  const text = top.text.replace(/\s/g, '').toUpperCase();
+  const yes = /^[YX✔✖✓]$|^YES$/.test(text);
+  const known = yes || /^(N|NO|N\/A|NA)$/.test(text);
+  row.prov.words(pointer, top.words, known ? 1 : 0.5);
+  return yes;
+}
+
+function basics(row: Row, line: Policy['line']): Policy {
+  const { cols, words, prov } = row;
+  const letters = words.filter((w) => /^[A-F]$/.test(w.text) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
+  const letter = letters.sort((a, b) => b.y1 - a.y1)[0];
+  if (letter) prov.words('/insurerLetter', [letter]);
+  const dates = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft && parseDate(w.text));
+  const eff = dates.filter((w) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp));
+  const exp = dates.filter((w) => !eff.includes(w));
+  const pick = (ws: Word[], pointer: string) => {
+    const w = ws.sort((a, b) => b.y1 - a.y1)[0];
+    if (w) prov.words(pointer, [w]);
+    return w ? parseDate(w.text) : null;
+  };
+  const numberWords = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.effLeft && !parseDate(w.text));
+  const numberLine = groupLines(numberWords)[0];
+  if (numberLine) prov.words('/policyNumber', numberLine.words);
+  return {
+    line,
+    insurerLetter: letter ? (letter.text as Policy['insurerLetter']) : null,
+    policyNumber: numberLine ? collapse(numberLine.text) : null,
+    effectiveDate: pick(eff, '/effectiveDate'),
+    expirationDate: pick(exp, '/expirationDate'),
+    additionalInsured: flagColumn(row, cols.addl, '/additionalInsured'),
+    subrogationWaived: flagColumn(row, cols.subr, '/subrogationWaived'),
+    limits: {},
+  };
+}
+
+function readGeneral(row: Row, p: Policy): void {
+  p.basis = choose(row, [['claims_made', /CLAIMS-?\s?MADE/], ['occurrence', /\bOCCUR\b/]], '/basis');
+  p.aggregateAppliesPer = choose(
+    row,
+    [['policy', /\bPOLICY\b/], ['project', /PRO-?\s?JECT/], ['location', /\bLOC\b/], ['other', /\bOTHER\s?:/]],
+    '/aggregateAppliesPer',
+  );
+}
+
+const autoBoxes: [NonNullable<Policy['autoSymbols']>[number], RegExp][] = [
+  ['any_auto', /ANY AUTO\b/],
+  ['owned_autos', /(?<!NON-?\s?)(?:ALL )?OWNED AUTOS/],
+  ['scheduled_autos', /SCHEDULED AUTOS/],
+  ['hired_autos', /HIRED AUTOS/],
+  ['non_owned_autos', /NON-?\s?OWNED AUTOS/],
+];
+
+function readAuto(row: Row, p: Policy): void {
+  const symbols: NonNullable<Policy['autoSymbols']> = [];
+  const boxes: Word[] = [];
+  let confidence = 1;
+  for (const [symbol, pattern] of autoBoxes) {
+    const label = findFirst(row.typeLines, pattern);
+    const check = checkbox(row, label);
+    if (!check || !label) continue;
+    boxes.push(...label.words);
+    confidence = Math.min(confidence, check.confidence);
+    if (check.value) symbols.push(symbol);
+  }
+  p.autoSymbols = symbols;
+  if (boxes.length) row.prov.box('/autoSymbols', boxes[0]!.page, boxOf(boxes), confidence);
+}
+
+function readUmbrella(row: Row, p: Policy): void {
+  const kind = choose(row, [['umbrella_liability', /UMBRELLA LIAB/], ['excess_liability', /EXCESS LIAB/]], '/line');
+  p.line = kind ?? 'umbrella_liability';
+  p.basis = choose(row, [['occurrence', /\bOCCUR\b/], ['claims_made', /CLAIMS-?\s?MADE/]], '/basis');
+  const retention = findFirst(row.typeLines, /RETENTION\s?\$?/);
+  const deductible = findFirst(row.typeLines, /\bDED\b/);
+  const amountWords = retention
+    ? row.words.filter((w) => w.x0 >= retention.box[2] - 1 && centerX(w) < row.cols.typeRight + 6)
+        .filter((w) => Math.abs(centerY(w) - centerY({ y0: retention.box[1], y1: retention.box[3] })) < 0.6 * row.cols.lineHeight)
+    : [];
+  const amount = parseMoney(amountWords.map((w) => w.text).join(' ').replace(/^\$\s*/, ''));
+  const isRetention = checkbox(row, retention);
+  const isDeductible = checkbox(row, deductible);
+  const kindChecked = isRetention?.value ? 'retention' : isDeductible?.value ? 'deductible' : undefined;
+  if (amount === null && !kindChecked) {
+    p.retentionOrDeductible = null;
+    return;
+  }
+  p.retentionOrDeductible = { ...(kindChecked ? { kind: kindChecked } : {}), amount };
+  if (amountWords.length) row.prov.words('/retentionOrDeductible/amount', amountWords);
+}
+
+function readWorkers(row: Row, p: Policy): void {
+  const limitLines = groupLines(within(row.words, { x0: row.cols.limitsLeft }));
+  const statute = checkbox(row, findFirst(limitLines, /PER\s?STATUTE|STATUTE/));
+  p.statutory = statute ? statute.value : null;
+  const yn = findAll(row.typeLines, /Y\s?\/\s?N/)[0];
+  const answer = yn
+    ? row.words.filter((w) => /^[YN]$/i.test(w.text) && !yn.words.includes(w))
+        .filter((w) => centerX(w) > yn.box[0] - 6 && centerX(w) < yn.box[2] + 6 && w.y1 < yn.box[1] + 1)
+        .sort((a, b) => b.y1 - a.y1)[0]
+    : undefined;
+  p.excludedOfficers = answer ? answer.text.toUpperCase() === 'Y' : null;
+  if (answer) row.prov.words('/excludedOfficers', [answer]);
+}
+
+export function readRow(kind: RowKind, words: Word[], cols: Columns, view: PageView, prov: Provenance): Policy | null {
+  const typeWords = within(words, { x0: cols.typeLeft, x1: cols.typeRight });
+  const row: Row = { words, typeLines: groupLines(typeWords), cols, view, prov };
+  const line: Policy['line'] = kind === 'umbrella' ? 'umbrella_liability' : kind;
+  const policy = basics(row, line);
+  if (kind === 'other') {
+    const first = row.typeLines[0];
+    policy.description = first ? collapse(first.text) : null;
+    if (first) prov.words('/description', first.words);
+  }
+  if (kind === 'general_liability') readGeneral(row, policy);
+  if (kind === 'automobile_liability') readAuto(row, policy);
+  if (kind === 'umbrella') readUmbrella(row, policy);
+  if (kind === 'workers_compensation') readWorkers(row, policy);
+  policy.limits = readLimits(kind === 'umbrella' ? 'umbrella' : kind, words, cols, prov);
+  const hasLimit = Object.values(policy.limits).some((v) => v !== null && v !== undefined);
+  if (!policy.policyNumber && !policy.effectiveDate && !policy.expirationDate && !hasLimit) return null;
+  return policy;
+}

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import express from 'express';
+
+// Serves the panel: through Vite's middleware in development (hot reload), from the built
+// files (npm run build) otherwise. /app and /app/panel both get the panel's index.html.
+
+const root = path.resolve(import.meta.dirname, '..');
+const panelRoutes = ['/app', '/app/panel'];
+
+export async function viteClient(): Promise<(app: express.Express) => void> {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: path.join(root, 'vite.config.ts'),
+    server: { middlewareMode: true, hmr: { port: 24678 + Math.floor(Math.random() * 1000) } },
+    appType: 'custom',
+  });
+  return (app) => {
+    app.use(vite.middlewares);
+    app.get(panelRoutes, (req, res, next) => {
+      readFile(path.join(root, 'client/index.html'), 'utf8')
+        .then((html) => vite.transformIndexHtml(req.originalUrl, html))
+        .then((html) => res.type('html').send(html), next);
+    });
+  };
+}
+
+export function builtClient(dir = path.join(root, 'dist/client')): (app: express.Express) => void {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`The panel is not built (${dir}/index.html is missing). Run npm run build first.`);
+  }
+  return (app) => {
+    app.use(express.static(dir, { index: false, maxAge: '1h' }));
+    app.get(panelRoutes, (_req, res) => res.sendFile(path.join(dir, 'index.html')));
+  };
+}

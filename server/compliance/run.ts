@@ -1,0 +1,109 @@
+import type { Extraction, Policy } from '../contracts/extraction';
+import { normaliseForm, type CompiledRequirements } from './compile';
+import type { Deficiency, EvaluationContext, ReviewReason, Scalar } from './types';
+import { prepareText, type PreparedText } from './text';
+
+// One evaluation's working state: the inputs, what has been found so far, and the
+// helpers every rule uses to decide whether a value can be trusted.
+
+const defaultThreshold = 0.8;
+
+export interface PolicyRef {
+  policy: Policy;
+  index: number;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const t = Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** "2025-03-01" → "03/01/2025", the way the certificate prints dates. */
+export function usDate(isoDate: string): string {
+  return `${isoDate.slice(5, 7)}/${isoDate.slice(8, 10)}/${isoDate.slice(0, 4)}`;
+}
+
+export class Run {
+  readonly deficiencies: Deficiency[] = [];
+  readonly reviewReasons: ReviewReason[] = [];
+  readonly skippedChecks: string[] = [];
+  readonly remarks: PreparedText;
+  readonly forms: Set<string>;
+  /** Coverage must be in force on this date: the project start if still ahead, else today. */
+  readonly inForceOn: string;
+  readonly mustRunUntil: string;
+  private readonly threshold: number;
+  private readonly reviewed = new Set<string>();
+
+  constructor(
+    readonly extraction: Extraction,
+    readonly req: CompiledRequirements,
+    readonly ctx: EvaluationContext,
+  ) {
+    this.threshold = ctx.confidenceThreshold ?? defaultThreshold;
+    this.remarks = prepareText(extraction.descriptionOfOperations);
+    this.forms = new Set(extraction.endorsementForms.map((f) => normaliseForm(f.form)));
+    const start = ctx.projectStart;
+    this.inForceOn = start && start > ctx.today ? start : ctx.today;
+    this.mustRunUntil = addDays(ctx.today, req.daysRemaining);
+  }
+
+  deficiency(code: string, line: string | null, field: string | null, required: Scalar, found: Scalar, message: string): void {
+    this.deficiencies.push({ code, line, field, required, found, message });
+  }
+
+  review(code: string, line: string | null, field: string | null, message: string): void {
+    const key = `${code}|${field ?? ''}|${line ?? ''}`;
+    if (this.reviewed.has(key)) return;
+    this.reviewed.add(key);
+    this.reviewReasons.push({ code, line, field, message });
+  }
+
+  skip(check: string): void {
+    if (!this.skippedChecks.includes(check)) this.skippedChecks.push(check);
+  }
+
+  /** The reader's confidence for a pointer, falling back to the row it sits in. */
+  confidence(pointer: string): number | undefined {
+    const fields = this.extraction.fields;
+    if (!fields) return undefined;
+    const own = fields[pointer]?.confidence;
+    if (own !== undefined) return own;
+    const row = /^\/policies\/\d+/.exec(pointer);
+    return row ? fields[row[0]]?.confidence : undefined;
+  }
+
+  /**
+   * True when a value may decide a rule. Otherwise records why a person must look
+   * (missing, or read with low confidence) and returns false so no deficiency is guessed.
+   */
+  trusted(value: unknown, pointer: string, line: string | null, what: string): boolean {
+    if (value === null || value === undefined) {
+      this.review('value_missing', line, pointer, `${what} could not be read from the certificate; please check it by hand.`);
+      return false;
+    }
+    const c = this.confidence(pointer);
+    if (c !== undefined && c < this.threshold) {
+      this.review('low_confidence', line, pointer, `The reader was unsure of ${lowerFirst(what)}; please check it by hand.`);
+      return false;
+    }
+    return true;
+  }
+
+  /** Like trusted, for values whose absence is itself an answer (e.g. an empty remarks box). */
+  unsure(pointer: string, line: string | null, what: string): boolean {
+    const c = this.confidence(pointer);
+    if (c === undefined || c >= this.threshold) return false;
+    this.review('low_confidence', line, pointer, `The reader was unsure of ${lowerFirst(what)}; please check it by hand.`);
+    return true;
+  }
+
+  hasForm(form: string): boolean {
+    return this.forms.has(form);
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}

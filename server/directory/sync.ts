@@ -1,0 +1,57 @@
+import { companySchema, projectSchema, vendorSchema, type ProcoreVendor } from '../procore/records';
+import type { ProcoreClient } from '../procore/client';
+import type { Db } from '../db';
+import * as repo from './repository';
+
+// Reading directories from Procore into our mirror. Each function reads every page first and
+// writes afterwards, so a failed read leaves the previous mirror intact.
+
+export function toVendorRecord(v: ProcoreVendor): repo.VendorRecord {
+  const contact = v.primary_contact;
+  const contactName = [contact?.first_name, contact?.last_name].filter((s) => s && s.trim()).join(' ').trim();
+  const email = (contact?.email_address || v.email_address || '').trim();
+  return {
+    id: v.id,
+    name: v.name.trim(),
+    trade: (v.trades ?? []).map((t) => t.name).filter(Boolean).join(', ') || null,
+    contactName: contactName || null,
+    email: email || null,
+    active: v.is_active !== false,
+  };
+}
+
+/** The companies this user can see in Procore; also records the memberships (the tenancy check). */
+export async function syncMemberships(db: Db, procore: ProcoreClient, userId: string): Promise<string[]> {
+  const companies = await procore.getAll('/rest/v1.0/companies', companySchema, { perPage: 100 });
+  await repo.upsertCompanies(db, companies.map((c) => ({ id: c.id, name: c.name })));
+  const ids = companies.map((c) => c.id);
+  await repo.replaceMemberships(db, userId, ids);
+  return ids;
+}
+
+export async function syncProjects(db: Db, procore: ProcoreClient, companyId: string): Promise<void> {
+  const projects = await procore.getAll('/rest/v1.0/projects', projectSchema, {
+    companyId,
+    query: { company_id: companyId },
+    perPage: 300,
+  });
+  await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false })));
+}
+
+export async function syncCompanyDirectory(db: Db, procore: ProcoreClient, companyId: string): Promise<number> {
+  const vendors = await procore.getAll('/rest/v1.0/vendors', vendorSchema, { companyId, query: { company_id: companyId } });
+  const records = vendors.map(toVendorRecord);
+  await repo.upsertVendors(db, companyId, records);
+  await repo.removeVendorsNotIn(db, companyId, records.map((r) => r.id));
+  await repo.recordSync(db, companyId, null, records.length);
+  return records.length;
+}
+
+export async function syncProjectDirectory(db: Db, procore: ProcoreClient, companyId: string, projectId: string): Promise<number> {
+  const vendors = await procore.getAll(`/rest/v1.0/projects/${projectId}/vendors`, vendorSchema, { companyId });
+  const records = vendors.map(toVendorRecord);
+  await repo.upsertVendors(db, companyId, records);
+  await repo.replaceProjectVendors(db, companyId, projectId, records.map((r) => r.id));
+  await repo.recordSync(db, companyId, projectId, records.length);
+  return records.length;
+}

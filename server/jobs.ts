@@ -1,0 +1,38 @@
+import PgBoss from 'pg-boss';
+import type { Services } from './services';
+import type { Job } from './jobs/job';
+import { pruneSessions } from './jobs/prune-sessions';
+
+// pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
+// npm start, or npm run worker) run the jobs below.
+
+export const jobs: Job[] = [pruneSessions];
+
+export interface Queue {
+  boss: PgBoss;
+  send(name: string, payload: object, options?: { singletonKey?: string; startAfter?: number }): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export async function startQueue(databaseUrl: string, s: Services | null, runWorkers: boolean): Promise<Queue> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'coi-jobs' });
+  boss.on('error', (err) => s?.log.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const job of jobs) await boss.createQueue(job.name);
+  if (runWorkers && s) {
+    for (const job of jobs) {
+      await boss.work(job.name, async (batch) => {
+        for (const item of batch) {
+          const counts = await job.run(s, job.payload.parse(item.data));
+          s.log.info({ job: job.name, id: item.id, ...counts }, 'job done');
+        }
+      });
+      if (job.schedule) await boss.schedule(job.name, job.schedule, {});
+    }
+  }
+  return {
+    boss,
+    send: (name, payload, options = {}) => boss.send(name, payload, options),
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

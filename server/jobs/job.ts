@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import type { Services } from '../services';
+
+// A job is one file: name, payload schema, run (design.md 7.6). Runs must be idempotent:
+// pg-boss delivers at least once.
+
+export interface Job<S extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: S;
+  /** cron (UTC) for jobs that run on a schedule */
+  schedule?: string;
+  run(s: Services, payload: z.output<S>): Promise<Record<string, number>>;
+}
+
+export function defineJob<S extends z.ZodType>(job: Job<S>): Job<S> {
+  return job;
+}

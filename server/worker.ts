@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig, ConfigError } from './config';
+import { createDb } from './db';
+import { createLogger } from './logger';
+import { resolveSecretKey } from './secret-key';
+import { createServices } from './services';
+import { startQueue } from './jobs';
+
+// `npm run worker`: job workers alone, no HTTP. Run any number against one PostgreSQL.
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+async function main() {
+  const config = loadConfig(process.env, version);
+  if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: workers need the shared database; set DATABASE_URL']);
+  const log = createLogger(config.logLevel);
+  const db = createDb(config.databaseUrl);
+  const services = createServices(config, db, log, resolveSecretKey(config.secretKey, config.dataDir));
+  const queue = await startQueue(config.databaseUrl, services, true);
+  log.info('workers started');
+  const shutdown = async () => {
+    await queue.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});
