@@ -66,7 +66,7 @@ function tryTopUp(run: Run, c: CompiledLine, key: string, shortfall: number, und
   const reserved = run.req.byLine.umbrella_liability?.req.minimums?.[uKey] ?? 0;
   const spare = (amount ?? 0) - reserved;
   if (spare >= shortfall) return { covered: true };
-  return { covered: false, why: `the umbrella has ${formatMoney(Math.max(spare, 0))} to spare` };
+  return { covered: false, why: spare > 0 ? `the umbrella has only ${formatMoney(spare)} to spare` : 'the umbrella has no limit to spare' };
 }
 
 function autoSplitInstead(run: Run, c: CompiledLine, ref: PolicyRef, key: string): boolean {
