@@ -3,7 +3,7 @@
 // character must not decide compliance on their own.
 
 const legalSuffixes = new Set([
-  'llc', 'l l c', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'lp', 'llp', 'pllc', 'pc',
+  'llc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'lp', 'llp', 'pllc', 'pc',
 ]);
 
 /** Lower case, "&" → "and", punctuation → space, whitespace collapsed. */

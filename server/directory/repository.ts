@@ -23,12 +23,13 @@ export async function upsertCompanies(db: Db, companies: { id: string; name: str
 }
 
 export async function replaceMemberships(db: Db, userId: string, companyIds: string[]): Promise<void> {
-  await db.transaction(async (trx) => {
-    await trx('company_users').where({ user_id: userId }).delete();
-    if (companyIds.length) {
-      await trx('company_users').insert(companyIds.map((id) => ({ company_id: id, user_id: userId, checked_at: trx.fn.now() })));
-    }
-  });
+  // Concurrent panel requests may both refresh memberships: upsert, never delete-then-insert.
+  await db('company_users').where({ user_id: userId }).whereNotIn('company_id', companyIds).delete();
+  if (companyIds.length === 0) return;
+  await db('company_users')
+    .insert(companyIds.map((id) => ({ company_id: id, user_id: userId, checked_at: db.fn.now() })))
+    .onConflict(['company_id', 'user_id'])
+    .merge();
 }
 
 export async function membershipCheckedAt(db: Db, userId: string, companyId: string): Promise<Date | null> {
