@@ -77,7 +77,7 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: { 
   }
   if (!response.ok) {
     const error = await toError(response);
-    if (signedOutCodes.has(error.code)) setSessionToken(null);
+    if (signedOutCodes.has(error.code)) setSessionToken(null, error.code);
     throw error;
   }
   const body = z.object({ data: schema }).safeParse(await readJson(response));

@@ -5,6 +5,8 @@ const storageKey = 'coi.session';
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let memoryToken: string | null | undefined;
+// Why the server ended the session (an error code), so the Connect screen can say why.
+let signOutCause: string | null = null;
 
 function storage(): Storage | null {
   try {
@@ -26,9 +28,10 @@ export function getSessionToken(): string | null {
   return memoryToken;
 }
 
-export function setSessionToken(token: string | null): void {
+export function setSessionToken(token: string | null, cause: string | null = null): void {
   if (getSessionToken() === token) return;
   memoryToken = token;
+  signOutCause = token === null ? cause : null;
   try {
     if (token === null) storage()?.removeItem(storageKey);
     else storage()?.setItem(storageKey, token);
@@ -43,7 +46,12 @@ export function subscribeToSessionToken(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+export function getSignOutCause(): string | null {
+  return signOutCause;
+}
+
 /** Forgets the cached value so the next read comes from storage (tests reset state with it). */
 export function reloadSessionToken(): void {
   memoryToken = undefined;
+  signOutCause = null;
 }

@@ -5,6 +5,7 @@ import { errorCodes } from '../../../server/contracts/api';
 import type { Session } from '../../../server/contracts/session';
 import { isApiError } from '../api/http';
 import { createQueryClient } from '../api/queryClient';
+import { getSignOutCause } from '../api/token';
 import { useResetQueriesOnTokenChange, useSession, useSignOut } from '../api/session';
 import { Button, colors, spacing } from '../components/core';
 import { Loading } from '../components/Loading';
@@ -75,7 +76,7 @@ function SignedIn() {
   const session = useSession();
   useResetQueriesOnTokenChange();
   if (session.isError && isApiError(session.error) && signedOutCodes.has(session.error.code)) {
-    const revoked = session.error.code === errorCodes.grantInvalid;
+    const revoked = session.error.code === errorCodes.grantInvalid || getSignOutCause() === errorCodes.grantInvalid;
     return <ConnectPanel reason={revoked ? 'Procore no longer accepts this app’s access for your account. Connect again to continue.' : undefined} />;
   }
   return (

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Directory } from '../../../server/contracts/directory';
+import { createQueryClient } from '../api/queryClient';
+import { reloadSessionToken } from '../api/token';
+import type { HostContext } from '../host/context';
+import { App } from './App';
+
+const token = 'k'.repeat(48);
+const projectHost: HostContext = { companyId: '42', projectId: '7', surface: 'sidepanel', view: null };
+const directory: Directory = {
+  company: { id: '42', name: 'Summit Builders' },
+  project: { id: '7', name: 'Harbor Tower' },
+  vendors: [
+    { vendorId: '1', name: 'Acme Electric', trade: 'Electrical', contactName: null, email: 'pm@acme.example', emailValid: true, status: 'not_requested' },
+  ],
+  syncedAt: '2025-01-01T00:00:00Z',
+};
+
+type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+const fetchMock = vi.fn<typeof fetch>();
+
+/** Answers by path; each path's replies are used in order, the last one repeating. */
+function serve(routes: Record<string, Reply[]>): void {
+  fetchMock.mockImplementation(async (input) => {
+    const replies = routes[String(input)];
+    const reply = replies && (replies.length > 1 ? replies.shift() : replies[0]);
+    if (!reply) throw new Error(`unexpected request ${String(input)}`);
+    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
+  });
+}
+
+const signedOut: Reply = { status: 401, body: { error: { code: 'not_signed_in', message: 'Sign in with Procore.' } } };
+const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' } } } };
+const projectPath = '/api/companies/42/projects/7/vendors';
+
+function renderApp(host: HostContext = projectHost) {
+  return render(<App host={host} queryClient={createQueryClient()} />);
+}
+
+beforeEach(() => {
+  sessionStorage.clear();
+  reloadSessionToken();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  fetchMock.mockReset();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('App', () => {
+  it('asks to connect to Procore when the server answers 401', async () => {
+    serve({ '/api/session': [signedOut] });
+    renderApp();
+    expect(await screen.findByRole('button', { name: 'Connect to Procore' })).toBeTruthy();
+    expect(screen.getByText(/reads your Procore directory with your own Procore permissions/)).toBeTruthy();
+  });
+
+  it('signs in through the popup, keeps the token in sessionStorage and loads the project directory', async () => {
+    serve({ '/api/session': [signedOut, session], [projectPath]: [{ status: 200, body: { data: directory } }] });
+    const popup = { closed: false, close: vi.fn() } as unknown as Window;
+    vi.spyOn(window, 'open').mockReturnValue(popup);
+    const user = userEvent.setup();
+    renderApp();
+
+    await user.click(await screen.findByRole('button', { name: 'Connect to Procore' }));
+    const event = new MessageEvent('message', { origin: window.location.origin, data: { type: 'authentication.success', payload: { token } } });
+    Object.defineProperty(event, 'source', { value: popup });
+    window.dispatchEvent(event);
+
+    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' })).toBeTruthy();
+    expect(screen.getByText('Harbor Tower: project directory')).toBeTruthy();
+    expect(screen.getByText(/Signed in as Pat Manager/)).toBeTruthy();
+    expect(sessionStorage.getItem('coi.session')).toBe(token);
+    const directoryCall = fetchMock.mock.calls.find(([path]) => path === projectPath);
+    expect(new Headers(directoryCall?.[1]?.headers).get('Authorization')).toBe(`Bearer ${token}`);
+  });
+
+  it('shows the company directory at company level', async () => {
+    sessionStorage.setItem('coi.session', token);
+    serve({
+      '/api/session': [session],
+      '/api/companies/42/vendors': [{ status: 200, body: { data: { ...directory, project: null } } }],
+    });
+    renderApp({ ...projectHost, projectId: null, surface: 'fullscreen' });
+    expect(await screen.findByText('Summit Builders: company directory')).toBeTruthy();
+  });
+
+  it('explains when the app is not installed for the company', async () => {
+    sessionStorage.setItem('coi.session', token);
+    serve({ '/api/session': [session], [projectPath]: [{ status: 403, body: { error: { code: 'app_not_installed', message: 'x' } } }] });
+    renderApp();
+    expect(await screen.findByText(/COI Compliance is not installed for this company in Procore/)).toBeTruthy();
+    expect(fetchMock.mock.calls.filter(([path]) => path === projectPath)).toHaveLength(1);
+  });
+
+  it('counts down while Procore is busy, then retries by itself', async () => {
+    sessionStorage.setItem('coi.session', token);
+    const busy: Reply = { status: 503, body: { error: { code: 'procore_busy', message: 'busy' } }, headers: { 'Retry-After': '1' } };
+    serve({ '/api/session': [session], [projectPath]: [busy, { status: 200, body: { data: directory } }] });
+    renderApp();
+    expect(await screen.findByText('Procore is busy; retrying in 1 second.')).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' }, { timeout: 3000 })).toBeTruthy();
+  });
+
+  it('goes back to Connect, saying why, when Procore no longer accepts the grant', async () => {
+    sessionStorage.setItem('coi.session', token);
+    const revoked: Reply = { status: 401, body: { error: { code: 'procore_grant_invalid', message: 'x' } } };
+    serve({ '/api/session': [session, signedOut], [projectPath]: [revoked] });
+    renderApp();
+    expect(await screen.findByRole('button', { name: 'Connect to Procore' })).toBeTruthy();
+    expect(screen.getByText(/Procore no longer accepts this app’s access/)).toBeTruthy();
+    expect(sessionStorage.getItem('coi.session')).toBeNull();
+  });
+
+  it('goes back to Connect on sign-out', async () => {
+    sessionStorage.setItem('coi.session', token);
+    serve({
+      '/api/session': [session, signedOut],
+      [projectPath]: [{ status: 200, body: { data: directory } }],
+      '/api/session/sign-out': [{ status: 200, body: { data: { signedOut: true } } }],
+    });
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Connect to Procore' })).toBeTruthy();
+    expect(sessionStorage.getItem('coi.session')).toBeNull();
+  });
+});
