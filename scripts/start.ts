@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../server/config';
 import { startApp } from '../server/index';
 import { builtClient, viteClient } from '../server/client-assets';
@@ -9,7 +8,6 @@ import { startMailSink } from './procore-emulator/mail-sink';
 // the Procore emulator (and a local mail sink when SMTP_URL is unset) and points the app at them.
 
 const started = Date.now();
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main() {
   const env: Record<string, string | undefined> = { ...process.env };
@@ -48,7 +46,7 @@ async function main() {
     notes.unshift(`Procore emulator ${emulator.url} (open this)`);
   }
 
-  const config = loadConfig(env, version);
+  const config = loadConfig(env);
   const mountClient = config.env === 'production' ? builtClient() : await viteClient();
   const app = await startApp(config, { mountClient });
   stops.unshift(app.stop);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appVersion } from './version';
 
 // Configuration is read once at boot (design.md 7.4). Nothing else reads process.env.
 // Bad config fails fast with every problem listed in one message.
@@ -30,24 +31,23 @@ const envSchema = z
     MAIL_FROM: z.string().default('COI Compliance <coi@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKERS: z.enum(['on', 'off']).default('on'),
-  })
-  .superRefine((env, ctx) => {
-    const procore = [env.PROCORE_CLIENT_ID, env.PROCORE_CLIENT_SECRET, env.PROCORE_LOGIN_URL, env.PROCORE_API_URL];
-    const given = procore.filter((v) => v !== undefined).length;
-    if (given > 0 && given < procore.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['PROCORE_CLIENT_ID'],
-        message: 'PROCORE_CLIENT_ID, PROCORE_CLIENT_SECRET, PROCORE_LOGIN_URL and PROCORE_API_URL go together: set all four or none',
-      });
-    }
-    if (env.NODE_ENV === 'production') {
-      if (!env.SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
-      if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
-      if (!env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production' });
-      if (given === 0) ctx.addIssue({ code: 'custom', path: ['PROCORE_CLIENT_ID'], message: 'Procore credentials are required in production' });
-    }
   });
+
+/** Rules across variables, checked on the raw values so they are listed with the others. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  const procore = ['PROCORE_CLIENT_ID', 'PROCORE_CLIENT_SECRET', 'PROCORE_LOGIN_URL', 'PROCORE_API_URL'];
+  const given = procore.filter(set).length;
+  if (given > 0 && given < procore.length) {
+    problems.push(`${procore.filter((n) => !set(n)).join(', ')}: Procore credentials go together: set all four PROCORE_* variables or none`);
+  }
+  if (env.NODE_ENV === 'production') {
+    for (const name of ['SECRET_KEY', 'DATABASE_URL', 'SMTP_URL']) if (!set(name)) problems.push(`${name}: is required in production`);
+    if (given === 0) problems.push('PROCORE_CLIENT_ID: Procore credentials are required in production');
+  }
+  return problems;
+}
 
 export interface Config {
   env: 'development' | 'test' | 'production';
@@ -74,11 +74,13 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined>, version = '0.0.0'): Config {
+export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`)),
+    ...crossFieldProblems(env),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const frameAncestors = e.PROCORE_FRAME_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
   const badOrigins = frameAncestors.filter((o) => !/^https?:\/\/[^/*\s]+$/.test(o));
@@ -107,6 +109,6 @@ export function loadConfig(env: Record<string, string | undefined>, version = '0
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     workers: e.WORKERS === 'on',
-    version,
+    version: appVersion,
   };
 }

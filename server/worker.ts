@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { loadConfig, ConfigError } from './config';
 import { createDb } from './db';
 import { createLogger } from './logger';
@@ -8,10 +7,9 @@ import { startQueue } from './jobs';
 
 // `npm run worker`: job workers alone, no HTTP. Run any number against one PostgreSQL.
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main() {
-  const config = loadConfig(process.env, version);
+  const config = loadConfig(process.env);
   if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: workers need the shared database; set DATABASE_URL']);
   const log = createLogger(config.logLevel);
   const db = createDb(config.databaseUrl);

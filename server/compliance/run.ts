@@ -2,6 +2,8 @@ import type { Extraction, Policy } from '../contracts/extraction';
 import { normaliseForm, type CompiledRequirements } from './compile';
 import type { Deficiency, EvaluationContext, ReviewReason, Scalar } from './types';
 import { prepareText, type PreparedText } from './text';
+import { lineNames } from './messages';
+import type { RequirementLine } from '../contracts/requirements';
 
 // One evaluation's working state: the inputs, what has been found so far, and the
 // helpers every rule uses to decide whether a value can be trusted.
@@ -54,7 +56,7 @@ export class Run {
   }
 
   review(code: string, line: string | null, field: string | null, message: string): void {
-    const key = `${code}|${field ?? ''}|${line ?? ''}`;
+    const key = `${code}|${field ?? line ?? ''}`;
     if (this.reviewed.has(key)) return;
     this.reviewed.add(key);
     this.reviewReasons.push({ code, line, field, message });
@@ -65,13 +67,25 @@ export class Run {
   }
 
   /** The reader's confidence for a pointer, falling back to the row it sits in. */
-  confidence(pointer: string): number | undefined {
+  confidence(pointer: string): { value: number; at: string } | undefined {
     const fields = this.extraction.fields;
     if (!fields) return undefined;
     const own = fields[pointer]?.confidence;
-    if (own !== undefined) return own;
-    const row = /^\/policies\/\d+/.exec(pointer);
-    return row ? fields[row[0]]?.confidence : undefined;
+    if (own !== undefined) return { value: own, at: pointer };
+    const row = /^\/policies\/\d+/.exec(pointer)?.[0];
+    const rowValue = row ? fields[row]?.confidence : undefined;
+    return row && rowValue !== undefined ? { value: rowValue, at: row } : undefined;
+  }
+
+  /** Records a low-confidence reason once per pointer (or once per row when the whole row is unsure). */
+  private lowConfidence(pointer: string, line: string | null, what: string): boolean {
+    const c = this.confidence(pointer);
+    if (!c || c.value >= this.threshold) return false;
+    const rowLine = /^\/policies\/(\d+)$/.test(c.at) ? this.extraction.policies[Number(c.at.slice(10))]?.line : undefined;
+    const rowName = rowLine ? (lineNames[rowLine as RequirementLine] ?? rowLine.replace(/_/g, ' ')) : null;
+    const subject = rowName ? `the ${lowerFirst(rowName)} row` : lowerFirst(what);
+    this.review('low_confidence', line, c.at, `The reader was unsure of ${subject}; please check it by hand.`);
+    return true;
   }
 
   /**
@@ -83,20 +97,12 @@ export class Run {
       this.review('value_missing', line, pointer, `${what} could not be read from the certificate; please check it by hand.`);
       return false;
     }
-    const c = this.confidence(pointer);
-    if (c !== undefined && c < this.threshold) {
-      this.review('low_confidence', line, pointer, `The reader was unsure of ${lowerFirst(what)}; please check it by hand.`);
-      return false;
-    }
-    return true;
+    return !this.lowConfidence(pointer, line, what);
   }
 
-  /** Like trusted, for values whose absence is itself an answer (e.g. an empty remarks box). */
+  /** For values whose absence is itself an answer (e.g. an empty remarks box): only confidence matters. */
   unsure(pointer: string, line: string | null, what: string): boolean {
-    const c = this.confidence(pointer);
-    if (c === undefined || c >= this.threshold) return false;
-    this.review('low_confidence', line, pointer, `The reader was unsure of ${lowerFirst(what)}; please check it by hand.`);
-    return true;
+    return this.lowConfidence(pointer, line, what);
   }
 
   hasForm(form: string): boolean {
