@@ -27,12 +27,17 @@ export interface CompiledLine {
   endorsements: CompiledEndorsement[];
 }
 
-export interface CompiledHolderAddress {
-  line1: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-}
+export type AddressPart = 'line1' | 'city' | 'state' | 'postalCode';
+
+/** Each required part as written (for messages) and normalised (for comparing). */
+export type CompiledHolderAddress = { part: AddressPart; raw: string; norm: string }[];
+
+export const addressNormalisers: Record<AddressPart, (s: string) => string> = {
+  line1: (s) => normaliseStreet(s),
+  city: (s) => normaliseText(s),
+  state: (s) => normaliseText(s),
+  postalCode: (s) => s.trim().slice(0, 5),
+};
 
 export interface CompiledRequirements {
   setName: string;
@@ -82,12 +87,10 @@ function compileHolder(set: RequirementSet): CompiledRequirements['holder'] {
   if (!h) return null;
   const a = h.address;
   const address = a
-    ? {
-        line1: a.line1 ? normaliseStreet(a.line1) : null,
-        city: a.city ? normaliseText(a.city) : null,
-        state: a.state ? normaliseText(a.state) : null,
-        postalCode: a.postalCode ? a.postalCode.trim().slice(0, 5) : null,
-      }
+    ? (Object.keys(addressNormalisers) as AddressPart[]).flatMap((part) => {
+        const raw = a[part];
+        return raw ? [{ part, raw, norm: addressNormalisers[part](raw) }] : [];
+      })
     : null;
   return { original: h.name, normalised: normaliseName(h.name), address };
 }

@@ -7,7 +7,7 @@ import { requirementSetSchema, type RequirementSet } from '../contracts/requirem
 // when a light trade carries a large subcontract.
 
 const additionalInsuredForms = {
-  label: 'Additional insured, ongoing and completed operations',
+  label: 'Additional insured (ongoing and completed operations)',
   anyOf: [
     ['CG 20 10', 'CG 20 37'],
     ['CG 20 33', 'CG 20 39'],

@@ -24,7 +24,7 @@ function outcomeOf(run: Run): Outcome {
 
 function notACertificate(extraction: Extraction): string | null {
   if (extraction.form === null) return 'This document was not recognised as an ACORD 25 certificate of liability insurance.';
-  if (!acord25.test(extraction.form)) return `This document is a ${extraction.form}, not an ACORD 25 certificate of liability insurance.`;
+  if (!acord25.test(extraction.form)) return `This document is marked ${extraction.form}; it is not an ACORD 25 certificate of liability insurance.`;
   return null;
 }
 

@@ -7,7 +7,7 @@ import type { RequirementLine } from '../contracts/requirements';
 const alienNaic = /^AA-/i;
 
 function reportUnrated(run: Run, pointer: string, line: string, who: string, why: string): void {
-  const message = `${who} ${why}, so its AM Best rating (minimum ${run.req.amBestText ?? ''}) could not be confirmed.`;
+  const message = `${who} ${why}, so it could not be checked against the ${run.req.amBestText ?? ''} minimum.`;
   if (run.req.unratedIsDeficiency) run.deficiency('carrier_unrated', line, pointer, run.req.amBestText, null, message);
   else run.review('carrier_unrated', line, pointer, message);
 }
@@ -17,13 +17,13 @@ function checkInsurer(run: Run, letter: string, line: RequirementLine): void {
   const insurer = run.extraction.insurers[index];
   if (!insurer) return;
   const pointer = `/insurers/${index}/naic`;
-  const who = `Insurer ${letter} (${insurer.name})`;
+  const who = `Insurer ${letter}, ${insurer.name},`;
   const naic = insurer.naic?.trim() || null;
   if (run.unsure(pointer, line, `The NAIC number of insurer ${letter}`)) return;
   const surplus = naic === null || alienNaic.test(naic);
   if (surplus && run.req.flagSurplusLines) {
     const kind = naic === null ? 'has no NAIC number' : `has an alien NAIC number (${naic})`;
-    run.review('surplus_lines_insurer', line, pointer, `${who} ${kind} and may be a surplus-lines or alien insurer; decide whether to accept it.`);
+    run.review('surplus_lines_insurer', line, pointer, `${who} ${kind} and may be a surplus-lines insurer; decide whether to accept it.`);
   }
   const floor = run.req.amBest;
   if (!floor) return;

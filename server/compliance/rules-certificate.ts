@@ -1,6 +1,8 @@
-import { normaliseStreet } from './compile';
+import { addressNormalisers, type AddressPart } from './compile';
 import { usDate, type Run } from './run';
-import { containsPhrase, nameSimilarity, normaliseName, normaliseText, preparePhrase } from './text';
+import { containsPhrase, nameSimilarity, normaliseName, preparePhrase } from './text';
+
+const partNames: Record<AddressPart, string> = { line1: 'street address', city: 'city', state: 'state', postalCode: 'ZIP code' };
 
 // Checks on the certificate as a whole: its date, who holds it, who it insures and what
 // the description of operations says.
@@ -38,23 +40,18 @@ function checkHolderAddress(run: Run): void {
   if (!want) return;
   const got = run.extraction.certificateHolder.address;
   if (!run.trusted(got, '/certificateHolder/address', null, "The certificate holder's address")) return;
-  const parts: [string, string | null, string | null | undefined][] = [
-    ['line1', want.line1, got?.line1 ? normaliseStreet(got.line1) : got?.line1],
-    ['city', want.city, got?.city ? normaliseText(got.city) : got?.city],
-    ['state', want.state, got?.state ? normaliseText(got.state) : got?.state],
-    ['postalCode', want.postalCode, got?.postalCode?.trim().slice(0, 5)],
-  ];
-  for (const [part, expected, found] of parts) {
-    if (expected === null || found === expected) continue;
+  for (const { part, raw, norm } of want) {
+    const found = got?.[part];
+    if (found && addressNormalisers[part](found) === norm) continue;
     const pointer = `/certificateHolder/address/${part}`;
-    if (!run.trusted(found, pointer, null, "Part of the certificate holder's address")) continue;
+    if (!run.trusted(found, pointer, null, `The certificate holder's ${partNames[part]}`)) continue;
     run.deficiency(
       'holder_address_mismatch',
       null,
       pointer,
-      expected,
+      raw,
       found ?? null,
-      "The certificate holder's address does not match the address this project requires.",
+      `The certificate holder's ${partNames[part]} is "${found ?? ''}"; this project requires "${raw}".`,
     );
   }
 }

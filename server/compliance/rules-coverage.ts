@@ -1,5 +1,5 @@
 import type { CompiledLine } from './compile';
-import { lineNames, lower, symbolNames } from './messages';
+import { andList, lineNames, lower, symbolNames } from './messages';
 import { followsForm } from './policies';
 import type { PolicyRef, Run } from './run';
 
@@ -71,14 +71,14 @@ function checkPrimaryNonContributory(run: Run, c: CompiledLine): void {
 function checkEndorsements(run: Run, c: CompiledLine): void {
   for (const e of c.endorsements) {
     if (e.groups.some((g) => g.every((f) => run.hasForm(f)))) continue;
-    const shown = run.extraction.endorsementForms.map((f) => f.form);
+    const partial = [...new Set(e.groups.flat())].filter((f) => run.hasForm(f));
     run.deficiency(
       'endorsement_missing',
       c.line,
       '/endorsementForms',
       e.text,
-      shown.length ? shown.join(', ') : null,
-      `${lineNames[c.line]} needs ${lower(e.label)} endorsements ${e.text}; the certificate does not show them.`,
+      partial.length ? partial.join(', ') : null,
+      `The certificate does not show the ${lower(lineNames[c.line])} endorsements for ${lower(e.label)}: ${e.text}.`,
     );
   }
 }
@@ -92,7 +92,7 @@ function checkAutoSymbols(run: Run, c: CompiledLine, ref: PolicyRef): void {
   const have = new Set(symbols);
   if (groups.some((g) => g.every((s) => have.has(s)))) return;
   const wanted = groups.map((g) => g.map((s) => symbolNames[s]).join(' + ')).join(', or ');
-  const found = symbols?.length ? symbols.map((s) => symbolNames[s]).join(', ') : null;
+  const found = symbols?.length ? andList(symbols.map((s) => symbolNames[s] ?? s)) : null;
   run.deficiency(
     'auto_symbols_insufficient',
     c.line,

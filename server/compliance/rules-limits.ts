@@ -85,7 +85,8 @@ export function checkLimits(run: Run, c: CompiledLine, ref: PolicyRef): void {
   const name = lineNames[c.line];
   for (const [key, minimum] of c.minimums) {
     const found = readLimit(ref, key);
-    const what = `${name} ${limitNames[key] ?? key}`;
+    const limitName = c.line === 'professional_liability' && key === 'eachOccurrence' ? 'each claim' : limitNames[key];
+    const what = `${name} ${limitName ?? key}`;
     if ((found.value === null || found.value === undefined) && autoSplitInstead(run, c, ref, key)) continue;
     if (!run.trusted(found.value, found.pointer, c.line, what)) continue;
     const value = found.value ?? 0;

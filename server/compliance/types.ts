@@ -60,3 +60,43 @@ export interface Verdict {
   /** Checks that could not run for lack of context (e.g. no carrier table). */
   skippedChecks: string[];
 }
+
+/** Every deficiency code the evaluator can produce (stable: stored and shown to users). */
+export const deficiencyCodes = [
+  'line_missing',
+  'insurer_missing',
+  'limit_below_minimum',
+  'policy_not_yet_effective',
+  'policy_expired',
+  'policy_expires_soon',
+  'certificate_date_in_future',
+  'claims_made',
+  'per_project_aggregate_missing',
+  'additional_insured_missing',
+  'waiver_missing',
+  'primary_noncontributory_missing',
+  'endorsement_missing',
+  'auto_symbols_insufficient',
+  'wc_not_statutory',
+  'umbrella_not_follow_form',
+  'carrier_rating_below_minimum',
+  'carrier_unrated',
+  'holder_mismatch',
+  'holder_address_mismatch',
+  'insured_mismatch',
+  'description_missing_wording',
+] as const;
+
+/** Every review-reason code: why a person must look before a verdict is final. */
+export const reviewCodes = [
+  'not_a_certificate',
+  'value_missing',
+  'low_confidence',
+  'dates_inconsistent',
+  'auto_split_limits',
+  'wc_excluded_officers',
+  'surplus_lines_insurer',
+  'carrier_unrated',
+  'holder_uncertain',
+  'insured_uncertain',
+] as const;
