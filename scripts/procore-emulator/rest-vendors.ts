@@ -1,5 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
+import { fieldErrors } from './insurance-input';
 import { addVendorToProject, createVendor } from './mutations';
 import { paginate } from './paging';
 import type { RestDeps } from './rest-deps';
@@ -82,7 +83,7 @@ export function vendorsRouter(deps: RestDeps): Router {
     if (!company) return;
     const parsed = vendorBody.safeParse(body.vendor);
     if (!parsed.success) {
-      sendError(res, 422, 'Validation failed', { name: ["can't be blank"] });
+      sendError(res, 422, 'Validation failed', fieldErrors(parsed.error));
       return;
     }
     const vendor = createVendor(deps, {
