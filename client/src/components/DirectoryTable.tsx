@@ -4,7 +4,16 @@ import styled from 'styled-components';
 import type { DirectoryRow } from '../../../server/contracts/directory';
 import { colors, Input, spacing } from './core';
 import { DirectoryRowView, narrowColumns, RowGrid, rowHeights, wideColumns, type RowData } from './DirectoryRows';
-import { filterRows, nextSort, selectAllState, sortRows, toggleAll, type SortKey, type SortState } from './directoryModel';
+import {
+  filterRows,
+  nextSort,
+  selectAllState,
+  sortRows,
+  toggleAll,
+  type SelectAllState,
+  type SortKey,
+  type SortState,
+} from './directoryModel';
 import { Checkbox } from './ui';
 import { useElementSize, type Size } from './useElementSize';
 
@@ -88,6 +97,37 @@ function SortableHeader({ label, sortKey, sort, onSort }: HeaderProps) {
   );
 }
 
+interface TableHeaderProps {
+  narrow: boolean;
+  sort: SortState;
+  onSort: (key: SortKey) => void;
+  allState: SelectAllState;
+  canSelect: boolean;
+  onToggleAll: () => void;
+}
+
+function TableHeader({ narrow, sort, onSort, allState, canSelect, onToggleAll }: TableHeaderProps) {
+  return (
+    <div role="rowgroup">
+      <HeaderRow role="row" aria-rowindex={1} $columns={narrow ? narrowColumns : wideColumns}>
+        <div role="columnheader">
+          <Checkbox
+            aria-label="Select all"
+            checked={allState === 'all'}
+            indeterminate={allState === 'some'}
+            disabled={!canSelect}
+            onChange={onToggleAll}
+          />
+        </div>
+        <SortableHeader label="Name" sortKey="name" sort={sort} onSort={onSort} />
+        {!narrow && <SortableHeader label="Trade" sortKey="trade" sort={sort} onSort={onSort} />}
+        {!narrow && <SortableHeader label="Primary contact email" sortKey="email" sort={sort} onSort={onSort} />}
+        <SortableHeader label="COI status" sortKey="status" sort={sort} onSort={onSort} />
+      </HeaderRow>
+    </div>
+  );
+}
+
 export interface DirectoryTableProps {
   rows: readonly DirectoryRow[];
   /** Fixed list size; by default the table fills its container and measures it. */
@@ -101,18 +141,13 @@ function companiesText(shown: number, total: number): string {
   return shown === total ? `${format(total)} ${noun}` : `${format(shown)} of ${format(total)} ${noun}`;
 }
 
-export function DirectoryTable({ rows, size, onSelectionChange }: DirectoryTableProps) {
+/** Search, sort and selection over the directory; the search is deferred so typing stays smooth on 5,000 rows. */
+function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (vendorIds: ReadonlySet<string>) => void) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState<SortState>({ key: 'name', direction: 'ascending' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const measured = useElementSize(bodyRef, size === undefined);
-  const { width, height } = size ?? measured ?? fallbackSize;
-  const narrow = width < narrowBreakpoint;
-
   const visible = useMemo(() => sortRows(filterRows(rows, deferredQuery), sort), [rows, deferredQuery, sort]);
-  const allState = selectAllState(visible, selected);
 
   useEffect(() => onSelectionChange?.(selected), [selected, onSelectionChange]);
 
@@ -124,6 +159,17 @@ export function DirectoryTable({ rows, size, onSelectionChange }: DirectoryTable
     });
   }, []);
   const onSort = useCallback((key: SortKey) => setSort((current) => nextSort(current, key)), []);
+  const toggleVisible = useCallback(() => setSelected((current) => toggleAll(visible, current)), [visible]);
+  return { query, setQuery, deferredQuery, sort, onSort, selected, toggle, toggleVisible, visible };
+}
+
+export function DirectoryTable({ rows, size, onSelectionChange }: DirectoryTableProps) {
+  const state = useDirectoryState(rows, onSelectionChange);
+  const { visible, selected, toggle } = state;
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const measured = useElementSize(bodyRef, size === undefined);
+  const { width, height } = size ?? measured ?? fallbackSize;
+  const narrow = width < narrowBreakpoint;
   const itemData = useMemo<RowData>(() => ({ rows: visible, selected, toggle, narrow }), [visible, selected, toggle, narrow]);
 
   return (
@@ -132,34 +178,25 @@ export function DirectoryTable({ rows, size, onSelectionChange }: DirectoryTable
         type="search"
         aria-label="Search companies"
         placeholder="Search companies"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        value={state.query}
+        onChange={(event) => state.setQuery(event.target.value)}
       />
       <Counts>
         <span aria-live="polite">{selected.size.toLocaleString('en-US')} selected</span>
         <span>{companiesText(visible.length, rows.length)}</span>
       </Counts>
       <Table role="table" aria-label="Companies" aria-rowcount={visible.length + 1}>
-        <div role="rowgroup">
-          <HeaderRow role="row" aria-rowindex={1} $columns={narrow ? narrowColumns : wideColumns}>
-            <div role="columnheader">
-              <Checkbox
-                aria-label="Select all"
-                checked={allState === 'all'}
-                indeterminate={allState === 'some'}
-                disabled={visible.length === 0}
-                onChange={() => setSelected((current) => toggleAll(visible, current))}
-              />
-            </div>
-            <SortableHeader label="Name" sortKey="name" sort={sort} onSort={onSort} />
-            {!narrow && <SortableHeader label="Trade" sortKey="trade" sort={sort} onSort={onSort} />}
-            {!narrow && <SortableHeader label="Primary contact email" sortKey="email" sort={sort} onSort={onSort} />}
-            <SortableHeader label="COI status" sortKey="status" sort={sort} onSort={onSort} />
-          </HeaderRow>
-        </div>
+        <TableHeader
+          narrow={narrow}
+          sort={state.sort}
+          onSort={state.onSort}
+          allState={selectAllState(visible, selected)}
+          canSelect={visible.length > 0}
+          onToggleAll={state.toggleVisible}
+        />
         <Body ref={bodyRef} role="rowgroup">
           {visible.length === 0 ? (
-            <Empty>{rows.length === 0 ? 'This directory has no companies yet.' : `No companies match “${deferredQuery.trim()}”.`}</Empty>
+            <Empty>{rows.length === 0 ? 'This directory has no companies yet.' : `No companies match “${state.deferredQuery.trim()}”.`}</Empty>
           ) : (
             <FixedSizeList
               height={Math.max(height, rowHeights.wide)}
