@@ -40,8 +40,14 @@ export function loadManifest(): Manifest {
 
 /** The manifest as uploaded for an app served at appUrl (no trailing slash). */
 export function renderManifest(appUrl: string): Manifest {
-  const origin = appUrl.replace(/\/+$/, '');
-  return manifestSchema.parse(JSON.parse(JSON.stringify(loadManifest()).replaceAll('{{APP_URL}}', origin)));
+  const origin = new URL(appUrl).origin;
+  // Validated as a template by loadManifest; only the origin changes here.
+  return JSON.parse(JSON.stringify(loadManifest()).replaceAll('{{APP_URL}}', origin)) as Manifest;
+}
+
+/** Every URL template the manifest names. */
+export function manifestUrls(m: Manifest): string[] {
+  return [m.post_install_instruction.page.url, ...m.fullscreen.map((f) => f.source_url), ...m.sidepanel.map((p) => p.source_url)];
 }
 
 export interface ProcoreContext {
