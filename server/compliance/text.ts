@@ -18,7 +18,9 @@ export function normaliseText(text: string): string {
 
 /** Company-name form: also drops legal suffixes, a leading "the" and "c/o". */
 export function normaliseName(name: string): string {
-  const tokens = normaliseText(name.replace(/\bc\/o\b/gi, ' ')).split(' ');
+  // "L.L.C." and "P.C." must collapse to "llc" and "pc" before punctuation becomes spaces.
+  const initials = name.replace(/\b([A-Za-z])\.\s?(?=[A-Za-z]\b)/g, '$1');
+  const tokens = normaliseText(initials.replace(/\bc\/o\b/gi, ' ')).split(' ');
   while (tokens.length > 1 && legalSuffixes.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   if (tokens[0] === 'the' && tokens.length > 1) tokens.shift();
   return tokens.join(' ');
