@@ -14,13 +14,14 @@ export default tseslint.config(
     },
   },
   {
-    // Only the config module, scripts and tests may read the environment.
-    files: ['server/config.ts', 'scripts/**', 'e2e/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', 'vitest.config.ts', 'vite.config.ts'],
+    // Only the config module, entry points, scripts and tests may read the environment.
+    files: ['server/config.ts', 'server/worker.ts', 'scripts/**', 'e2e/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', 'vitest.config.ts', 'vite.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
     // The emulator is a dev/test stand-in: the product must never import it.
     files: ['server/**', 'client/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/scripts/**'], message: 'server/ and client/ never import scripts/.' }] }] },
   },
 );

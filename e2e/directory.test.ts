@@ -11,7 +11,7 @@ import { launchChromium } from './browser';
 let stack: Stack;
 let browser: Browser;
 beforeAll(async () => {
-  stack = await startStack({ mountClient: await viteClient() });
+  stack = await startStack({ mountClient: await viteClient({ hmr: false }) });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { interpolateUrl, manifestUrls, renderManifest } from './index';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ mountClient: await viteClient() });
+  stack = await startStack({ mountClient: await viteClient({ hmr: false }) });
 });
 afterAll(async () => stack?.close());
 

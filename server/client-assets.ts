@@ -9,11 +9,12 @@ import express from 'express';
 const root = path.resolve(import.meta.dirname, '..');
 const panelRoutes = ['/app', '/app/panel'];
 
-export async function viteClient(): Promise<(app: express.Express) => void> {
+/** hmr: live reload for a developer; tests turn it off so parallel servers don't share its port. */
+export async function viteClient(options: { hmr?: boolean } = {}): Promise<(app: express.Express) => void> {
   const { createServer } = await import('vite');
   const vite = await createServer({
     configFile: path.join(root, 'vite.config.ts'),
-    server: { middlewareMode: true, hmr: { port: 24678 + Math.floor(Math.random() * 1000) } },
+    server: { middlewareMode: true, hmr: options.hmr === false ? false : { port: 24678 } },
     appType: 'custom',
   });
   return (app) => {

@@ -54,6 +54,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `Embedded PostgreSQL did not start from ${databaseDir} on port ${options.port}` +
         ` (is another instance using that folder or port?): ${err instanceof Error ? err.message : 'it exited early'}`,
+      { cause: err },
     );
   }
   await ensureDatabase(`${baseUrl}/postgres`, database);

@@ -53,14 +53,13 @@ function overlapY(a: { y0: number; y1: number }, b: { y0: number; y1: number }):
 /** Group words into lines: a word joins a line when it shares most of its height with it. */
 export function groupLines(words: Word[]): Line[] {
   const sorted = [...words].sort((a, b) => centerY(b) - centerY(a));
-  const groups: { words: Word[]; y0: number; y1: number }[] = [];
+  // Words are compared with the word that opened the line, so a tall title cannot swallow
+  // the smaller lines beside it.
+  const groups: { words: Word[]; seed: Word }[] = [];
   for (const w of sorted) {
-    const target = groups.find((g) => overlapY(g, w) > 0.5 * Math.min(height(w), g.y1 - g.y0));
-    if (target) {
-      target.words.push(w);
-      target.y0 = Math.min(target.y0, w.y0);
-      target.y1 = Math.max(target.y1, w.y1);
-    } else groups.push({ words: [w], y0: w.y0, y1: w.y1 });
+    const target = groups.find((g) => overlapY(g.seed, w) > 0.5 * Math.max(height(w), height(g.seed)));
+    if (target) target.words.push(w);
+    else groups.push({ words: [w], seed: w });
   }
   return groups
     .map((g) => makeLine(g.words))

@@ -55,10 +55,17 @@ export interface CompiledRequirements {
   unratedIsDeficiency: boolean;
 }
 
-/** "CG2010" and "cg 20 10" both become "CG 20 10", as the reader prints them. */
+const formCache = new Map<string, string>();
+
+/** "CG2010" and "cg 20 10" both become "CG 20 10", as the reader prints them. Memoised: the same few forms recur. */
 export function normaliseForm(form: string): string {
+  let hit = formCache.get(form);
+  if (hit !== undefined) return hit;
   const compact = form.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return compact.replace(/^([A-Z]{2})(\d{2})(\d{2})(\d{2})?$/, (_m, a, b, c, d) => [a, b, c, d].filter(Boolean).join(' '));
+  hit = compact.replace(/^([A-Z]{2})(\d{2})(\d{2})(\d{2})?$/, (_m, a, b, c, d) => [a, b, c, d].filter(Boolean).join(' '));
+  if (formCache.size > 5000) formCache.clear();
+  formCache.set(form, hit);
+  return hit;
 }
 
 const streetWords: Record<string, string> = {

@@ -21,6 +21,20 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+const addDaysCache = new Map<string, string>();
+
+/** Evaluations in a batch share the same today, so the date arithmetic is done once. */
+function addDaysCached(isoDate: string, days: number): string {
+  const key = `${isoDate}+${days}`;
+  let hit = addDaysCache.get(key);
+  if (hit === undefined) {
+    if (addDaysCache.size > 1000) addDaysCache.clear();
+    hit = addDays(isoDate, days);
+    addDaysCache.set(key, hit);
+  }
+  return hit;
+}
+
 /** "2025-03-01" → "03/01/2025", the way the certificate prints dates. */
 export function usDate(isoDate: string): string {
   return `${isoDate.slice(5, 7)}/${isoDate.slice(8, 10)}/${isoDate.slice(0, 4)}`;
@@ -37,6 +51,8 @@ export class Run {
   readonly mustRunUntil: string;
   private readonly threshold: number;
   private readonly reviewed = new Set<string>();
+  /** Null when the reader gave no provenance, so most lookups end at once. */
+  private readonly fields: Extraction['fields'] | null;
 
   constructor(
     readonly extraction: Extraction,
@@ -48,7 +64,9 @@ export class Run {
     this.forms = new Set(extraction.endorsementForms.map((f) => normaliseForm(f.form)));
     const start = ctx.projectStart;
     this.inForceOn = start && start > ctx.today ? start : ctx.today;
-    this.mustRunUntil = addDays(ctx.today, req.daysRemaining);
+    this.mustRunUntil = addDaysCached(ctx.today, req.daysRemaining);
+    const fields = extraction.fields;
+    this.fields = fields && Object.keys(fields).length > 0 ? fields : null;
   }
 
   deficiency(code: string, line: string | null, field: string | null, required: Scalar, found: Scalar, message: string): void {
@@ -68,13 +86,15 @@ export class Run {
 
   /** The reader's confidence for a pointer, falling back to the row it sits in. */
   confidence(pointer: string): { value: number; at: string } | undefined {
-    const fields = this.extraction.fields;
+    const fields = this.fields;
     if (!fields) return undefined;
     const own = fields[pointer]?.confidence;
     if (own !== undefined) return { value: own, at: pointer };
-    const row = /^\/policies\/\d+/.exec(pointer)?.[0];
-    const rowValue = row ? fields[row]?.confidence : undefined;
-    return row && rowValue !== undefined ? { value: rowValue, at: row } : undefined;
+    if (!pointer.startsWith('/policies/')) return undefined;
+    const end = pointer.indexOf('/', 10);
+    const row = end < 0 ? pointer : pointer.slice(0, end);
+    const rowValue = fields[row]?.confidence;
+    return rowValue !== undefined ? { value: rowValue, at: row } : undefined;
   }
 
   /** Records a low-confidence reason once per pointer (or once per row when the whole row is unsure). */

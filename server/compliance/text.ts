@@ -6,14 +6,26 @@ const legalSuffixes = new Set([
   'llc', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited', 'lp', 'llp', 'pllc', 'pc',
 ]);
 
-/** Lower case, "&" → "and", punctuation → space, whitespace collapsed. */
+/** Lower case, "&" → "and", apostrophes dropped, other punctuation → space, whitespace collapsed. */
 export function normaliseText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/['’`]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  // One pass over the characters: this runs on every certificate's remarks.
+  let out = '';
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const lowered = code >= 65 && code <= 90 ? code + 32 : code;
+    if ((lowered >= 97 && lowered <= 122) || (lowered >= 48 && lowered <= 57)) {
+      if (pendingSpace && out.length > 0) out += ' ';
+      pendingSpace = false;
+      out += String.fromCharCode(lowered);
+    } else if (code === 38) {
+      out += out.length > 0 ? ' and' : 'and';
+      pendingSpace = true;
+    } else if (code !== 39 && code !== 0x2019 && code !== 96) {
+      pendingSpace = true;
+    }
+  }
+  return out;
 }
 
 /** Company-name form: also drops legal suffixes, a leading "the" and "c/o". */
@@ -45,12 +57,22 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
-function tokenMatches(token: string, candidates: readonly string[]): boolean {
-  const allowed = token.length >= 5 ? 1 : 0;
-  for (const c of candidates) {
-    if (c === token) return true;
-    if (allowed > 0 && editDistance(token, c, allowed) <= allowed) return true;
-  }
+/** Distance ≤ 1 without building a table: the hot path of fuzzy phrase matching. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la || i === lb) return true;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function tokenMatches(token: string, candidates: readonly string[], exact?: ReadonlySet<string>): boolean {
+  if (exact ? exact.has(token) : candidates.includes(token)) return true;
+  if (token.length < 5) return false;
+  for (const c of candidates) if (withinOneEdit(token, c)) return true;
   return false;
 }
 
@@ -75,19 +97,34 @@ export function preparePhrase(phrase: string): PreparedPhrase {
   return { original: phrase, normalised, tokens: normalised.split(' ').filter(Boolean) };
 }
 
-export interface PreparedText {
-  normalised: string;
-  tokens: string[];
+export class PreparedText {
+  /** Padded with spaces so whole-word runs can be found with includes(). */
+  readonly normalised: string;
+  private tokenList: string[] | null = null;
+  private tokenSetValue: Set<string> | null = null;
+
+  constructor(text: string | null) {
+    this.normalised = ` ${normaliseText(text ?? '')} `;
+  }
+
+  get tokens(): string[] {
+    this.tokenList ??= this.normalised.split(' ').filter(Boolean);
+    return this.tokenList;
+  }
+
+  get tokenSet(): ReadonlySet<string> {
+    this.tokenSetValue ??= new Set(this.tokens);
+    return this.tokenSetValue;
+  }
 }
 
 export function prepareText(text: string | null): PreparedText {
-  const normalised = ` ${normaliseText(text ?? '')} `;
-  return { normalised, tokens: normalised.split(' ').filter(Boolean) };
+  return new PreparedText(text);
 }
 
 /** Whole phrase as a run of words, else every word of it somewhere (one typo allowed in longer words). */
 export function containsPhrase(text: PreparedText, phrase: PreparedPhrase): boolean {
   if (phrase.tokens.length === 0) return true;
   if (text.normalised.includes(` ${phrase.normalised} `)) return true;
-  return phrase.tokens.every((t) => tokenMatches(t, text.tokens));
+  return phrase.tokens.every((t) => tokenMatches(t, text.tokens, text.tokenSet));
 }

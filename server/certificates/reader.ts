@@ -1,0 +1,87 @@
+import type { Extraction } from '../contracts/extraction';
+import { UnreadableDocumentError } from '../errors';
+import { readFields } from './acroform';
+import { readLayout, type LayoutResult } from './layout';
+import { defaults, type ReadOptions } from './limits-config';
+import { drawnMarks, textLayerProbe } from './marks';
+import { ocrImage, ocrPdfPage } from './ocr';
+import type { PageView } from './page';
+import { openPdf, pageHasImages, textWords, type PDFDocumentProxy } from './pdf';
+import { imageSize, sniff } from './sniff';
+
+export type { ReadOptions };
+
+class Deadline {
+  private readonly end: number;
+  constructor(ms: number) {
+    this.end = Date.now() + ms;
+  }
+  check(): void {
+    if (Date.now() > this.end) {
+      throw new UnreadableDocumentError('timeout', 'Reading this document took too long. Try a smaller or clearer copy.');
+    }
+  }
+}
+
+function finish(result: LayoutResult, source: Extraction['source'], pages: number, extra: string[]): Extraction {
+  return { ...result, source, pages, warnings: [...result.warnings, ...extra] };
+}
+
+async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<ReadOptions>, deadline: Deadline) {
+  const views: PageView[] = [];
+  const warnings: string[] = [];
+  for (let n = 1; n <= count; n++) {
+    deadline.check();
+    const page = await pdf.getPage(n);
+    const view = page.getViewport({ scale: 1 });
+    const words = await textWords(page, n);
+    if (words.length >= 15 || !(await pageHasImages(page))) {
+      const probe = textLayerProbe(words, await drawnMarks(page));
+      views.push({ page: n, width: view.width, height: view.height, words, probe, ocr: false });
+    } else if (opts.ocr) {
+      views.push(await ocrPdfPage(page, n, opts.maxPixels));
+    } else warnings.push(`Page ${n} is a picture and was not read.`);
+    page.cleanup();
+  }
+  return { views, warnings };
+}
+
+async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline: Deadline): Promise<Extraction> {
+  const pdf = await openPdf(bytes);
+  try {
+    if (pdf.numPages < 1) throw new UnreadableDocumentError('no_pages', 'This PDF has no pages.');
+    if (pdf.numPages > opts.maxDocumentPages) {
+      throw new UnreadableDocumentError('too_many_pages', `This PDF has ${pdf.numPages} pages; a certificate should have only a few.`);
+    }
+    const count = Math.min(pdf.numPages, opts.maxPages);
+    const extra = count < pdf.numPages ? [`Only the first ${count} of ${pdf.numPages} pages were read.`] : [];
+    const fields = await readFields(pdf, count);
+    const { views, warnings } = await pageViews(pdf, count, opts, deadline);
+    deadline.check();
+    const layout = readLayout(views);
+    if (fields) return finish({ ...fields.apply(layout), warnings: layout.warnings }, 'acroform', pdf.numPages, [...extra, ...warnings]);
+    const main = views.find((v) => v.page === 1);
+    return finish(layout, main?.ocr ? 'ocr' : 'text', pdf.numPages, [...extra, ...warnings]);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function readImage(bytes: Uint8Array, kind: 'png' | 'jpeg', opts: Required<ReadOptions>): Promise<Extraction> {
+  const { width, height } = imageSize(bytes, kind);
+  if (width * height > opts.maxPixels) {
+    throw new UnreadableDocumentError('image_too_large', `This picture is too large to read (${width} x ${height} pixels).`);
+  }
+  if (width < 200 || height < 200) throw new UnreadableDocumentError('image_too_small', 'This picture is too small to read.');
+  const view = await ocrImage(bytes, 1, opts.maxPixels);
+  return finish(readLayout([view]), 'ocr', 1, []);
+}
+
+/** Read an ACORD 25 certificate (PDF, PNG or JPEG bytes) into the extraction contract. */
+export async function readCertificate(bytes: Uint8Array, options: ReadOptions = {}): Promise<Extraction> {
+  const opts = { ...defaults, ...options };
+  const deadline = new Deadline(opts.timeoutMs);
+  const kind = sniff(bytes);
+  if (kind === 'pdf') return readPdf(bytes, opts, deadline);
+  return readImage(bytes, kind, opts);
+}
