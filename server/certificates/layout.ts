@@ -27,7 +27,7 @@ export function findEdition(text: string): string | null {
 
 /** Remarks text on an ACORD 101 page: below its form-title line, above its footer. */
 function continuation(view: PageView, lines: Line[]): string | null {
-  const start = findFirst(lines, /FORM TITLE|ADDITIONAL REMARKS\s*$/i);
+  const start = findFirst(lines, /FORM TITLE/i) ?? findFirst(lines, /ADDITIONAL REMARKS\s*$/i);
   const footer = findFirst(lines, /ACORD 101\s?\(|©|ACORD CORPORATION/);
   const top = start ? start.box[1] - 0.2 : undefined;
   const words = within(view.words, { y1: top, y0: footer ? footer.box[3] + 0.5 : undefined });
@@ -54,6 +54,14 @@ function emptyResult(warnings: string[]): LayoutResult {
   };
 }
 
+/** Plain-language notes on what the reading is missing. */
+export function missingNotes(r: Pick<LayoutResult, 'policies' | 'insured'>): string[] {
+  const notes: string[] = [];
+  if (r.policies.length === 0) notes.push('No coverage rows could be read from the certificate.');
+  if (!r.insured.name) notes.push('The named insured could not be read.');
+  return notes;
+}
+
 export function readLayout(views: PageView[]): LayoutResult {
   const texts = views.map((v) => {
     const lines = groupLines(v.words);
@@ -72,7 +80,6 @@ export function readLayout(views: PageView[]): LayoutResult {
   const anchors = findAnchors(main.view);
   const header = readHeader(main.view, anchors, prov);
   const policies = readGrid(main.view, anchors, prov);
-  const warnings: string[] = [];
   const remarks = [header.descriptionOfOperations];
   const forms: FormNumber[][] = [findFormNumbers(header.descriptionOfOperations ?? '')];
   for (const t of texts) {
@@ -83,8 +90,6 @@ export function readLayout(views: PageView[]): LayoutResult {
       forms.push(findFormNumbers(more ?? ''));
     } else forms.push(findFormNumbers(t.text));
   }
-  if (policies.length === 0) warnings.push('No coverage rows could be read from the certificate.');
-  if (!header.insured.name) warnings.push('The named insured could not be read.');
   return {
     ...header,
     form: 'ACORD 25',
@@ -93,6 +98,6 @@ export function readLayout(views: PageView[]): LayoutResult {
     descriptionOfOperations: collapse(remarks.filter(Boolean).join(' ')) || null,
     endorsementForms: mergeFormNumbers(forms),
     fields: prov.fields,
-    warnings,
+    warnings: missingNotes({ policies, insured: header.insured }),
   };
 }

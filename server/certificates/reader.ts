@@ -1,7 +1,7 @@
 import type { Extraction } from '../contracts/extraction';
 import { UnreadableDocumentError } from '../errors';
 import { readFields } from './acroform';
-import { readLayout, type LayoutResult } from './layout';
+import { missingNotes, readLayout, type LayoutResult } from './layout';
 import { defaults, type ReadOptions } from './limits-config';
 import { drawnMarks, textLayerProbe } from './marks';
 import { ocrImage, ocrPdfPage } from './ocr';
@@ -59,7 +59,10 @@ async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline:
     const { views, warnings } = await pageViews(pdf, count, opts, deadline);
     deadline.check();
     const layout = readLayout(views);
-    if (fields) return finish({ ...fields.apply(layout), warnings: layout.warnings }, 'acroform', pdf.numPages, [...extra, ...warnings]);
+    if (fields && layout.form) {
+      const read = fields.apply(layout);
+      return finish({ ...read, warnings: missingNotes(read) }, 'acroform', pdf.numPages, [...extra, ...warnings]);
+    }
     const main = views.find((v) => v.page === 1);
     return finish(layout, main?.ocr ? 'ocr' : 'text', pdf.numPages, [...extra, ...warnings]);
   } finally {
