@@ -51,8 +51,8 @@ export class Run {
   readonly mustRunUntil: string;
   private readonly threshold: number;
   private readonly reviewed = new Set<string>();
-  /** Null when the reader gave no provenance, so most lookups end at once. */
-  private readonly fields: Extraction['fields'] | null;
+  /** Pointers read below the confidence threshold; null when there are none, the usual case. */
+  private readonly lowConfidence: Set<string> | null;
 
   constructor(
     readonly extraction: Extraction,
@@ -65,8 +65,7 @@ export class Run {
     const start = ctx.projectStart;
     this.inForceOn = start && start > ctx.today ? start : ctx.today;
     this.mustRunUntil = addDaysCached(ctx.today, req.daysRemaining);
-    const fields = extraction.fields;
-    this.fields = fields && Object.keys(fields).length > 0 ? fields : null;
+    this.lowConfidence = lowConfidencePointers(extraction, this.threshold);
   }
 
   deficiency(code: string, line: string | null, field: string | null, required: Scalar, found: Scalar, message: string): void {
@@ -84,27 +83,25 @@ export class Run {
     if (!this.skippedChecks.includes(check)) this.skippedChecks.push(check);
   }
 
-  /** The reader's confidence for a pointer, falling back to the row it sits in. */
-  confidence(pointer: string): { value: number; at: string } | undefined {
-    const fields = this.fields;
-    if (!fields) return undefined;
-    const own = fields[pointer]?.confidence;
-    if (own !== undefined) return { value: own, at: pointer };
-    if (!pointer.startsWith('/policies/')) return undefined;
+  /** Where the reader was unsure of a pointer (or of the whole row it sits in), else null. */
+  private unsureAt(pointer: string): string | null {
+    const low = this.lowConfidence;
+    if (!low) return null;
+    if (low.has(pointer)) return pointer;
+    if (!pointer.startsWith('/policies/')) return null;
     const end = pointer.indexOf('/', 10);
     const row = end < 0 ? pointer : pointer.slice(0, end);
-    const rowValue = fields[row]?.confidence;
-    return rowValue !== undefined ? { value: rowValue, at: row } : undefined;
+    return low.has(row) ? row : null;
   }
 
   /** Records a low-confidence reason once per pointer (or once per row when the whole row is unsure). */
-  private lowConfidence(pointer: string, line: string | null, what: string): boolean {
-    const c = this.confidence(pointer);
-    if (!c || c.value >= this.threshold) return false;
-    const rowLine = /^\/policies\/(\d+)$/.test(c.at) ? this.extraction.policies[Number(c.at.slice(10))]?.line : undefined;
+  private flagLowConfidence(pointer: string, line: string | null, what: string): boolean {
+    const at = this.unsureAt(pointer);
+    if (at === null) return false;
+    const rowLine = /^\/policies\/\d+$/.test(at) ? this.extraction.policies[Number(at.slice(10))]?.line : undefined;
     const rowName = rowLine ? (lineNames[rowLine as RequirementLine] ?? rowLine.replace(/_/g, ' ')) : null;
     const subject = rowName ? `the ${lowerFirst(rowName)} row` : lowerFirst(what);
-    this.review('low_confidence', line, c.at, `The reader was unsure of ${subject}; please check it by hand.`);
+    this.review('low_confidence', line, at, `The reader was unsure of ${subject}; please check it by hand.`);
     return true;
   }
 
@@ -117,17 +114,26 @@ export class Run {
       this.review('value_missing', line, pointer, `${what} could not be read from the certificate; please check it by hand.`);
       return false;
     }
-    return !this.lowConfidence(pointer, line, what);
+    return !this.flagLowConfidence(pointer, line, what);
   }
 
   /** For values whose absence is itself an answer (e.g. an empty remarks box): only confidence matters. */
   unsure(pointer: string, line: string | null, what: string): boolean {
-    return this.lowConfidence(pointer, line, what);
+    return this.flagLowConfidence(pointer, line, what);
   }
 
   hasForm(form: string): boolean {
     return this.forms.has(form);
   }
+}
+
+function lowConfidencePointers(extraction: Extraction, threshold: number): Set<string> | null {
+  let low: Set<string> | null = null;
+  for (const pointer in extraction.fields) {
+    const c = extraction.fields[pointer]?.confidence;
+    if (c !== undefined && c < threshold) (low ??= new Set()).add(pointer);
+  }
+  return low;
 }
 
 function lowerFirst(s: string): string {
