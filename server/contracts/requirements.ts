@@ -71,6 +71,7 @@ export type EndorsementRequirement = z.infer<typeof endorsementRequirement>;
 
 const flag = z.boolean().optional();
 const endorsements = z.array(endorsementRequirement).optional();
+/** A listed line is required unless `required: false`, which switches it off (e.g. a tier needing no umbrella). */
 const base = { required: flag };
 const insuredFlags = {
   additionalInsuredRequired: flag,
