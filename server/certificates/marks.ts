@@ -1,3 +1,4 @@
+import './canvas-globals';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { MarkProbe } from './page';
 import type { PDFPageProxy } from './pdf';
