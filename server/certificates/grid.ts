@@ -43,7 +43,7 @@ function headerColumns(view: PageView, a: Anchors): Columns | null {
 }
 
 const wcRowText =
-  /EMPLOYERS|PROPRIETOR|EXCLUDED|MANDATORY|\bNH\b|IF YES|DESCRIBE|DESCRIPTION OF OPERATIONS|OPERATIONS below|^[YN]$|Y\s?\/\s?N/i;
+  /EMPLOYERS|PROPRIETOR|EXCLUDED|MANDATORY|\bNH\b|IF YES|DESCRIBE|DESCRIPTION OF OPERATIONS|OPERATIONS below|^[YN]$|\bY\s?[/|Il1]\s?N\b|^\W*$/i;
 
 function rowAnchors(view: PageView, cols: Columns, bottom: number): RowAnchor[] {
   const typeWords = within(view.words, { x0: cols.typeLeft, x1: cols.typeRight, y1: cols.top, y0: bottom });

@@ -46,7 +46,7 @@ export interface Anchors {
 export function findAnchors(view: PageView): Anchors {
   const lines = groupLines(view.words);
   const lineHeight = medianHeight(view.words);
-  const insurerLabels = findAll(lines, /INSURER\s?[A-F]\s?:/);
+  const insurerLabels = findAll(lines, /INSURER\s?[A-F]\b\s?:?/);
   const rightColumn = [
     ...insurerLabels,
     ...findAll(lines, /INSURER\(?S\)? AFFORDING/),
@@ -63,6 +63,8 @@ export function findAnchors(view: PageView): Anchors {
     findAll(lines, /DESCRIPTION OF OPERATIONS(?! below)/).pop() ??
     null;
   const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS025/);
+  // The remarks may mention a holder or a cancellation too; the labels sit below them.
+  const holder = findAll(lines, /CERTIFICATE HOLDER/).pop() ?? null;
   return {
     lines,
     lineHeight,
@@ -71,8 +73,8 @@ export function findAnchors(view: PageView): Anchors {
     insured,
     coverages: findFirst(lines, /\bCOVERAGES\b/),
     description,
-    holder: findFirst(lines, /CERTIFICATE HOLDER/),
-    cancellation: findFirst(lines, /\bCANCELLATION\b/),
+    holder,
+    cancellation: findAll(lines, /\bCANCELLATION\b/).find((m) => holder && Math.abs(m.box[1] - holder.box[1]) < lineHeight) ?? null,
     footerTop: footer.length ? Math.max(...footer.map((m) => m.box[3])) + 0.5 : 0,
   };
 }
@@ -129,8 +131,8 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
   const naicHeader = findFirst(a.lines, /NAIC\s?#/);
   const naicLeft = naicHeader ? naicHeader.box[0] - 1.5 * a.lineHeight : Infinity;
   const out: HeaderFacts['insurers'] = [];
-  for (const m of findAll(a.lines, /INSURER\s?([A-F])\s?:/)) {
-    const letter = m.groups[0] as HeaderFacts['insurers'][number]['letter'];
+  for (const m of findAll(a.lines, /INSURER\s?([A-F])\b\s?:?/)) {
+    const letter = m.groups[0]!.toUpperCase() as HeaderFacts['insurers'][number]['letter'];
     const words = rightOf(view.words, m.box).filter((w) => !m.words.includes(w));
     const nameWords = words.filter((w) => w.x1 < naicLeft + a.lineHeight);
     const naicWords = words.filter((w) => w.x1 >= naicLeft + a.lineHeight);
@@ -147,7 +149,7 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
 }
 
 function readDate(view: PageView, a: Anchors, prov: Provenance): string | null {
-  const label = findFirst(a.lines, /DATE\s?\(MM\/DD\/YYYY\)/);
+  const label = findFirst(a.lines, /DATE\s?\(MM\/DD\/YYYY\)/) ?? findFirst(a.lines, /\bDATE\b/);
   if (!label) return null;
   const near = within(view.words, {
     x0: label.box[0] - 3 * a.lineHeight,

@@ -1,8 +1,38 @@
 import type { Limits, LimitKey } from '../contracts/extraction';
 import type { Provenance } from './provenance';
 import type { Columns, RowKind } from './rows';
-import { parseMoney } from './values';
+import { parseMoney, similarity } from './values';
 import { boxOf, centerY, groupLines, minConf, within, type Box, type Word } from './words';
+
+// The printed wording of each label, for OCR text that no pattern recognises.
+const printed: Partial<Record<LimitKey, string>> = {
+  eachOccurrence: 'EACH OCCURRENCE',
+  damageToRentedPremises: 'DAMAGE TO RENTED PREMISES (Ea occurrence)',
+  medicalExpense: 'MED EXP (Any one person)',
+  personalAdvertisingInjury: 'PERSONAL & ADV INJURY',
+  generalAggregate: 'GENERAL AGGREGATE',
+  productsCompletedOperationsAggregate: 'PRODUCTS - COMP/OP AGG',
+  combinedSingleLimit: 'COMBINED SINGLE LIMIT (Ea accident)',
+  bodilyInjuryPerPerson: 'BODILY INJURY (Per person)',
+  bodilyInjuryPerAccident: 'BODILY INJURY (Per accident)',
+  propertyDamagePerAccident: 'PROPERTY DAMAGE (Per accident)',
+  aggregate: 'AGGREGATE',
+  employersLiabilityEachAccident: 'E.L. EACH ACCIDENT',
+  employersLiabilityDiseaseEachEmployee: 'E.L. DISEASE - EA EMPLOYEE',
+  employersLiabilityDiseasePolicyLimit: 'E.L. DISEASE - POLICY LIMIT',
+};
+
+/** The limit a label names: by pattern, else by the closest printed wording. */
+function keyFor(text: string, known: [LimitKey, RegExp][]): { key: LimitKey; sure: boolean } | null {
+  const exact = known.find(([, pattern]) => pattern.test(text));
+  if (exact) return { key: exact[0], sure: true };
+  let best: { key: LimitKey; score: number } | null = null;
+  for (const [key] of known) {
+    const score = similarity(text, printed[key] ?? '');
+    if (!best || score > best.score) best = { key, score };
+  }
+  return best && best.score >= 0.55 ? { key: best.key, sure: false } : null;
+}
 
 const labels: Record<Exclude<RowKind, 'other'>, [LimitKey, RegExp][]> = {
   general_liability: [
@@ -91,10 +121,11 @@ export function readLimits(kind: RowKind, words: Word[], cols: Columns, prov: Pr
   for (const { l, a, d } of pair(labelItems, amounts, cols.lineHeight)) {
     const offLine = d > 0.35 * (l.box[3] - l.box[1]) ? 0.75 : 1;
     const factor = offLine * (a.fallback ? 0.9 : 1) * Math.min(1, minConf(l.words) + 0.2);
-    const key = known.find(([, pattern]) => pattern.test(l.text))?.[0];
+    const found = keyFor(l.text, known);
+    const key = found?.key;
     if (key && limits[key] === undefined) {
       limits[key] = a.value;
-      prov.words(`/limits/${key}`, a.words, factor);
+      prov.words(`/limits/${key}`, a.words, factor * (found.sure ? 1 : 0.8));
     } else {
       prov.words(`/limits/other/${other.length}`, a.words, factor);
       other.push({ label: l.text.replace(/\s*\$$/, ''), amount: a.value });

@@ -42,7 +42,7 @@ async function recognise(canvas: Canvas): Promise<OcrWord[]> {
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? [])
     for (const para of block.paragraphs) for (const line of para.lines) for (const word of line.words) words.push(word);
-  return words.filter((x) => x.text.trim() !== '');
+  return words.filter((x) => /[A-Za-z0-9]/.test(x.text));
 }
 
 function meanConfidence(words: OcrWord[]): number {

@@ -1,4 +1,5 @@
 import './canvas-globals';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -12,6 +13,35 @@ export const standardFontDataUrl = path.join(pdfjsRoot, 'standard_fonts') + path
 
 export type { PDFDocumentProxy, PDFPageProxy };
 
+/**
+ * pdf.js would make its scratch canvases with its own nested copy of @napi-rs/canvas; mixing
+ * those with ours crashes the process, so every canvas comes from the copy we use.
+ */
+class CanvasFactory {
+  constructor(_options: { enableHWA?: boolean } = {}) {}
+
+  create(width: number, height: number) {
+    if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
+    const canvas = createCanvas(Math.ceil(width), Math.ceil(height));
+    return { canvas, context: canvas.getContext('2d') };
+  }
+
+  reset(target: { canvas: Canvas | null }, width: number, height: number) {
+    if (!target.canvas) throw new Error('Canvas is not specified');
+    target.canvas.width = Math.ceil(width);
+    target.canvas.height = Math.ceil(height);
+  }
+
+  destroy(target: { canvas: Canvas | null; context: unknown }) {
+    if (target.canvas) {
+      target.canvas.width = 0;
+      target.canvas.height = 0;
+    }
+    target.canvas = null;
+    target.context = null;
+  }
+}
+
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of the buffer it is given; a copy keeps the caller's bytes intact.
   const task = pdfjs.getDocument({
@@ -21,7 +51,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     disableFontFace: true,
     standardFontDataUrl,
     stopAtErrors: false,
-  });
+    CanvasFactory,
+  } as Parameters<typeof pdfjs.getDocument>[0]);
   try {
     return await task.promise;
   } catch (error) {

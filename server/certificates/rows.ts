@@ -159,7 +159,7 @@ function readWorkers(row: Row, p: Policy): void {
   const limitLines = groupLines(within(row.words, { x0: row.cols.limitsLeft }));
   const statute = checkbox(row, findFirst(limitLines, /PER\s?STATUTE|STATUTE/));
   p.statutory = statute ? statute.value : null;
-  const yn = findAll(row.typeLines, /Y\s?\/\s?N/)[0];
+  const yn = findAll(row.typeLines, /\bY\s?[/|Il1]\s?N\b/)[0];
   const answer = yn
     ? row.words.filter((w) => /^[YN]$/i.test(w.text) && !yn.words.includes(w))
         .filter((w) => centerX(w) > yn.box[0] - 6 && centerX(w) < yn.box[2] + 6 && w.y1 < yn.box[1] + 1)

@@ -104,3 +104,20 @@ export function mergeFormNumbers(lists: FormNumber[][]): FormNumber[] {
   }
   return [...byForm.values()];
 }
+
+/** 1 for equal strings, falling towards 0 with edit distance; compares letters and digits only. */
+export function similarity(a: string, b: string): number {
+  const x = a.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const y = b.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (!x.length || !y.length) return 0;
+  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
+    }
+    previous = current;
+  }
+  return 1 - previous[y.length]! / Math.max(x.length, y.length);
+}

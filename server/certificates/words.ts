@@ -57,7 +57,7 @@ export function groupLines(words: Word[]): Line[] {
   // the smaller lines beside it.
   const groups: { words: Word[]; seed: Word }[] = [];
   for (const w of sorted) {
-    const target = groups.find((g) => overlapY(g.seed, w) > 0.5 * Math.max(height(w), height(g.seed)));
+    const target = groups.find((g) => Math.abs(centerY(g.seed) - centerY(w)) < 0.5 * Math.min(height(w), height(g.seed)));
     if (target) target.words.push(w);
     else groups.push({ words: [w], seed: w });
   }
@@ -71,22 +71,47 @@ export function makeLine(words: Word[]): Line {
   return { words: sorted, text: sorted.map((w) => w.text).join(' '), box: boxOf(sorted) };
 }
 
-/** Every match of a pattern in the lines, mapped back to the words it covers. */
+/** Word text for matching: OCR adds stray trailing punctuation that labels never carry. */
+function matchText(text: string): string {
+  return text.length > 1 ? text.replace(/(?<=\w)[.,;]+$/, '') : text;
+}
+
+/** The part of a word covered by characters [from, to), assuming even character widths. */
+function partOf(w: Word, from: number, to: number): Word {
+  const len = Math.max(1, w.text.length);
+  const a = Math.max(0, Math.min(len, from));
+  const b = Math.max(a, Math.min(len, to));
+  if (a === 0 && b >= len) return w;
+  const per = (w.x1 - w.x0) / len;
+  return { ...w, x0: w.x0 + a * per, x1: w.x0 + b * per };
+}
+
+/**
+ * Every match of a pattern in the lines, mapped back to the words it covers, case-insensitive.
+ * A match inside a word (OCR glues "[X]OCCUR") gets a box covering only the matched part.
+ */
 export function findAll(lines: Line[], pattern: RegExp): Match[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
-  const global = new RegExp(pattern.source, flags);
+  const flags = new Set([...pattern.flags, 'g', 'i']);
+  const global = new RegExp(pattern.source, [...flags].join(''));
   const found: Match[] = [];
   for (const line of lines) {
     const starts: number[] = [];
+    const texts = line.words.map((w) => matchText(w.text));
     let offset = 0;
-    for (const w of line.words) {
+    for (const t of texts) {
       starts.push(offset);
-      offset += w.text.length + 1;
+      offset += t.length + 1;
     }
-    for (const m of line.text.matchAll(global)) {
+    const text = texts.join(' ');
+    for (const m of text.matchAll(global)) {
+      if (m[0].length === 0) continue;
       const from = m.index;
       const to = from + m[0].length;
-      const covered = line.words.filter((w, i) => starts[i]! < to && starts[i]! + w.text.length > from);
+      const covered: Word[] = [];
+      line.words.forEach((w, i) => {
+        const start = starts[i]!;
+        if (start < to && start + texts[i]!.length > from) covered.push(partOf(w, from - start, to - start));
+      });
       if (covered.length === 0) continue;
       found.push({ words: covered, box: boxOf(covered), line, groups: m.slice(1).map((g) => g ?? '') });
     }
