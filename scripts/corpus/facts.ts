@@ -3,7 +3,24 @@ import { agencies, carriers, cities, contractors, holders, otherLines, people, p
 import type { Rng } from './rng';
 
 /** What a reader must return for a generated document: the extraction minus provenance and warnings. */
-export type Truth = Omit<Extraction, 'fields' | 'warnings'>;
+// Picked rather than omitted: the contract type is a loose object, and Omit would drop every key.
+export type Truth = Pick<
+  Extraction,
+  | 'form'
+  | 'edition'
+  | 'source'
+  | 'pages'
+  | 'certificateDate'
+  | 'certificateNumber'
+  | 'revisionNumber'
+  | 'producer'
+  | 'insured'
+  | 'insurers'
+  | 'policies'
+  | 'descriptionOfOperations'
+  | 'endorsementForms'
+  | 'certificateHolder'
+>;
 type Address = NonNullable<Truth['insured']['address']>;
 type Letter = Truth['insurers'][number]['letter'];
 

@@ -30,14 +30,14 @@ export function rowToPolicy(line: Policy['line'] | 'umbrella', raw: RowBag, extr
     limits,
   };
   if (line === 'other') policy.description = (bag.description as string) ?? null;
-  if (line === 'general_liability' || line === 'umbrella') policy.basis = oneOf(bag.basis, ['occurrence', 'claims_made']);
-  if (line === 'general_liability') policy.aggregateAppliesPer = oneOf(bag.per, ['policy', 'project', 'location', 'other']);
+  if (line === 'general_liability' || line === 'umbrella') policy.basis = oneOf<NonNullable<Policy['basis']>>(bag.basis, ['occurrence', 'claims_made']);
+  if (line === 'general_liability') policy.aggregateAppliesPer = oneOf<NonNullable<Policy['aggregateAppliesPer']>>(bag.per, ['policy', 'project', 'location', 'other']);
   if (line === 'automobile_liability') {
     const auto = (bag.auto ?? {}) as Record<string, boolean>;
     policy.autoSymbols = (['any_auto', 'owned_autos', 'scheduled_autos', 'hired_autos', 'non_owned_autos'] as const).filter((s) => auto[s]);
   }
   if (line === 'umbrella') {
-    const kind = oneOf(bag.kind, ['retention', 'deductible']);
+    const kind = oneOf<'retention' | 'deductible'>(bag.kind, ['retention', 'deductible']);
     const amount = (bag.retentionAmount as number | undefined) ?? null;
     policy.retentionOrDeductible = kind || amount !== null ? { ...(kind ? { kind } : {}), amount } : null;
   }

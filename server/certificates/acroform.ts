@@ -92,7 +92,7 @@ function build(fields: Field[], layout: LayoutResult): LayoutResult {
     const value = convert(t, f);
     if (value === null || value === false && t.kind === 'check') continue;
     if ('line' in t) {
-      const row = rows.get(t.line) ?? { bag: { limits: {} }, prov: new Provenance() };
+      const row = rows.get(t.line) ?? { bag: { limits: {} } as RowBag, prov: new Provenance() };
       rows.set(t.line, row);
       setPath(row.bag, t.at, value);
       row.prov.box(t.at.replace(/^\/(basis|per|auto|kind)\/.*/, '/$1'), f.page, f.rect, 0.99);
@@ -123,7 +123,7 @@ function build(fields: Field[], layout: LayoutResult): LayoutResult {
     insurers,
     policies,
     descriptionOfOperations: collapse([remarks, layout.descriptionOfOperations].filter(Boolean).join(' ')) || null,
-    endorsementForms: mergeFormNumbers([findFormNumbers(remarks ?? ''), layout.endorsementForms]),
+    endorsementForms: mergeFormNumbers([findFormNumbers(remarks ?? ''), layout.endorsementForms.map((f) => ({ form: f.form, edition: f.edition ?? null }))]),
     fields: prov.fields,
   };
 }

@@ -136,6 +136,9 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
     const words = rightOf(view.words, m.box).filter((w) => !m.words.includes(w));
     const nameWords = words.filter((w) => w.x1 < naicLeft + a.lineHeight);
     const naicWords = words.filter((w) => w.x1 >= naicLeft + a.lineHeight);
+    // Without a usable NAIC header, a trailing company code still reads as the NAIC.
+    const last = nameWords[nameWords.length - 1];
+    if (!naicWords.length && nameWords.length > 1 && last && /^(\d{5}|AA-?\d{7})$/.test(last.text)) naicWords.push(nameWords.pop()!);
     const name = collapse(nameWords.map((w) => w.text).join(' '));
     if (!name || out.some((i) => i.letter === letter)) continue;
     const index = out.length;

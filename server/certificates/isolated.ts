@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extraction } from '../contracts/extraction';
 import { UnreadableDocumentError } from '../errors';
@@ -11,6 +14,12 @@ export interface IsolatedOptions extends ReadOptions {
 type Reply = { ok: true; result: Extraction } | { ok: false; code: string; message: string };
 
 const workerUrl = new URL('./isolated-worker.ts', import.meta.url);
+const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+
+// A worker given a .ts entry fails before `--import tsx` hooks apply, so a small script registers
+// tsx inside the worker first and then loads the reader.
+const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
 
 /**
  * Read a certificate in a worker thread with its own heap limit, and stop the thread when the
@@ -19,8 +28,8 @@ const workerUrl = new URL('./isolated-worker.ts', import.meta.url);
 export function readCertificateIsolated(bytes: Uint8Array, options: IsolatedOptions = {}): Promise<Extraction> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const { maxHeapMb = 1024, ...readOptions } = options;
-  const worker = new Worker(workerUrl, {
-    execArgv: ['--import', 'tsx'],
+  const worker = new Worker(bootstrap, {
+    eval: true,
     workerData: { bytes, options: readOptions },
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
   });

@@ -6,7 +6,24 @@ import { Provenance } from './provenance';
 import { collapse, findFormNumbers, mergeFormNumbers, type FormNumber } from './values';
 import { findFirst, groupLines, within, type Line } from './words';
 
-export type LayoutResult = Omit<Extraction, 'source' | 'pages'>;
+// Picked rather than omitted: the contract type is a loose object, and Omit would drop every key.
+export type LayoutResult = Pick<
+  Extraction,
+  | 'form'
+  | 'edition'
+  | 'certificateDate'
+  | 'certificateNumber'
+  | 'revisionNumber'
+  | 'producer'
+  | 'insured'
+  | 'insurers'
+  | 'policies'
+  | 'descriptionOfOperations'
+  | 'endorsementForms'
+  | 'certificateHolder'
+  | 'fields'
+  | 'warnings'
+>;
 
 const certificateTitle = /CERTIFICATE OF LIABILITY INSURANCE|ACORD 25\b|ACORD 25\s?\(/i;
 const remarksTitle = /ADDITIONAL REMARKS SCHEDULE|ACORD 101\b/i;

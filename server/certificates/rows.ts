@@ -101,8 +101,8 @@ function basics(row: Row, line: Policy['line']): Policy {
 }
 
 function readGeneral(row: Row, p: Policy): void {
-  p.basis = choose(row, [['claims_made', /CLAIMS-?\s?MADE/], ['occurrence', /\bOCCUR\b/]], '/basis');
-  p.aggregateAppliesPer = choose(
+  p.basis = choose<NonNullable<Policy['basis']>>(row, [['claims_made', /CLAIMS-?\s?MADE/], ['occurrence', /\bOCCUR\b/]], '/basis');
+  p.aggregateAppliesPer = choose<NonNullable<Policy['aggregateAppliesPer']>>(
     row,
     [['policy', /\bPOLICY\b/], ['project', /PRO-?\s?JECT/], ['location', /\bLOC\b/], ['other', /\bOTHER\s?:/]],
     '/aggregateAppliesPer',
@@ -134,9 +134,9 @@ function readAuto(row: Row, p: Policy): void {
 }
 
 function readUmbrella(row: Row, p: Policy): void {
-  const kind = choose(row, [['umbrella_liability', /UMBRELLA LIAB/], ['excess_liability', /EXCESS LIAB/]], '/line');
+  const kind = choose<'umbrella_liability' | 'excess_liability'>(row, [['umbrella_liability', /UMBRELLA LIAB/], ['excess_liability', /EXCESS LIAB/]], '/line');
   p.line = kind ?? 'umbrella_liability';
-  p.basis = choose(row, [['occurrence', /\bOCCUR\b/], ['claims_made', /CLAIMS-?\s?MADE/]], '/basis');
+  p.basis = choose<NonNullable<Policy['basis']>>(row, [['occurrence', /\bOCCUR\b/], ['claims_made', /CLAIMS-?\s?MADE/]], '/basis');
   const retention = findFirst(row.typeLines, /RETENTION\s?\$?/);
   const deductible = findFirst(row.typeLines, /\bDED\b/);
   const amountWords = retention
