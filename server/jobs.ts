@@ -2,11 +2,13 @@ import PgBoss from 'pg-boss';
 import type { Services } from './services';
 import type { Job } from './jobs/job';
 import { pruneSessions } from './jobs/prune-sessions';
+import { sendEmail } from './jobs/send-email';
+import { sweepOutbox } from './jobs/sweep-outbox';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox];
 
 export interface Queue {
   boss: PgBoss;
@@ -18,7 +20,8 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'coi-jobs' });
   boss.on('error', (err) => s?.log.error({ err }, 'job queue error'));
   await boss.start();
-  for (const job of jobs) await boss.createQueue(job.name);
+  for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...job.options });
+  if (s) s.queue = boss;
   if (runWorkers && s) {
     for (const job of jobs) {
       await boss.work(job.name, async (batch) => {

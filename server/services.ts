@@ -5,6 +5,7 @@ import { createSealer, type Sealer } from './auth/crypto';
 import { createProcoreOAuth, type ProcoreOAuth } from './auth/oauth';
 import { userTokens } from './auth/grants';
 import { ProcoreClient } from './procore/client';
+import { createMailer, type Mailer } from './notifications/mailer';
 
 // What route handlers and jobs are given: built once at start, passed down explicitly.
 
@@ -17,6 +18,16 @@ export interface Services {
   procoreApiUrl: string;
   /** A Procore client acting as this user. */
   procoreAs(userId: string): ProcoreClient;
+  mailer: Mailer;
+  /** Enqueues a job (after the change that needs it has committed). */
+  enqueue(name: string, payload: object, options?: { startAfter?: number | Date; singletonKey?: string }): Promise<void>;
+  /** Many jobs of one kind in one insert. */
+  enqueueMany(name: string, payloads: object[], options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }): Promise<void>;
+  /** Set once the job queue has started. */
+  queue: {
+    send(name: string, payload: object, options?: object): Promise<string | null>;
+    insert(jobs: { name: string; data?: object; retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }[]): Promise<void>;
+  } | null;
 }
 
 export function createServices(config: Config, db: Db, log: Logger, secretKey: string): Services {
@@ -29,7 +40,8 @@ export function createServices(config: Config, db: Db, log: Logger, secretKey: s
     redirectUri: `${config.appUrl}/auth/procore/callback`,
   });
   const apiUrl = config.procore.apiUrl;
-  return {
+  if (!config.smtpUrl) throw new Error('SMTP_URL is not configured');
+  const services: Services = {
     config,
     db,
     log,
@@ -37,5 +49,18 @@ export function createServices(config: Config, db: Db, log: Logger, secretKey: s
     oauth,
     procoreApiUrl: apiUrl,
     procoreAs: (userId) => new ProcoreClient({ apiUrl, tokens: userTokens(db, sealer, oauth, userId) }),
+    mailer: createMailer(config.smtpUrl, config.mailFrom),
+    queue: null,
+    async enqueue(name, payload, options = {}) {
+      if (!services.queue) throw new Error('job queue is not started');
+      await services.queue.send(name, payload, options);
+    },
+    async enqueueMany(name, payloads, options = {}) {
+      if (!services.queue) throw new Error('job queue is not started');
+      for (let i = 0; i < payloads.length; i += 500) {
+        await services.queue.insert(payloads.slice(i, i + 500).map((data) => ({ name, data, ...options })));
+      }
+    },
   };
+  return services;
 }

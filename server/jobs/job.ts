@@ -9,6 +9,8 @@ export interface Job<S extends z.ZodType = z.ZodType> {
   payload: S;
   /** cron (UTC) for jobs that run on a schedule */
   schedule?: string;
+  /** pg-boss queue options: retries and backoff */
+  options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
   run(s: Services, payload: z.output<S>): Promise<Record<string, number>>;
 }
 

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { procoreId } from './api';
+import { coiStatusSchema } from './directory';
+
+// COI requests: creation (project, global, from a commitment), life (cancel, archive, delete),
+// detail with its timeline, the commitments tab and company settings.
+
+export const requestOrigins = ['click', 'global', 'commitment', 'automatic'] as const;
+export const requestOriginSchema = z.enum(requestOrigins);
+export type RequestOrigin = z.infer<typeof requestOriginSchema>;
+
+export const emailAddress = z.string().trim().toLowerCase().max(254).email('must be a valid email address');
+
+/** Body of POST …/projects/:projectId/requests and POST …/requests (global). */
+export const createRequestsSchema = z.strictObject({
+  vendorIds: z.array(procoreId).min(1, 'select at least one company').max(5000),
+  /** Addresses fixed in the confirmation dialog; remembered for the vendor. */
+  emails: z.record(procoreId, emailAddress).optional(),
+});
+export type CreateRequests = z.infer<typeof createRequestsSchema>;
+
+export const requestFromCommitmentSchema = z.strictObject({
+  commitmentId: procoreId,
+  email: emailAddress.optional(),
+});
+
+export const requestSummarySchema = z.object({
+  id: z.string().uuid(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  projectId: z.string().nullable(),
+  projectName: z.string().nullable(),
+  origin: requestOriginSchema,
+  status: coiStatusSchema.or(z.literal('cancelled')),
+  recipientEmail: z.string(),
+  brokerEmail: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type RequestSummary = z.infer<typeof requestSummarySchema>;
+
+export const skipReasons = ['already_requested', 'not_in_directory', 'missing_email', 'invalid_email'] as const;
+export const createRequestsResultSchema = z.object({
+  created: z.array(requestSummarySchema),
+  skipped: z.array(z.object({ vendorId: z.string(), reason: z.enum(skipReasons), message: z.string() })),
+});
+export type CreateRequestsResult = z.infer<typeof createRequestsResultSchema>;
+
+export const timelineEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  actor: z.string(),
+  summary: z.string(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+export const requestDetailSchema = requestSummarySchema.extend({
+  deleted: z.boolean(),
+  timeline: z.array(timelineEventSchema),
+  documents: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number(), createdAt: z.string(), readStatus: z.string() })),
+});
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+
+export const requestParamsSchema = z.object({ companyId: procoreId, requestId: z.string().uuid('must be a request id') });
+
+export const deleteRequestSchema = z.strictObject({ reason: z.string().trim().min(3, 'say why').max(500) });
+
+export const commitmentRowSchema = z.object({
+  commitmentId: z.string(),
+  kind: z.enum(['work_order', 'purchase_order']),
+  number: z.string().nullable(),
+  title: z.string().nullable(),
+  status: z.string(),
+  amount: z.number().nullable(),
+  createdAt: z.string().nullable(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  email: z.string().nullable(),
+  emailValid: z.boolean(),
+});
+export type CommitmentRow = z.infer<typeof commitmentRowSchema>;
+
+export const companySettingsSchema = z.strictObject({
+  autoRequestCommitments: z.boolean(),
+  reminderDays: z.array(z.number().int().min(1).max(365)).min(1).max(10),
+  reminderEveryDays: z.number().int().min(1).max(90),
+  linkTtlDays: z.number().int().min(1).max(365),
+});
+export type CompanySettings = z.infer<typeof companySettingsSchema>;
+export const companySettingsPatchSchema = companySettingsSchema.partial();
