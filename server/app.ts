@@ -8,6 +8,8 @@ import { authRoutes } from './auth/routes';
 import { PgSessionStore } from './auth/session-store';
 import { deriveKey } from './auth/crypto';
 import { directoryRoutes } from './directory/routes';
+import { requestRoutes } from './requests/routes';
+import { webhookRoutes } from './sync/webhooks';
 import type { Health } from './contracts/api';
 
 export interface AppOptions {
@@ -42,6 +44,8 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   );
   app.use(authRoutes(s));
   app.use(directoryRoutes(s));
+  app.use(requestRoutes(s));
+  app.use(webhookRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));
 
   app.use(['/app'], frameableBy(s.config.frameAncestors));

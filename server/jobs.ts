@@ -4,11 +4,12 @@ import type { Job } from './jobs/job';
 import { pruneSessions } from './jobs/prune-sessions';
 import { sendEmail } from './jobs/send-email';
 import { sweepOutbox } from './jobs/sweep-outbox';
+import { procoreEvent } from './jobs/procore-event';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, procoreEvent];
 
 export interface Queue {
   boss: PgBoss;

@@ -32,6 +32,9 @@ export const directoryRowSchema = z.object({
   email: z.string().nullable(),
   emailValid: z.boolean(),
   status: coiStatusSchema,
+  /** The request behind the status: this project's own, else the vendor's global one. */
+  requestId: z.string().nullable(),
+  requestScope: z.enum(['project', 'global']).nullable(),
 });
 export type DirectoryRow = z.infer<typeof directoryRowSchema>;
 

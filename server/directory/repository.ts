@@ -117,23 +117,59 @@ interface VendorRow {
   trade: string | null;
   contact_name: string | null;
   email: string | null;
+  request_id: string | null;
+  request_status: DirectoryRow['status'] | null;
+  request_scope: 'project' | 'global' | null;
 }
 
-/** Directory rows with their COI status; a project's when projectId is given. */
+/**
+ * Directory rows with their COI status: a project's own request first, else the vendor's global
+ * one (it covers every project); active requests before archived ones. Cancelled ones don't count.
+ */
 export async function listDirectory(db: Db, companyId: string, projectId: string | null): Promise<Omit<DirectoryRow, 'emailValid'>[]> {
-  const q = db('vendors as v').where('v.company_id', companyId).where('v.active', true).orderBy('v.name');
+  const scope = projectId ? 'AND (r.project_id = ? OR r.project_id IS NULL)' : 'AND r.project_id IS NULL';
+  const q = db('vendors as v')
+    .joinRaw(
+      `LEFT JOIN LATERAL (
+         SELECT r.id, r.status, CASE WHEN r.project_id IS NULL THEN 'global' ELSE 'project' END AS scope
+           FROM coi_requests r
+          WHERE r.company_id = v.company_id AND r.vendor_id = v.id AND r.deleted_at IS NULL
+            AND r.status <> 'cancelled' ${scope}
+          ORDER BY (r.status = 'archived'), (r.project_id IS NULL), r.created_at DESC
+          LIMIT 1) req ON true`,
+      projectId ? [projectId] : [],
+    )
+    .where('v.company_id', companyId)
+    .where('v.active', true)
+    .orderBy('v.name');
   if (projectId) {
     q.join('project_vendors as pv', function () {
       this.on('pv.company_id', 'v.company_id').andOn('pv.vendor_id', 'v.id');
     }).where('pv.project_id', projectId);
   }
-  const rows = (await q.select('v.id', 'v.name', 'v.trade', 'v.contact_name', 'v.email')) as VendorRow[];
+  const rows = (await q.select(
+    'v.id',
+    'v.name',
+    'v.trade',
+    'v.contact_name',
+    db.raw('COALESCE(v.email_override, v.email) AS email'),
+    'req.id as request_id',
+    'req.status as request_status',
+    'req.scope as request_scope',
+  )) as VendorRow[];
   return rows.map((r) => ({
     vendorId: String(r.id),
     name: r.name,
     trade: r.trade,
     contactName: r.contact_name,
     email: r.email,
-    status: 'not_requested' as const,
+    status: r.request_status ?? 'not_requested',
+    requestId: r.request_id,
+    requestScope: r.request_scope,
   }));
+}
+
+/** An address a user fixed for this vendor; kept across directory re-reads. */
+export async function saveEmailOverride(db: Db, companyId: string, vendorId: string, email: string): Promise<void> {
+  await db('vendors').where({ company_id: companyId, id: vendorId }).update({ email_override: email });
 }

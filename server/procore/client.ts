@@ -44,6 +44,18 @@ export class ProcoreClient {
     return parseBody(schema, await res.json(), path);
   }
 
+  /** A write (POST/PATCH/DELETE) with a JSON body; not retried on 5xx, since it may have happened. */
+  async write<S extends z.ZodType>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    schema: S,
+    opts: RequestOptions & { body?: unknown } = {},
+  ): Promise<z.output<S>> {
+    const res = await this.request(this.url(path, opts.query), opts.companyId, { method, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const text = await res.text();
+    return parseBody(schema, text ? JSON.parse(text) : {}, path);
+  }
+
   /** Every page of a list, at the largest page size we ask for. */
   async getAll<S extends z.ZodType>(
     path: string,
@@ -66,16 +78,21 @@ export class ProcoreClient {
     return u.toString();
   }
 
-  private async send(url: string, companyId: string | undefined): Promise<Response> {
+  private send(url: string, companyId: string | undefined): Promise<Response> {
+    return this.request(url, companyId, { method: 'GET' });
+  }
+
+  private async request(url: string, companyId: string | undefined, init: { method: string; body?: string }): Promise<Response> {
     const maxRetries = this.options.maxRetries ?? 5;
     let refreshedOnce = false;
     let token = await this.options.tokens.accessToken();
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
       if (companyId) headers['procore-company-id'] = companyId;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
       let res: Response;
       try {
-        res = await this.fetch(url, { headers });
+        res = await this.fetch(url, { headers, method: init.method, body: init.body });
       } catch {
         if (attempt >= maxRetries) throw busy(5, 0);
         await this.sleep(backoffMs(attempt));
@@ -87,7 +104,8 @@ export class ProcoreClient {
         token = await this.options.tokens.refreshed();
         continue;
       }
-      const retry = await this.retryDelay(res, attempt, maxRetries);
+      // Only rate limits are safe to retry for writes: Procore refused them before doing anything.
+      const retry = init.method === 'GET' || res.status === 429 ? await this.retryDelay(res, attempt, maxRetries) : undefined;
       if (retry === undefined) throw await toError(res);
       await this.sleep(retry);
     }

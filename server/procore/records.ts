@@ -44,3 +44,17 @@ export const tokenResponseSchema = z.looseObject({
   created_at: z.number().int().optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+export const contractSchema = z.looseObject({
+  id,
+  number: z.string().nullable().optional(),
+  title: z.string().nullable().optional(),
+  status: z.string(),
+  grand_total: z.union([z.string(), z.number()]).nullable().optional(),
+  created_at: z.string().nullable().optional(),
+  vendor: z.looseObject({ id: id.nullable().optional(), company: z.string().nullable().optional() }).nullable().optional(),
+  project: z.looseObject({ id }).nullable().optional(),
+});
+export type ProcoreContract = z.infer<typeof contractSchema>;
+
+export const hookSchema = z.looseObject({ id });

@@ -13,6 +13,8 @@ function vendor(vendorId: string, name: string, overrides: Partial<DirectoryRow>
     email: `office@${vendorId}.example`,
     emailValid: true,
     status: 'not_requested',
+    requestId: null,
+    requestScope: null,
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ const directory: Directory = {
   company: { id: '42', name: 'Summit Builders' },
   project: { id: '7', name: 'Harbor Tower' },
   vendors: [
-    { vendorId: '1', name: 'Acme Electric', trade: 'Electrical', contactName: null, email: 'pm@acme.example', emailValid: true, status: 'not_requested' },
+    { vendorId: '1', name: 'Acme Electric', trade: 'Electrical', contactName: null, email: 'pm@acme.example', emailValid: true, status: 'not_requested', requestId: null, requestScope: null },
   ],
   syncedAt: '2025-01-01T00:00:00Z',
 };
