@@ -5,12 +5,14 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnreadableDocumentError } from '../errors';
 import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
-import { estimateOrientation, greyOf, rotate, withoutRules } from './raster';
-import type { Box, Word } from './words';
+import { binarise, clearRules, clearSpecksAndBoxes, toPbm, type Bitmap } from './clean';
+import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotate } from './raster';
+import { repairLabel } from './vocabulary';
+import type { Word } from './words';
 
 const require = createRequire(import.meta.url);
 const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
-const renderDpi = 220;
+const renderDpi = 300;
 
 let worker: Promise<Worker> | null = null;
 
@@ -26,6 +28,7 @@ function getWorker(): Promise<Worker> {
 export async function closeReader(): Promise<void> {
   const current = worker;
   worker = null;
+  workerDpi = 0;
   if (current) await (await current).terminate();
 }
 
@@ -35,10 +38,14 @@ interface OcrWord {
   bbox: { x0: number; y0: number; x1: number; y1: number };
 }
 
-async function recognise(canvas: Canvas): Promise<OcrWord[]> {
+let workerDpi = 0;
+
+async function recognise(image: Uint8Array, dpi: number): Promise<OcrWord[]> {
   const w = await getWorker();
-  const png = await canvas.encode('png');
-  const { data } = await w.recognize(png, {}, { blocks: true, text: false });
+  // A bare bitmap carries no resolution; Tesseract sizes its noise filters from this one.
+  if (dpi !== workerDpi) await w.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
+  workerDpi = dpi;
+  const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? [])
     for (const para of block.paragraphs) for (const line of para.lines) for (const word of line.words) words.push(word);
@@ -50,56 +57,49 @@ function meanConfidence(words: OcrWord[]): number {
   return useful.length ? useful.reduce((s, w) => s + w.confidence, 0) / useful.length : 0;
 }
 
-/** Upright or upside down: OCR a middle strip both ways and keep the more confident reading. */
-async function uprightTurn(canvas: Canvas): Promise<number> {
-  const h = Math.round(canvas.height * 0.2);
-  const strip = createCanvas(canvas.width, h);
-  strip.getContext('2d').drawImage(canvas, 0, canvas.height * 0.4, canvas.width, h, 0, 0, canvas.width, h);
-  const a = meanConfidence(await recognise(strip));
-  if (a > 80) return 0;
-  const b = meanConfidence(await recognise(rotate(strip, 180)));
-  return b > a ? 180 : 0;
+/** The band of rows with the most ink, about `rows` tall: the likeliest stretch of text. */
+function inkiestBand(img: Bitmap, rows: number): number {
+  const perRow = new Float64Array(img.height);
+  for (let y = 0; y < img.height; y++) {
+    let n = 0;
+    for (let x = 0, i = y * img.width; x < img.width; x++, i++) n += img.data[i]!;
+    perRow[y] = n;
+  }
+  let best = 0, bestSum = -1, sum = 0;
+  for (let y = 0; y < img.height; y++) {
+    sum += perRow[y]! - (y >= rows ? perRow[y - rows]! : 0);
+    if (y >= rows - 1 && sum > bestSum) [bestSum, best] = [sum, y - rows + 1];
+  }
+  return best;
 }
 
-/** A checkbox probe over page pixels: ink in the middle of the box means a mark. */
-function pixelProbe(canvas: Canvas, pxPerPt: number, pageHeightPt: number): PageView['probe'] {
-  const grey = greyOf(canvas);
-  const w = canvas.width;
-  return (area: Box) => {
-    const x0 = Math.max(0, Math.floor(area[0] * pxPerPt));
-    const x1 = Math.min(w - 1, Math.ceil(area[2] * pxPerPt));
-    const y0 = Math.max(0, Math.floor((pageHeightPt - area[3]) * pxPerPt));
-    const y1 = Math.min(canvas.height - 1, Math.ceil((pageHeightPt - area[1]) * pxPerPt));
-    let bx0 = x1, bx1 = x0, by0 = y1, by1 = y0;
-    for (let y = y0; y <= y1; y++)
-      for (let x = x0; x <= x1; x++)
-        if (grey[y * w + x]! < 128) {
-          bx0 = Math.min(bx0, x); bx1 = Math.max(bx1, x); by0 = Math.min(by0, y); by1 = Math.max(by1, y);
-        }
-    if (bx1 - bx0 < 4 || by1 - by0 < 4) return 0;
-    const ix = (bx1 - bx0) * 0.25;
-    const iy = (by1 - by0) * 0.25;
-    let dark = 0, all = 0;
-    for (let y = Math.round(by0 + iy); y <= by1 - iy; y++)
-      for (let x = Math.round(bx0 + ix); x <= bx1 - ix; x++) {
-        all++;
-        if (grey[y * w + x]! < 128) dark++;
-      }
-    const ratio = all ? dark / all : 0;
-    return Math.max(0, Math.min(1, (ratio - 0.04) / 0.16));
-  };
+/** Upright or upside down: OCR an inky strip both ways and keep the more confident reading. */
+async function isUpsideDown(img: Bitmap, dpi: number): Promise<boolean> {
+  const h = Math.min(img.height, Math.round(img.height * 0.08));
+  const y = inkiestBand(img, h);
+  const strip = toPbm(img, { x: 0, y, w: img.width, h });
+  const a = meanConfidence(await recognise(strip, dpi));
+  if (a > 85) return false;
+  const turned: Bitmap = { width: img.width, height: h, data: img.data.slice(y * img.width, (y + h) * img.width) };
+  flipInPlace(turned);
+  return meanConfidence(await recognise(toPbm(turned), dpi)) > a;
 }
 
 async function readCanvas(source: Canvas, page: number, dpi: number): Promise<PageView> {
   const { sideways, skew } = estimateOrientation(source);
-  const level = rotate(source, -((sideways ? 90 : 0) + skew));
-  const flip = await uprightTurn(withoutRules(level, Math.round(dpi * 0.6)));
-  const upright = flip ? rotate(level, 180) : level;
-  const words = await recognise(withoutRules(upright, Math.round(dpi * 0.6)));
+  const grey = greyBitmap(rotate(source, -((sideways ? 90 : 0) + skew)));
+  const ink = binarise(grey);
+  clearRules(ink, Math.round(dpi * 0.6));
+  clearSpecksAndBoxes(ink, dpi);
+  if (await isUpsideDown(ink, dpi)) {
+    flipInPlace(ink);
+    flipInPlace(grey);
+  }
+  const words = await recognise(toPbm(ink), dpi);
   const k = 72 / dpi;
-  const height = upright.height * k;
+  const height = grey.height * k;
   const out: Word[] = words.map((x) => ({
-    text: x.text.trim(),
+    text: repairLabel(x.text.trim()),
     x0: x.bbox.x0 * k,
     x1: x.bbox.x1 * k,
     y0: height - x.bbox.y1 * k,
@@ -107,7 +107,7 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
     page,
     conf: Math.max(0, Math.min(1, x.confidence / 100)),
   }));
-  return { page, width: upright.width * k, height, words: out, probe: pixelProbe(upright, 1 / k, height), ocr: true };
+  return { page, width: grey.width * k, height, words: out, probe: pixelProbe(grey, 1 / k, height), ocr: true };
 }
 
 /** Render an image-only PDF page and read it with OCR. */
@@ -131,9 +131,11 @@ export async function ocrImage(bytes: Uint8Array, pageNumber: number, maxPixels:
   } catch {
     throw new UnreadableDocumentError('corrupt_image', 'This picture is damaged and cannot be opened.');
   }
-  const scale = Math.min(1, Math.sqrt(Math.min(maxPixels, 9_000_000) / (image.width * image.height)));
+  // Small print needs about 300 dpi for Tesseract; a letter-width page gives the scale.
+  const dpi = Math.min(image.width, image.height) / 8.5;
+  const pixelCap = Math.sqrt(Math.min(maxPixels, 12_000_000) / (image.width * image.height));
+  const scale = Math.min(renderDpi / dpi, pixelCap);
   const canvas = createCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
   canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
-  const shortSide = Math.min(canvas.width, canvas.height);
-  return readCanvas(canvas, pageNumber, (shortSide / 8.5) || renderDpi);
+  return readCanvas(canvas, pageNumber, dpi * scale);
 }

@@ -1,4 +1,7 @@
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import type { Bitmap } from './clean';
+import type { MarkProbe } from './page';
+import type { Box } from './words';
 
 /** Grey levels (0 = black) of a canvas, one byte per pixel. */
 export function greyOf(canvas: Canvas): Uint8Array {
@@ -74,34 +77,40 @@ export function rotate(source: Canvas, deg: number): Canvas {
   return canvas;
 }
 
-/** Whiten long horizontal and vertical rules so OCR sees words, not the form's grid. */
-export function withoutRules(canvas: Canvas, minRun: number): Canvas {
-  const out = createCanvas(canvas.width, canvas.height);
-  const ctx = out.getContext('2d');
-  ctx.drawImage(canvas, 0, 0);
-  const image = ctx.getImageData(0, 0, out.width, out.height);
-  const { data, width, height } = image;
-  const dark = (x: number, y: number) => data[(y * width + x) * 4]! < 150;
-  const clear: number[] = [];
-  const scan = (outer: number, inner: number, at: (o: number, i: number) => [number, number]) => {
-    for (let o = 0; o < outer; o++) {
-      let start = -1;
-      for (let i = 0; i <= inner; i++) {
-        const isDark = i < inner && dark(...at(o, i));
-        if (isDark && start < 0) start = i;
-        if (!isDark && start >= 0) {
-          if (i - start >= minRun) for (let k = start; k < i; k++) clear.push(...at(o, k));
-          start = -1;
-        }
+/** Grey levels of a canvas as a bitmap, for clean-up and checkbox probes. */
+export function greyBitmap(canvas: Canvas): Bitmap {
+  return { width: canvas.width, height: canvas.height, data: greyOf(canvas) };
+}
+
+/** The bitmap turned half a turn, in place. */
+export function flipInPlace(img: Bitmap): void {
+  img.data.reverse();
+}
+
+/** A checkbox probe over page pixels: ink in the middle of the box means a mark. */
+export function pixelProbe(grey: Bitmap, pxPerPt: number, pageHeightPt: number): MarkProbe {
+  const { width: w, height: h, data } = grey;
+  const dark = (x: number, y: number) => data[y * w + x]! < 128;
+  return (area: Box) => {
+    const x0 = Math.max(0, Math.floor(area[0] * pxPerPt));
+    const x1 = Math.min(w - 1, Math.ceil(area[2] * pxPerPt));
+    const y0 = Math.max(0, Math.floor((pageHeightPt - area[3]) * pxPerPt));
+    const y1 = Math.min(h - 1, Math.ceil((pageHeightPt - area[1]) * pxPerPt));
+    let bx0 = x1, bx1 = x0, by0 = y1, by1 = y0;
+    for (let y = y0; y <= y1; y++)
+      for (let x = x0; x <= x1; x++)
+        if (dark(x, y)) [bx0, bx1, by0, by1] = [Math.min(bx0, x), Math.max(bx1, x), Math.min(by0, y), Math.max(by1, y)];
+    if (bx1 - bx0 < 4 || by1 - by0 < 4) return 0;
+    // The inner half of the inked area: the outline never reaches it, a tick or cross does.
+    const ix = (bx1 - bx0) * 0.25;
+    const iy = (by1 - by0) * 0.25;
+    let ink = 0, all = 0;
+    for (let y = Math.round(by0 + iy); y <= by1 - iy; y++)
+      for (let x = Math.round(bx0 + ix); x <= bx1 - ix; x++) {
+        all++;
+        if (dark(x, y)) ink++;
       }
-    }
+    const ratio = all ? ink / all : 0;
+    return Math.max(0, Math.min(1, (ratio - 0.04) / 0.16));
   };
-  scan(height, width, (y, x) => [x, y]);
-  scan(width, height, (x, y) => [x, y]);
-  for (let k = 0; k < clear.length; k += 2) {
-    const idx = (clear[k + 1]! * width + clear[k]!) * 4;
-    data[idx] = data[idx + 1] = data[idx + 2] = 255;
-  }
-  ctx.putImageData(image, 0, 0);
-  return out;
 }

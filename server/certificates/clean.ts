@@ -1,0 +1,166 @@
+// Scan clean-up before OCR: a black-and-white page without speckles, form rules or checkbox
+// squares. Tesseract reads labels better when a box outline is not glued to the first letter,
+// and it wastes time on specks it tries to read as text.
+
+/** One byte per pixel; in a binary image 1 = ink. */
+export interface Bitmap {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Otsu's threshold over grey levels: the split that best separates ink from paper. */
+export function otsu(grey: Uint8Array): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < grey.length; i++) hist[grey[i]!]!++;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
+  let weightBelow = 0, sumBelow = 0, best = 128, bestVar = -1;
+  for (let t = 0; t < 256; t++) {
+    weightBelow += hist[t]!;
+    if (weightBelow === 0) continue;
+    const weightAbove = grey.length - weightBelow;
+    if (weightAbove === 0) break;
+    sumBelow += t * hist[t]!;
+    const meanBelow = sumBelow / weightBelow;
+    const meanAbove = (sum - sumBelow) / weightAbove;
+    const between = weightBelow * weightAbove * (meanBelow - meanAbove) ** 2;
+    if (between > bestVar) [bestVar, best] = [between, t];
+  }
+  return best;
+}
+
+export function binarise(grey: Bitmap): Bitmap {
+  // Otsu sits midway between ink and paper; faint strokes of light print lie just above it.
+  const t = Math.min(200, otsu(grey.data) + 10);
+  const data = new Uint8Array(grey.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = grey.data[i]! < t ? 1 : 0;
+  return { width: grey.width, height: grey.height, data };
+}
+
+export interface Component {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  area: number;
+  pixels: Int32Array;
+}
+
+/** Connected ink blobs (8-neighbour), skipping any larger than `maxArea` pixels' worth of box. */
+export function components(img: Bitmap, maxSide: number): Component[] {
+  const { width: w, height: h, data } = img;
+  const seen = new Uint8Array(data.length);
+  const stack = new Int32Array(data.length);
+  const out: Component[] = [];
+  for (let start = 0; start < data.length; start++) {
+    if (!data[start] || seen[start]) continue;
+    let top = 0, n = 0;
+    stack[top++] = start;
+    seen[start] = 1;
+    let x0 = w, y0 = h, x1 = 0, y1 = 0;
+    const pixels: number[] = [];
+    while (top > 0) {
+      const p = stack[--top]!;
+      pixels.push(p);
+      n++;
+      const x = p % w, y = (p - x) / w;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const q = yy * w + xx;
+          if (xx < 0 || xx >= w || seen[q] || !data[q]) continue;
+          seen[q] = 1;
+          stack[top++] = q;
+        }
+      }
+    }
+    if (x1 - x0 <= maxSide && y1 - y0 <= maxSide) out.push({ x0, y0, x1, y1, area: n, pixels: Int32Array.from(pixels) });
+  }
+  return out;
+}
+
+/** A hollow square: ink along all four sides of its box and little ink elsewhere. */
+function isBoxOutline(c: Component, img: Bitmap, min: number, max: number): boolean {
+  const bw = c.x1 - c.x0 + 1, bh = c.y1 - c.y0 + 1;
+  if (bw < min || bh < min || bw > max || bh > max || Math.abs(bw - bh) > 0.3 * Math.max(bw, bh)) return false;
+  if (c.area > 0.6 * bw * bh) return false;
+  const edge = (fixed: number, horizontal: boolean) => {
+    let ink = 0;
+    const len = horizontal ? bw : bh;
+    for (let i = 0; i < len; i++) {
+      // A side may be a pixel or two in from the box edge after rotation and blur.
+      for (let d = -2; d <= 2; d++) {
+        const x = horizontal ? c.x0 + i : fixed + d;
+        const y = horizontal ? fixed + d : c.y0 + i;
+        if (x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x]) {
+          ink++;
+          break;
+        }
+      }
+    }
+    return ink / len;
+  };
+  return Math.min(edge(c.y0 + 1, true), edge(c.y1 - 1, true), edge(c.x0 + 1, false), edge(c.x1 - 1, false)) > 0.85;
+}
+
+/**
+ * Remove specks (blobs smaller than a full stop at this resolution) and checkbox squares with
+ * whatever mark sits inside them, in place. Returns the squares found, in pixels.
+ */
+export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
+  const speck = Math.max(2, Math.round((dpi / 300) ** 2 * 6));
+  const boxMin = Math.round(dpi * 0.06), boxMax = Math.round(dpi * 0.2);
+  const blobs = components(img, boxMax + 4);
+  const boxes: Component[] = [];
+  for (const c of blobs) {
+    if (c.area <= speck) for (const p of c.pixels) img.data[p] = 0;
+    else if (isBoxOutline(c, img, boxMin, boxMax)) boxes.push(c);
+  }
+  for (const b of boxes)
+    for (let y = b.y0; y <= b.y1; y++) img.data.fill(0, y * img.width + b.x0, y * img.width + b.x1 + 1);
+  return boxes;
+}
+
+/** Clear runs of ink longer than `minRun` along rows and columns: the form's rules. */
+export function clearRules(img: Bitmap, minRun: number): void {
+  const { width: w, height: h, data } = img;
+  const marks = new Uint8Array(data.length);
+  const scan = (outer: number, inner: number, index: (o: number, i: number) => number) => {
+    for (let o = 0; o < outer; o++) {
+      let start = -1;
+      for (let i = 0; i <= inner; i++) {
+        const ink = i < inner && data[index(o, i)] === 1;
+        if (ink && start < 0) start = i;
+        if (!ink && start >= 0) {
+          if (i - start >= minRun) for (let k = start; k < i; k++) marks[index(o, k)] = 1;
+          start = -1;
+        }
+      }
+    }
+  };
+  scan(h, w, (y, x) => y * w + x);
+  scan(w, h, (x, y) => y * w + x);
+  for (let i = 0; i < data.length; i++) if (marks[i]) data[i] = 0;
+}
+
+/** A binary image as PBM bytes, which Tesseract's image reader takes without any encoding cost. */
+export function toPbm(img: Bitmap, region?: { x: number; y: number; w: number; h: number }): Uint8Array {
+  const r = region ?? { x: 0, y: 0, w: img.width, h: img.height };
+  const header = new TextEncoder().encode(`P4\n${r.w} ${r.h}\n`);
+  const rowBytes = Math.ceil(r.w / 8);
+  const out = new Uint8Array(header.length + rowBytes * r.h);
+  out.set(header);
+  for (let y = 0; y < r.h; y++) {
+    const src = (r.y + y) * img.width + r.x;
+    const dst = header.length + y * rowBytes;
+    for (let x = 0; x < r.w; x++) if (img.data[src + x]) out[dst + (x >> 3)]! |= 0x80 >> (x & 7);
+  }
+  return out;
+}
