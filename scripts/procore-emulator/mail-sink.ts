@@ -37,7 +37,7 @@ export async function startMailSink(options: { port?: number; host?: string } = 
           stored.push({
             to: to.length ? to : envelopeTo,
             cc: addresses(mail.cc),
-            from: addresses(mail.from)[0] ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ''),
+            from: mail.from?.text ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ''),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',

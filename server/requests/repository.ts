@@ -30,7 +30,7 @@ export async function insertRequests(trx: Knex.Transaction, rows: NewRequest[]):
     recipient_email: r.recipientEmail,
     requested_by: r.requestedBy,
   }));
-  const insert = trx('coi_requests').insert(values).toSQL().toNative();
+  const insert = trx('coi_requests').insert(values).toSQL();
   const result = await trx.raw(
     `${insert.sql} ON CONFLICT (company_id, vendor_id, COALESCE(project_id, 0))
        WHERE deleted_at IS NULL AND status NOT IN ('cancelled', 'archived') DO NOTHING
