@@ -4,7 +4,7 @@ import { startApp, type RunningApp } from '../server/index';
 import type { AppOptions } from '../server/app';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../scripts/procore-emulator/index';
 import { startMailSink } from '../scripts/procore-emulator/mail-sink';
-import { createTestDatabase, type TestDatabase } from './db';
+import type { TestDatabase } from './db';
 
 // The whole product for integration and browser tests: a fresh database, the Procore
 // emulator, a real SMTP sink and the app, each on its own free port.
@@ -35,10 +35,12 @@ export async function freePort(): Promise<number> {
 export interface StackOptions extends AppOptions {
   emulator?: Partial<EmulatorOptions>;
   env?: Record<string, string>;
+  /** A database to use instead of a fresh per-file test database (benchmarks run outside vitest). */
+  database?: TestDatabase;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await (await import('./db')).createTestDatabase());
   const mail = await startMailSink({ port: 0 });
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;

@@ -11,6 +11,8 @@ export interface Job<S extends z.ZodType = z.ZodType> {
   schedule?: string;
   /** pg-boss queue options: retries and backoff */
   options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
+  /** Jobs fetched (and run side by side) per poll; a failure retries the whole batch, so runs must be idempotent. */
+  batchSize?: number;
   run(s: Services, payload: z.output<S>): Promise<Record<string, number>>;
 }
 

@@ -10,6 +10,7 @@ export const sendEmail = defineJob({
   name: 'send-email',
   payload: z.object({ emailId: z.string().uuid() }),
   options: sendEmailRetries,
+  batchSize: 25,
   async run(s, { emailId }) {
     const counts: Record<string, number> = await s.db.transaction(async (trx) => {
       const email = await trx('emails').where({ id: emailId, status: 'queued' }).forUpdate().skipLocked().first();

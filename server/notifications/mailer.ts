@@ -7,7 +7,7 @@ export interface Mailer {
 }
 
 export function createMailer(smtpUrl: string, mailFrom: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}connectionTimeout=10000&socketTimeout=20000`);
+  const transport: Transporter = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5&connectionTimeout=10000&socketTimeout=20000`);
   const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
   return {
     async send(m) {
