@@ -25,11 +25,14 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
   if (s) s.queue = boss;
   if (runWorkers && s) {
     for (const job of jobs) {
-      await boss.work(job.name, async (batch) => {
-        for (const item of batch) {
-          const counts = await job.run(s, job.payload.parse(item.data));
-          s.log.info({ job: job.name, id: item.id, ...counts }, 'job done');
-        }
+      const workOptions = { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5 };
+      await boss.work(job.name, workOptions, async (batch) => {
+        await Promise.all(
+          batch.map(async (item) => {
+            const counts = await job.run(s, job.payload.parse(item.data));
+            s.log.info({ job: job.name, id: item.id, ...counts }, 'job done');
+          }),
+        );
       });
       if (job.schedule) await boss.schedule(job.name, job.schedule, {});
     }
