@@ -1,7 +1,14 @@
 // Benchmark of the certificate reader on freshly generated documents (seeds the fixed corpus
-// never uses, plus a held-out layout family). Usage:
+// never uses, plus a held-out layout family). Documents are generated first, in a child
+// process, so timing and peak memory cover reading alone. Usage:
 //   npm run bench:reader [-- --docs 100 --scanned 4]
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closeReader, readCertificate } from '../../server/certificates';
+import type { Truth } from '../corpus/facts';
 import { score } from '../corpus/score';
 import { generate, type Variant } from '../corpus/variants';
 
@@ -22,14 +29,63 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-async function run(name: string, variant: Variant, count: number, heldOut: boolean, peak: { rss: number }): Promise<Row> {
-  const row: Row = { name, right: 0, total: 0, times: [] };
-  for (let i = 0; i < count; i++) {
-    const doc = await generate(variant, 10_000 + i * 37 + (heldOut ? 5000 : 0), { heldOut });
+interface Planned {
+  name: string;
+  variant: Variant;
+  count: number;
+  heldOut: boolean;
+}
+
+function plan(docs: number, scanned: number): Planned[] {
+  const share = Math.max(1, Math.round(docs / 5));
+  const rows: [string, Variant, number, boolean][] = [
+    ['acroform', 'acroform', share, false],
+    ['text', 'text', share, false],
+    ['text (noisy)', 'noisy', share, false],
+    ['text (held-out layout)', 'text', share, true],
+    ['multi-page', 'multipage', docs - 4 * share, false],
+    ['scanned', 'scanned', scanned, false],
+  ];
+  return rows.filter((r) => r[2] > 0).map(([name, variant, count, heldOut]) => ({ name, variant, count, heldOut }));
+}
+
+const seedOf = (i: number, heldOut: boolean) => 10_000 + i * 37 + (heldOut ? 5000 : 0);
+const fileOf = (dir: string, p: Planned, i: number) => path.join(dir, `${p.variant}-${p.heldOut ? 'h' : ''}${i}`);
+
+/** Child mode: write every document and its truth to `dir`, then print this process's peak RSS. */
+async function generateAll(dir: string, planned: Planned[]): Promise<void> {
+  for (const p of planned)
+    for (let i = 0; i < p.count; i++) {
+      const doc = await generate(p.variant, seedOf(i, p.heldOut), { heldOut: p.heldOut });
+      await writeFile(fileOf(dir, p, i) + '.bin', doc.bytes);
+      await writeFile(fileOf(dir, p, i) + '.json', JSON.stringify(doc.truth));
+    }
+  process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+}
+
+/** Generation runs in a child process so the peak RSS measured here is the reader's alone. */
+function generateInChild(dir: string): { seconds: number; peakMb: number } {
+  const t0 = performance.now();
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...process.execArgv, script, ...process.argv.slice(2), '--generate', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (child.status !== 0) throw new Error(`document generation failed (exit ${child.status})`);
+  const { maxRssKb } = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { maxRssKb: number };
+  return { seconds: (performance.now() - t0) / 1000, peakMb: maxRssKb / 1024 };
+}
+
+async function run(dir: string, p: Planned, peak: { rss: number }): Promise<Row> {
+  const row: Row = { name: p.name, right: 0, total: 0, times: [] };
+  for (let i = 0; i < p.count; i++) {
+    const bytes = await readFile(fileOf(dir, p, i) + '.bin');
+    const truth = JSON.parse(await readFile(fileOf(dir, p, i) + '.json', 'utf8')) as Truth;
     const t0 = performance.now();
-    const result = await readCertificate(doc.bytes);
+    const result = await readCertificate(bytes);
     row.times.push(performance.now() - t0);
-    const s = score(doc.truth, result);
+    const s = score(truth, result);
     row.right += s.right;
     row.total += s.total;
     peak.rss = Math.max(peak.rss, process.memoryUsage().rss);
@@ -38,23 +94,23 @@ async function run(name: string, variant: Variant, count: number, heldOut: boole
 }
 
 async function main() {
-  const docs = arg('docs', 100);
-  const scanned = arg('scanned', 4);
-  const peak = { rss: 0 };
-  const share = Math.max(1, Math.round(docs / 5));
-  const plan: [string, Variant, number, boolean][] = [
-    ['acroform', 'acroform', share, false],
-    ['text', 'text', share, false],
-    ['text (noisy)', 'noisy', share, false],
-    ['text (held-out layout)', 'text', share, true],
-    ['multi-page', 'multipage', docs - 4 * share, false],
-    ['scanned', 'scanned', scanned, false],
-  ];
-  const rows: Row[] = [];
-  const started = performance.now();
-  for (const [name, variant, count, held] of plan) if (count > 0) rows.push(await run(name, variant, count, held, peak));
-  const seconds = (performance.now() - started) / 1000;
-  await closeReader();
+  const planned = plan(arg('docs', 100), arg('scanned', 4));
+  const genIndex = process.argv.indexOf('--generate');
+  if (genIndex > 0) return generateAll(process.argv[genIndex + 1]!, planned);
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-reader-'));
+  try {
+    const generation = generateInChild(dir);
+    const peak = { rss: process.memoryUsage().rss };
+    const rows: Row[] = [];
+    for (const p of planned) rows.push(await run(dir, p, peak));
+    await closeReader();
+    report(rows, generation, peak.rss);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function report(rows: Row[], generation: { seconds: number; peakMb: number }, peakRss: number): void {
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(10))).join(' '));
   line(['variant', 'docs', 'fields', 'accuracy', 'p50 ms', 'p95 ms']);
   for (const r of rows) {
@@ -62,8 +118,9 @@ async function main() {
   }
   const all = rows.flatMap((r) => r.times).length;
   const readSeconds = rows.flatMap((r) => r.times).reduce((a, b) => a + b, 0) / 1000;
-  console.log(`documents: ${all}, read time ${readSeconds.toFixed(1)} s (${(all / readSeconds).toFixed(1)} docs/s reading, ${seconds.toFixed(1)} s with generation)`);
-  console.log(`peak RSS: ${(peak.rss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`documents: ${all}, read time ${readSeconds.toFixed(1)} s (${(all / readSeconds).toFixed(1)} docs/s reading); generation ${generation.seconds.toFixed(1)} s in a child process`);
+  console.log(`peak RSS while reading (this process reads only): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`peak RSS of the generator process: ${generation.peakMb.toFixed(0)} MB`);
 }
 
 console.warn = () => undefined;

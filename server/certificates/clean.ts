@@ -117,10 +117,14 @@ function isBoxOutline(c: Component, img: Bitmap, min: number, max: number): bool
 export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
   const speck = Math.max(2, Math.round((dpi / 300) ** 2 * 6));
   const boxMin = Math.round(dpi * 0.06), boxMax = Math.round(dpi * 0.2);
-  const blobs = components(img, boxMax + 4);
+  const blobs = components(img, Math.round(dpi * 0.6));
   const boxes: Component[] = [];
+  const sliver = Math.max(3, Math.round(dpi / 100));
   for (const c of blobs) {
-    if (c.area <= speck) for (const p of c.pixels) img.data[p] = 0;
+    const w = c.x1 - c.x0 + 1, h = c.y1 - c.y0 + 1;
+    // Leftovers of a slightly slanted rule: a few pixels thick and many times longer.
+    const ruleBit = Math.min(w, h) <= sliver && Math.max(w, h) >= 8 * Math.min(w, h) && Math.max(w, h) > dpi * 0.1;
+    if (c.area <= speck || ruleBit) for (const p of c.pixels) img.data[p] = 0;
     else if (isBoxOutline(c, img, boxMin, boxMax)) boxes.push(c);
   }
   for (const b of boxes)

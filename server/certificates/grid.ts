@@ -11,17 +11,20 @@ interface RowAnchor {
 }
 
 function headerColumns(view: PageView, a: Anchors): Columns | null {
-  const type = findFirst(a.lines, /TYPE OF INSURANCE/);
+  // OCR can set "TYPE" a little off its line; "OF INSURANCE" alone still names the column.
+  const type = findFirst(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b/);
   if (!type) return null;
   const band = within(view.words, { y0: type.box[1] - 3 * a.lineHeight, y1: type.box[3] + 3 * a.lineHeight });
   const lines = groupLines(band);
-  const pick = (p: RegExp): Match | null => findFirst(lines, p);
+  // Each two-word heading falls back to its distinctive word: OCR may put the words of one
+  // heading on neighbouring lines.
+  const pick = (...ps: RegExp[]): Match | null => ps.map((p) => findFirst(lines, p)).find(Boolean) ?? null;
   const ltr = pick(/\bINSR\b|\bLTR\b/);
   const addl = pick(/\bADDL\b|\bINSD\b/);
   const subr = pick(/\bSUBR\b|\bWVD\b/);
-  const number = pick(/POLICY NUMBER/);
-  const eff = pick(/POLICY EFF/);
-  const exp = pick(/POLICY EXP/);
+  const number = pick(/POLICY NUMBER/, /(?<!CERTIFICATE |REVISION )\bNUMBER\b/);
+  const eff = pick(/POLICY EFF/, /\bEFF\b/);
+  const exp = pick(/POLICY EXP/, /\bEXP\b/);
   const limits = pick(/\bLIMITS\b/);
   if (!ltr || !addl || !subr || !number || !eff || !exp || !limits) return null;
   const headerBottom = Math.min(...[type, addl, subr, number, eff, exp].map((m) => m.box[1]));
@@ -52,10 +55,11 @@ function rowAnchors(view: PageView, cols: Columns, bottom: number): RowAnchor[] 
   const found: RowAnchor[] = [];
   const add = (kind: RowKind, m: Match | null) => m && found.push({ kind, top: m.box[3] });
   add('general_liability', first(/GENERAL LIABILITY|COMMERCIAL GENERAL/));
-  add('automobile_liability', first(/AUTOMOBILE LIABILITY|AUTO LIABILITY/));
+  add('automobile_liability', first(/AUTOMOBILE\b|AUTO LIABILITY/));
   const umbrella = findAll(lines, /UMBRELLA LIAB|EXCESS LIAB/);
   if (umbrella.length) found.push({ kind: 'umbrella', top: Math.max(...umbrella.map((m) => m.box[3])) });
-  const wc = first(/WORKERS COMP/);
+  // OCR may split a two-word row title across lines, so either word alone anchors the row.
+  const wc = first(/WORKERS COMP|\bWORKERS\b|COMPENSATION/);
   add('workers_compensation', wc);
   const lastKnown = Math.min(...found.map((f) => f.top), Infinity);
   const other = otherRowLine(lines, wc, lastKnown, found.length > 0);

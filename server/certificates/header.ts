@@ -115,10 +115,10 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
     if (words) prov.words(pointer, words);
     return words ? collapse(words.map((w) => w.text).join(' ')) : null;
   };
-  const contactName = get(/(?:CONTACT\s?)?NAME\s?:/, null, '/producer/contactName');
-  const phone = get(/PHONE\s?\(A\/C,?\s?No,?\s?Ext\)\s?:?/, /FAX/, '/producer/phone');
-  const fax = get(/FAX\s?\(A\/C,?\s?No\)\s?:?/, null, '/producer/fax');
-  const email = get(/E-?MAIL\s?ADDRESS\s?:?/, null, '/producer/email');
+  const contactName = get(/(?:CONTACT\s?)?NAME\s?[:;.]?/, null, '/producer/contactName');
+  const phone = get(/PHONE\s?\(?A\W?C\W{0,3}No\W{0,3}Ext\W{0,3}/, /FAX/, '/producer/phone');
+  const fax = get(/FAX\s?\(?A\W?C\W{0,3}No\W{0,3}/, null, '/producer/fax');
+  const email = get(/E\W?MAIL\s?ADDRESS\s?\W?/, null, '/producer/email');
   return {
     contactName,
     phone: phone ? digitsOnly(phone) : null,

@@ -2,7 +2,10 @@
 // insurance form numbers. Each returns null when the text does not look like the thing.
 
 export function parseDate(text: string): string | null {
-  const m = /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text);
+  // OCR reads a thin slash as 1, 7, I or l; a padded MM?DD?YYYY shape is still a date.
+  const m =
+    /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text) ??
+    /^(\d{2})[/17Il|](\d{2})[/17Il|](\d{4})$/.exec(text.trim());
   if (!m) return null;
   const month = Number(m[1]);
   const day = Number(m[2]);
