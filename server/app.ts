@@ -10,6 +10,7 @@ import { deriveKey } from './auth/crypto';
 import { directoryRoutes } from './directory/routes';
 import { requestRoutes } from './requests/routes';
 import { webhookRoutes } from './sync/webhooks';
+import { portalRoutes } from './portal/routes';
 import type { Health } from './contracts/api';
 
 export interface AppOptions {
@@ -46,6 +47,7 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   app.use(directoryRoutes(s));
   app.use(requestRoutes(s));
   app.use(webhookRoutes(s));
+  app.use(portalRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));
 
   app.use(['/app'], frameableBy(s.config.frameAncestors));
@@ -81,7 +83,7 @@ function requestContext(s: Services) {
 
 /** Upload-link tokens sit in portal paths; they never reach the logs. */
 export function redactPath(path: string): string {
-  return path.replace(/^\/portal\/[^/]+/, '/portal/[token]');
+  return path.replace(/^(\/api)?\/portal\/[^/]+/, '$1/portal/[token]');
 }
 
 function errorHandler(s: Services) {

@@ -5,11 +5,13 @@ import { pruneSessions } from './jobs/prune-sessions';
 import { sendEmail } from './jobs/send-email';
 import { sweepOutbox } from './jobs/sweep-outbox';
 import { procoreEvent } from './jobs/procore-event';
+import { readCertificate } from './jobs/read-certificate';
+import { sendReminders } from './jobs/send-reminders';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, procoreEvent];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, procoreEvent, readCertificate, sendReminders];
 
 export interface Queue {
   boss: PgBoss;

@@ -47,12 +47,16 @@ export async function resolveUploadLink(db: Knex | Knex.Transaction, token: stri
   return { linkId: row.id, companyId: String(row.company_id), requestId: row.request_id };
 }
 
-/** A new reminder keeps the sub's link alive for another ttlDays. */
-export async function extendUploadLinks(trx: Knex | Knex.Transaction, requestId: string, ttlDays: number): Promise<void> {
-  await trx('upload_links')
-    .where({ request_id: requestId })
-    .whereNull('revoked_at')
-    .update({ expires_at: new Date(Date.now() + ttlDays * 86_400_000) });
+/** A new reminder keeps the sub's link alive for another ttlDays (from `from`, by default now). */
+export async function extendUploadLinks(
+  trx: Knex | Knex.Transaction,
+  requestId: string,
+  ttlDays: number,
+  from: Date = new Date(),
+): Promise<Date> {
+  const expiresAt = new Date(from.getTime() + ttlDays * 86_400_000);
+  await trx('upload_links').where({ request_id: requestId }).whereNull('revoked_at').update({ expires_at: expiresAt });
+  return expiresAt;
 }
 
 export async function revokeUploadLinks(trx: Knex | Knex.Transaction, requestId: string): Promise<void> {

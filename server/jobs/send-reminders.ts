@@ -1,0 +1,131 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import type { Services } from '../services';
+import { currentLinkToken, extendUploadLinks } from '../portal/links';
+import { findPortalRequest } from '../portal/repository';
+import { genericRequirements, renderRequestEmail } from '../notifications/templates';
+import { queueEmail } from '../notifications/outbox';
+import { getSettings } from '../requests/settings';
+import { addEvent, systemActor } from '../requests/timeline';
+import { defineJob } from './job';
+import { sendEmailRetries } from './send-email';
+
+// Reminders until something is uploaded: on the company's reminder days after the request
+// (3, 7 and 14 by default), then every reminderEveryDays. Each one is queued exactly once,
+// even with a restart or several workers: the request row is locked and must still show the
+// previous count, and the email's dedupe key names the reminder's number.
+
+export const SEND_REMINDERS = 'send-reminders';
+
+const dayMs = 86_400_000;
+const scheduleActor = systemActor('Reminder schedule');
+const batchLimit = 1000;
+
+export interface ReminderCadence {
+  reminderDays: number[];
+  reminderEveryDays: number;
+}
+
+/** When reminder number remindersSent + 1 is due, or null when the cadence has no more. */
+export function nextReminderDue(createdAt: Date, remindersSent: number, cadence: ReminderCadence): Date | null {
+  const days = [...new Set(cadence.reminderDays.filter((d) => d > 0))].sort((a, b) => a - b);
+  const n = remindersSent + 1;
+  let day: number;
+  if (n <= days.length) {
+    day = days[n - 1]!;
+  } else {
+    if (cadence.reminderEveryDays <= 0) return null;
+    day = (days.at(-1) ?? 0) + (n - days.length) * cadence.reminderEveryDays;
+  }
+  return new Date(createdAt.getTime() + day * dayMs);
+}
+
+export const sendReminders = defineJob({
+  name: SEND_REMINDERS,
+  /** now: the clock to use (tests jump ahead); the schedule leaves it out. */
+  payload: z.object({ now: z.iso.datetime().optional() }),
+  schedule: '*/5 * * * *',
+  options: { expireInSeconds: 10 * 60 },
+  async run(s, { now }) {
+    const at = now ? new Date(now) : new Date();
+    const due = await dueReminders(s.db, at);
+    const emailIds: string[] = [];
+    for (const reminder of due) {
+      const emailId = await s.db.transaction((trx) => queueReminder(s, trx, reminder, at));
+      if (emailId) emailIds.push(emailId);
+    }
+    if (emailIds.length) await s.enqueueMany('send-email', emailIds.map((emailId) => ({ emailId })), sendEmailRetries);
+    return { due: due.length, queued: emailIds.length, skipped: due.length - emailIds.length };
+  },
+});
+
+interface DueReminder {
+  requestId: string;
+  number: number;
+}
+
+/** Requests still waiting for a first upload whose next reminder is due at `at`. */
+async function dueReminders(db: Knex, at: Date): Promise<DueReminder[]> {
+  const rows = (await db('coi_requests as r')
+    .leftJoin('company_settings as cs', 'cs.company_id', 'r.company_id')
+    .where('r.status', 'pending')
+    .whereNull('r.first_upload_at')
+    .whereNull('r.deleted_at')
+    .where('r.created_at', '<=', at)
+    .orderBy('r.created_at')
+    .limit(batchLimit)
+    .select('r.id', 'r.created_at', 'r.reminders_sent', 'cs.reminder_days', 'cs.reminder_every_days')) as {
+    id: string;
+    created_at: Date;
+    reminders_sent: number;
+    reminder_days: number[] | null;
+    reminder_every_days: number | null;
+  }[];
+  return rows
+    .filter((r) => {
+      const cadence = { reminderDays: r.reminder_days ?? [3, 7, 14], reminderEveryDays: r.reminder_every_days ?? 7 };
+      const next = nextReminderDue(r.created_at, r.reminders_sent, cadence);
+      return next !== null && next <= at;
+    })
+    .map((r) => ({ requestId: r.id, number: r.reminders_sent + 1 }));
+}
+
+/** Queues reminder `number` for one request; null when another worker got there first or it stopped being due. */
+async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder, at: Date): Promise<string | null> {
+  const row = (await trx('coi_requests')
+    .where({ id: r.requestId, status: 'pending', reminders_sent: r.number - 1 })
+    .whereNull('first_upload_at')
+    .whereNull('deleted_at')
+    .forUpdate()
+    .skipLocked()
+    .first('company_id', 'recipient_email', 'broker_email')) as
+    | { company_id: string; recipient_email: string; broker_email: string | null }
+    | undefined;
+  if (!row) return null;
+  const companyId = String(row.company_id);
+  const token = await currentLinkToken(trx, s.sealer, r.requestId);
+  const request = await findPortalRequest(trx, r.requestId);
+  if (!token || !request) return null;
+  const { linkTtlDays } = await getSettings(trx, companyId);
+  const expiresAt = await extendUploadLinks(trx, r.requestId, linkTtlDays, at);
+  await addEvent(trx, { companyId, requestId: r.requestId, kind: 'link_extended', actor: scheduleActor, data: { expiresAt: expiresAt.toISOString(), reminder: r.number } });
+  const email = renderRequestEmail({
+    gcName: request.gcName,
+    vendorName: request.vendorName,
+    projectName: request.projectName,
+    link: `${s.config.appUrl}/portal/${token}`,
+    linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
+    requirements: genericRequirements,
+    reminderNumber: r.number,
+  });
+  // The broker is copied from the second reminder on: the first one gives the sub a chance alone.
+  const cc = r.number >= 2 && row.broker_email ? [row.broker_email] : [];
+  const emailId = await queueEmail(
+    trx,
+    { companyId, requestId: r.requestId, kind: 'reminder', dedupeKey: `reminder:${r.requestId}:${r.number}`, fromName: request.gcName, to: [row.recipient_email], cc, ...email },
+    scheduleActor,
+  );
+  await trx('coi_requests').where({ id: r.requestId }).update({ reminders_sent: r.number, updated_at: trx.fn.now() });
+  await addEvent(trx, { companyId, requestId: r.requestId, kind: 'reminder_queued', actor: scheduleActor, data: { number: r.number, emailId, cc } });
+  return emailId;
+}
