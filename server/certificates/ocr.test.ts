@@ -12,18 +12,25 @@ const validate = new Ajv2020({ strict: false }).compile(schema);
 
 afterAll(closeReader);
 
-describe('OCR of a scanned certificate', () => {
-  it('finds the page orientation, recognises the form and reads most fields', { timeout: 90_000 }, async () => {
-    const truth = JSON.parse(readFileSync(path.join(dir, 'scanned-1.truth.json'), 'utf8')) as Truth;
-    const result = await readCertificate(readFileSync(path.join(dir, 'scanned-1.pdf')));
+// Field accuracy each fixture reaches today, less a small margin; scans are read deterministically.
+const floors: [file: string, accuracy: number][] = [
+  ['scanned-1.pdf', 0.63],
+  ['scanned-3.pdf', 0.56],
+  ['photo-2.jpg', 0.6],
+];
+
+describe('OCR of scanned and photographed certificates', () => {
+  it.each(floors)('reads %s with at least its recorded accuracy', { timeout: 60_000 }, async (file, floor) => {
+    const truth = JSON.parse(readFileSync(path.join(dir, file.replace(/\.\w+$/, '.truth.json')), 'utf8')) as Truth;
+    const result = await readCertificate(readFileSync(path.join(dir, file)));
     expect(validate(result), JSON.stringify(validate.errors)).toBe(true);
     expect(result.source).toBe('ocr');
     expect(result.form).toBe('ACORD 25');
     expect(result.edition).toBe(truth.edition);
-    expect(result.insurers.map((i) => i.naic)).toEqual(truth.insurers.map((i) => i.naic));
+    expect(result.policies.map((p) => p.line)).toEqual(truth.policies.map((p) => p.line));
     const s = score(truth, result);
-    // OCR accuracy is well below the text path today; this guards against regressions only.
-    expect(s.right / s.total, s.wrong.join('\n')).toBeGreaterThanOrEqual(0.6);
+    expect(s.right / s.total, s.wrong.join('\n')).toBeGreaterThanOrEqual(floor);
+    // OCR readings are never certain, so review can tell them from text-layer values.
     const confidences = Object.values(result.fields ?? {}).map((f) => f.confidence ?? 1);
     expect(Math.min(...confidences)).toBeLessThan(0.97);
   });
