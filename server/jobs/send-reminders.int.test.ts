@@ -93,7 +93,7 @@ describe('reminders', () => {
     // Text, so reading it afterwards is quick (a blank page would go to OCR).
     doc.addPage().drawText('Certificate of liability insurance', { x: 50, y: 700, font: await doc.embedFont(StandardFonts.Helvetica) });
     const form = new FormData();
-    form.append('files', new Blob([await doc.save()], { type: 'application/pdf' }), 'coi.pdf');
+    form.append('files', new Blob([new Uint8Array(await doc.save())], { type: 'application/pdf' }), 'coi.pdf');
     expect((await fetch(`${stack.app.url}/api/portal/${r.token}/uploads`, { method: 'POST', body: form })).status).toBe(200);
     await remind(afterDays(r, 7));
     await remind(afterDays(r, 14));
