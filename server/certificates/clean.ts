@@ -51,17 +51,18 @@ export interface Component {
 export function components(img: Bitmap, maxSide: number): Component[] {
   const { width: w, height: h, data } = img;
   const seen = new Uint8Array(data.length);
-  const stack = new Int32Array(data.length);
+  // The flood fill's stack grows with the blob, not the page, to keep memory near the image size.
+  const stack: number[] = [];
   const out: Component[] = [];
   for (let start = 0; start < data.length; start++) {
     if (!data[start] || seen[start]) continue;
-    let top = 0, n = 0;
-    stack[top++] = start;
+    let n = 0;
+    stack.push(start);
     seen[start] = 1;
     let x0 = w, y0 = h, x1 = 0, y1 = 0;
     const pixels: number[] = [];
-    while (top > 0) {
-      const p = stack[--top]!;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
       pixels.push(p);
       n++;
       const x = p % w, y = (p - x) / w;
@@ -77,7 +78,7 @@ export function components(img: Bitmap, maxSide: number): Component[] {
           const q = yy * w + xx;
           if (xx < 0 || xx >= w || seen[q] || !data[q]) continue;
           seen[q] = 1;
-          stack[top++] = q;
+          stack.push(q);
         }
       }
     }

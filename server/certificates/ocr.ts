@@ -85,9 +85,18 @@ async function isUpsideDown(img: Bitmap, dpi: number): Promise<boolean> {
   return meanConfidence(await recognise(toPbm(turned), dpi)) > a;
 }
 
+function release(canvas: Canvas): void {
+  canvas.width = 0;
+  canvas.height = 0;
+}
+
 async function readCanvas(source: Canvas, page: number, dpi: number): Promise<PageView> {
   const { sideways, skew } = estimateOrientation(source);
-  const grey = greyBitmap(rotate(source, -((sideways ? 90 : 0) + skew)));
+  const level = rotate(source, -((sideways ? 90 : 0) + skew));
+  const grey = greyBitmap(level);
+  // Only the one-byte grey copy is kept; the RGBA canvases are released now, not at some later GC.
+  release(level);
+  release(source);
   const ink = binarise(grey);
   clearRules(ink, Math.round(dpi * 0.6));
   clearSpecksAndBoxes(ink, dpi);
