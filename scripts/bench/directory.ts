@@ -7,8 +7,10 @@ import { loadConfig } from '../../server/config';
 import { startApp } from '../../server/index';
 import { builtClient } from '../../server/client-assets';
 import { startEmulator } from '../procore-emulator/index';
+import { startMailSink } from '../procore-emulator/mail-sink';
 import { USER_ADMIN, COMPANY_A } from '../procore-emulator/seed-people';
 import { launchChromium } from '../../e2e/browser';
+import type { Page } from 'playwright-core';
 import { freePort } from '../../test/stack';
 
 // npm run bench:directory — figures for the foundation: install size, the panel's initial
@@ -30,11 +32,24 @@ function initialJsGzip(): { file: string; bytes: number } {
   return { file: scripts.join(', '), bytes };
 }
 
+/** Opens the app, connects in the popup, and returns ms from the popup closing to the table. */
+async function openAndConnect(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  const frame = page.frameLocator('iframe[title="COI Compliance"]');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('button', { name: 'Connect to Procore' }).click()]);
+  await popup.locator(`input[name="user_id"][value="${USER_ADMIN}"]`).check();
+  const t0 = performance.now();
+  await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Allow' }).click()]);
+  await frame.getByRole('checkbox', { name: 'Select all' }).waitFor({ timeout: 120_000 });
+  return performance.now() - t0;
+}
+
 async function main() {
   const install = duBytes(path.join(root, 'node_modules'));
   const js = initialJsGzip();
   const assets = readdirSync(path.join(root, 'dist/client/assets')).reduce((s, f) => s + statSync(path.join(root, 'dist/client/assets', f)).size, 0);
 
+  const sink = await startMailSink({ port: 0 });
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
   const emulator = await startEmulator({ port: 0, appUrl, clientId: 'bench', clientSecret: 'bench-secret', vendors, rateLimit: { spike: 10_000, hourly: 100_000 } });
@@ -45,25 +60,17 @@ async function main() {
     SECRET_KEY: 'bench-secret-key-bench-secret-key-123456',
     PROCORE_CLIENT_ID: 'bench', PROCORE_CLIENT_SECRET: 'bench-secret', PROCORE_LOGIN_URL: emulator.url, PROCORE_API_URL: emulator.url,
     PROCORE_FRAME_ORIGINS: new URL(emulator.url).origin,
+    SMTP_URL: sink.url,
   });
   const app = await startApp(config, { mountClient: builtClient(), embeddedPostgresPort: 54391 });
   const browser = await launchChromium();
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${emulator.url}/${COMPANY_A}/company/apps/coi-compliance`);
-    const frame = page.frameLocator('iframe[title="COI Compliance"]');
-    const [popup] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('button', { name: 'Connect to Procore' }).click()]);
-    await popup.locator(`input[name="user_id"][value="${USER_ADMIN}"]`).check();
-    const t0 = performance.now();
-    await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Allow' }).click()]);
-    await frame.getByRole('checkbox', { name: 'Select all' }).waitFor({ timeout: 120_000 });
-    const coldBrowser = performance.now() - t0;
-
-    const t1 = performance.now();
-    await page.reload();
-    await page.frameLocator('iframe[title="COI Compliance"]').getByRole('checkbox', { name: 'Select all' }).waitFor({ timeout: 120_000 });
-    const warmBrowser = performance.now() - t1;
+    const coldBrowser = await openAndConnect(page, `${emulator.url}/${COMPANY_A}/company/apps/coi-compliance`);
+    // Third-party storage may be blocked in Procore's iframe, so a reopened panel connects again;
+    // the directory now comes from the mirror.
+    const warmBrowser = await openAndConnect(page, `${emulator.url}/${COMPANY_A}/company/apps/coi-compliance`);
 
     const t2 = performance.now();
     await page.frameLocator('iframe[title="COI Compliance"]').getByRole('searchbox', { name: 'Search companies' }).fill('electric');
@@ -73,12 +80,17 @@ async function main() {
     console.log(`install size (node_modules)         ${(install / 1024 / 1024).toFixed(0)} MB`);
     console.log(`panel initial JS (gzip)             ${(js.bytes / 1024).toFixed(1)} kB  [${js.file}]; all built assets ${(assets / 1024).toFixed(0)} kB raw`);
     console.log(`${vendors}-vendor directory, first visit   ${coldBrowser.toFixed(0)} ms (sign-in closed → table shown; includes reading every page from Procore)`);
-    console.log(`${vendors}-vendor directory, reopened      ${warmBrowser.toFixed(0)} ms (page reload → table shown, from the mirror)`);
+    console.log(`${vendors}-vendor directory, reopened      ${warmBrowser.toFixed(0)} ms (reopened and connected again → table shown, from the mirror)`);
     console.log(`search over ${vendors} vendors          ${search.toFixed(0)} ms`);
+  } catch (err) {
+    const pages = browser.contexts().flatMap((c) => c.pages());
+    if (pages[0]) await pages[0].screenshot({ path: path.join(root, 'tmp/bench-directory-failure.png') });
+    throw err;
   } finally {
     await browser.close();
     await app.stop();
     await emulator.close();
+    await sink.close();
   }
 }
 
