@@ -12,7 +12,11 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,
     rollupOptions: {
-      input: { panel: fileURLToPath(new URL('./client/index.html', import.meta.url)) },
+      input: {
+        panel: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        // The subcontractor upload page: its own small entry, without the Procore UI kit.
+        portal: fileURLToPath(new URL('./client/portal/index.html', import.meta.url)),
+      },
       onwarn(warning, warn) {
         // React Query marks modules "use client" for React Server Components; meaningless in this SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
