@@ -59,15 +59,23 @@ async function toError(response: Response): Promise<ApiRequestError> {
 
 const signedOutCodes: ReadonlySet<string> = new Set([errorCodes.notSignedIn, errorCodes.grantInvalid]);
 
+export interface ApiRequestInit {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
 /** Calls the app's API with the session token and returns the validated `data`, or throws ApiRequestError. */
-export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: { method?: 'GET' | 'POST' } = {}): Promise<T> {
+export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: ApiRequestInit = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getSessionToken();
   if (token !== null) headers.Authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
   let response: Response;
   try {
     // credentials 'omit': the token header is the session; cookies are unreliable in Procore's iframe.
-    response = await fetch(path, { method: init.method ?? 'GET', headers, credentials: 'omit' });
+    response = await fetch(path, { method: init.method ?? 'GET', headers, body, credentials: 'omit' });
   } catch {
     throw new ApiRequestError({
       status: 0,
@@ -80,15 +88,15 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: { 
     if (signedOutCodes.has(error.code)) setSessionToken(null, error.code);
     throw error;
   }
-  const body = z.object({ data: schema }).safeParse(await readJson(response));
-  if (!body.success) {
+  const parsed = z.object({ data: schema }).safeParse(await readJson(response));
+  if (!parsed.success) {
     throw new ApiRequestError({
       status: response.status,
       code: clientErrorCodes.invalidResponse,
       message: "The app's server sent an answer the panel could not read. Reload the panel to try again.",
     });
   }
-  return body.data.data;
+  return parsed.data.data;
 }
 
 export function isApiError(error: unknown, code?: string): error is ApiRequestError {

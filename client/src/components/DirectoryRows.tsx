@@ -4,9 +4,10 @@ import styled from 'styled-components';
 import type { DirectoryRow } from '../../../server/contracts/directory';
 import { colors, spacing } from './core';
 import { emailText } from './directoryModel';
-import { Checkbox, StatusPill } from './ui';
+import { Checkbox } from './Checkbox';
+import { GlobalTag, statusLabel, StatusPill } from './status';
 
-export const wideColumns = '32px minmax(140px, 2fr) minmax(100px, 1fr) minmax(160px, 2fr) 150px';
+export const wideColumns = '32px minmax(140px, 2fr) minmax(100px, 1fr) minmax(160px, 2fr) 190px';
 export const narrowColumns = '32px minmax(0, 1fr) auto';
 export const rowHeights = { wide: 44, narrow: 64 } as const;
 
@@ -39,6 +40,46 @@ export interface RowData {
   selected: ReadonlySet<string>;
   toggle: (vendorId: string) => void;
   narrow: boolean;
+  /** Project directories tag statuses that come from a global request. */
+  showGlobal: boolean;
+  onOpenRequest?: (row: DirectoryRow) => void;
+}
+
+const StatusButton = styled.button`
+  all: unset;
+  cursor: pointer;
+  border-radius: 12px;
+  &:focus-visible {
+    outline: 2px solid ${colors.blue50};
+    outline-offset: 2px;
+  }
+  &:hover span:first-child {
+    text-decoration: underline;
+  }
+`;
+
+const StatusBox = styled.div`
+  display: flex;
+  align-items: center;
+  gap: ${spacing.xs}px;
+`;
+
+/** The status opens its request when there is one; the name says so while keeping the visible label. */
+function StatusCell({ row, data }: { row: DirectoryRow; data: RowData }) {
+  const { onOpenRequest } = data;
+  const pill = <StatusPill status={row.status} />;
+  return (
+    <StatusBox role="cell">
+      {row.requestId !== null && onOpenRequest ? (
+        <StatusButton type="button" aria-label={`${statusLabel(row.status)}: view the request for ${row.name}`} onClick={() => onOpenRequest(row)}>
+          {pill}
+        </StatusButton>
+      ) : (
+        pill
+      )}
+      {data.showGlobal && row.requestScope === 'global' && <GlobalTag />}
+    </StatusBox>
+  );
 }
 
 function EmailCell({ row, small }: { row: DirectoryRow; small: boolean }) {
@@ -85,9 +126,7 @@ export const DirectoryRowView = memo(function DirectoryRowView({ index, style, d
           <EmailCell row={row} small={false} />
         </>
       )}
-      <div role="cell">
-        <StatusPill status={row.status} />
-      </div>
+      <StatusCell row={row} data={data} />
     </RowGrid>
   );
 });

@@ -14,7 +14,7 @@ import {
   type SortKey,
   type SortState,
 } from './directoryModel';
-import { Checkbox } from './ui';
+import { Checkbox } from './Checkbox';
 import { useElementSize, type Size } from './useElementSize';
 
 // Below this width (Procore's side panel is 400 px) trade and email move under the name.
@@ -133,6 +133,10 @@ export interface DirectoryTableProps {
   /** Fixed list size; by default the table fills its container and measures it. */
   size?: Size;
   onSelectionChange?: (vendorIds: ReadonlySet<string>) => void;
+  /** Called when a status with a request behind it is clicked. */
+  onOpenRequest?: (row: DirectoryRow) => void;
+  /** Tag statuses that come from a global request (project directories). */
+  showGlobal?: boolean;
 }
 
 function companiesText(shown: number, total: number): string {
@@ -163,14 +167,17 @@ function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (v
   return { query, setQuery, deferredQuery, sort, onSort, selected, toggle, toggleVisible, visible };
 }
 
-export function DirectoryTable({ rows, size, onSelectionChange }: DirectoryTableProps) {
+export function DirectoryTable({ rows, size, onSelectionChange, onOpenRequest, showGlobal = false }: DirectoryTableProps) {
   const state = useDirectoryState(rows, onSelectionChange);
   const { visible, selected, toggle } = state;
   const bodyRef = useRef<HTMLDivElement>(null);
   const measured = useElementSize(bodyRef, size === undefined);
   const { width, height } = size ?? measured ?? fallbackSize;
   const narrow = width < narrowBreakpoint;
-  const itemData = useMemo<RowData>(() => ({ rows: visible, selected, toggle, narrow }), [visible, selected, toggle, narrow]);
+  const itemData = useMemo<RowData>(
+    () => ({ rows: visible, selected, toggle, narrow, showGlobal, onOpenRequest }),
+    [visible, selected, toggle, narrow, showGlobal, onOpenRequest],
+  );
 
   return (
     <Layout>

@@ -1,9 +1,15 @@
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import styled from 'styled-components';
-import type { Directory } from '../../../server/contracts/directory';
-import { colors, H1, spacing } from '../components/core';
+import type { Directory, DirectoryRow } from '../../../server/contracts/directory';
+import type { RequestScope } from '../api/requests';
+import { Button, colors, H1, spacing } from '../components/core';
 import { DirectoryTable } from '../components/DirectoryTable';
 import { QueryState } from '../components/QueryState';
+
+// The dialog and the request drawer load on first use: most visits only look at statuses.
+const RequestCoiDialog = lazy(() => import('./RequestCoiDialog'));
+const RequestDetail = lazy(() => import('./RequestDetail'));
 
 const Section = styled.section`
   display: flex;
@@ -11,6 +17,19 @@ const Section = styled.section`
   gap: ${spacing.sm}px;
   flex: 1 1 auto;
   min-height: 0;
+`;
+
+const TitleRow = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${spacing.sm}px;
+`;
+
+const Actions = styled.div`
+  display: flex;
+  gap: ${spacing.sm}px;
 `;
 
 const Subtitle = styled.p`
@@ -28,19 +47,60 @@ function syncedText(syncedAt: string): string {
   return Number.isNaN(date.getTime()) ? 'Synced from Procore' : `Synced from Procore ${date.toLocaleString()}`;
 }
 
-/** The directory heading and table, shared by the project and company panels. */
-export function DirectoryPanel({ query, loadingLabel }: { query: UseQueryResult<Directory>; loadingLabel: string }) {
+interface DirectoryPanelProps {
+  query: UseQueryResult<Directory>;
+  loadingLabel: string;
+  scope: RequestScope;
+  /** More buttons beside Request COI (the company panel's Settings). */
+  actions?: ReactNode;
+}
+
+/** The directory heading, Request COI and the table, shared by the project and company panels. */
+export function DirectoryPanel({ query, loadingLabel, scope, actions }: DirectoryPanelProps) {
   return (
     <QueryState query={query} loadingLabel={loadingLabel}>
-      {(directory) => (
-        <Section aria-labelledby="directory-title">
-          <H1 id="directory-title" style={{ fontSize: 18, lineHeight: '24px', margin: 0 }}>
-            {title(directory)}
-          </H1>
-          <Subtitle>{syncedText(directory.syncedAt)}</Subtitle>
-          <DirectoryTable rows={directory.vendors} />
-        </Section>
-      )}
+      {(directory) => <DirectoryView directory={directory} scope={scope} actions={actions} />}
     </QueryState>
+  );
+}
+
+function RequestButton({ count, onClick }: { count: number; onClick: () => void }) {
+  return (
+    // The name stays exactly "Request COI"; the count is shown beside it for sighted users.
+    <Button variant="primary" aria-label="Request COI" disabled={count === 0} onClick={onClick}>
+      Request COI{count > 0 && <span aria-hidden="true">{` (${count.toLocaleString('en-US')})`}</span>}
+    </Button>
+  );
+}
+
+function DirectoryView({ directory, scope, actions }: { directory: Directory; scope: RequestScope; actions?: ReactNode }) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [dialogRows, setDialogRows] = useState<DirectoryRow[] | null>(null);
+  const [openRequest, setOpenRequest] = useState<string | null>(null);
+  const selectedRows = useMemo(() => directory.vendors.filter((row) => selected.has(row.vendorId)), [directory.vendors, selected]);
+  const onOpenRequest = useCallback((row: DirectoryRow) => setOpenRequest(row.requestId), []);
+  const global = scope.projectId === null;
+
+  return (
+    <Section aria-labelledby="directory-title">
+      <TitleRow>
+        <H1 id="directory-title" style={{ fontSize: 18, lineHeight: '24px', margin: 0 }}>
+          {title(directory)}
+        </H1>
+        <Actions>
+          {actions}
+          <RequestButton count={selectedRows.length} onClick={() => setDialogRows(selectedRows)} />
+        </Actions>
+      </TitleRow>
+      <Subtitle>
+        {syncedText(directory.syncedAt)}
+        {global && ' · Requests from here are global (annual): one certificate covers all projects. Global Subcontractors.'}
+      </Subtitle>
+      <DirectoryTable rows={directory.vendors} onSelectionChange={setSelected} onOpenRequest={onOpenRequest} showGlobal={!global} />
+      <Suspense fallback={null}>
+        {dialogRows !== null && <RequestCoiDialog scope={scope} rows={dialogRows} onClose={() => setDialogRows(null)} />}
+        {openRequest !== null && <RequestDetail companyId={scope.companyId} requestId={openRequest} onClose={() => setOpenRequest(null)} />}
+      </Suspense>
+    </Section>
   );
 }

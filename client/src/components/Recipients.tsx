@@ -1,0 +1,192 @@
+import styled from 'styled-components';
+import { coiStatusLabels, type DirectoryRow } from '../../../server/contracts/directory';
+import { Button, colors, Input, spacing } from './core';
+import { validEmail, type RecipientPlan } from './requestPlan';
+
+// The lists inside the Request COI dialog: who is emailed, whose address needs fixing, who is
+// already requested.
+
+// Selecting thousands is allowed; listing them all would only make the dialog slow to open.
+const maxListed = 100;
+
+export const Group = styled.section`
+  display: flex;
+  flex-direction: column;
+  gap: ${spacing.xs}px;
+`;
+
+export const GroupTitle = styled.h3`
+  margin: 0;
+  font-size: 14px;
+  line-height: 20px;
+`;
+
+export const List = styled.ul`
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  max-height: 220px;
+  overflow: auto;
+  border: 1px solid ${colors.gray90};
+  border-radius: 4px;
+`;
+
+export const Item = styled.li`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  justify-content: space-between;
+  gap: ${spacing.xs}px ${spacing.sm}px;
+  padding: ${spacing.xs}px ${spacing.sm}px;
+  border-bottom: 1px solid ${colors.gray94};
+  &:last-child {
+    border-bottom: none;
+  }
+`;
+
+export const Muted = styled.span`
+  color: ${colors.gray45};
+  font-size: 12px;
+  overflow-wrap: anywhere;
+`;
+
+const FixRow = styled.div`
+  display: flex;
+  gap: ${spacing.sm}px;
+  width: 100%;
+  align-items: center;
+`;
+
+const FieldError = styled.span`
+  color: ${colors.red45};
+  font-size: 12px;
+  width: 100%;
+`;
+
+export function ReadyList({ rows }: { rows: DirectoryRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <Group aria-label="To be emailed">
+      <GroupTitle>To be emailed</GroupTitle>
+      <List>
+        {rows.slice(0, maxListed).map((row) => (
+          <Item key={row.vendorId}>
+            <strong>{row.name}</strong>
+            <Muted>{row.email}</Muted>
+          </Item>
+        ))}
+        {rows.length > maxListed && (
+          <Item>
+            <Muted>and {(rows.length - maxListed).toLocaleString('en-US')} more</Muted>
+          </Item>
+        )}
+      </List>
+    </Group>
+  );
+}
+
+interface FixProps {
+  row: DirectoryRow;
+  value: string;
+  leftOut: boolean;
+  onChange: (vendorId: string, value: string) => void;
+  onLeaveOut: (vendorId: string, leaveOut: boolean) => void;
+}
+
+function problemText(row: DirectoryRow): string {
+  return row.email === null || row.email.trim() === '' ? 'No email in Procore' : `Not a valid email in Procore: ${row.email}`;
+}
+
+function EmailFix({ row, value, leftOut, onChange, onLeaveOut }: FixProps) {
+  const errorId = `fix-error-${row.vendorId}`;
+  const invalid = value.trim() !== '' && validEmail(value) === null;
+  if (leftOut) {
+    return (
+      <Item>
+        <span>
+          <strong>{row.name}</strong> will be left out: no request is sent to it.
+        </span>
+        <Button variant="tertiary" size="sm" aria-label={`Include ${row.name}`} onClick={() => onLeaveOut(row.vendorId, false)}>
+          Include
+        </Button>
+      </Item>
+    );
+  }
+  return (
+    <Item>
+      <strong>{row.name}</strong>
+      <Muted>{problemText(row)}</Muted>
+      <FixRow>
+        <Input
+          type="email"
+          aria-label={`Email for ${row.name}`}
+          placeholder="name@company.com"
+          value={value}
+          error={invalid}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? errorId : undefined}
+          onChange={(event) => onChange(row.vendorId, event.target.value)}
+        />
+        <Button variant="tertiary" size="sm" aria-label={`Leave ${row.name} out`} onClick={() => onLeaveOut(row.vendorId, true)}>
+          Leave out
+        </Button>
+      </FixRow>
+      {invalid && <FieldError id={errorId}>Enter a valid email address, like name@company.com.</FieldError>}
+    </Item>
+  );
+}
+
+interface FixListProps {
+  rows: DirectoryRow[];
+  typed: Readonly<Record<string, string>>;
+  leftOut: ReadonlySet<string>;
+  onChange: (vendorId: string, value: string) => void;
+  onLeaveOut: (vendorId: string, leaveOut: boolean) => void;
+}
+
+export function FixList({ rows, typed, leftOut, onChange, onLeaveOut }: FixListProps) {
+  if (rows.length === 0) return null;
+  return (
+    <Group aria-label="Email needed">
+      <GroupTitle>Email needed</GroupTitle>
+      <Muted>Type an address for each company, or leave it out. The address is remembered for next time.</Muted>
+      <List style={{ maxHeight: 320 }}>
+        {rows.map((row) => (
+          <EmailFix
+            key={row.vendorId}
+            row={row}
+            value={typed[row.vendorId] ?? ''}
+            leftOut={leftOut.has(row.vendorId)}
+            onChange={onChange}
+            onLeaveOut={onLeaveOut}
+          />
+        ))}
+      </List>
+    </Group>
+  );
+}
+
+export function AlreadyList({ plan }: { plan: RecipientPlan }) {
+  if (plan.already.length === 0) return null;
+  return (
+    <Group aria-label="Already requested">
+      <GroupTitle>Already requested (not sent again)</GroupTitle>
+      <List>
+        {plan.already.slice(0, maxListed).map((row) => (
+          <Item key={row.vendorId}>
+            <strong>{row.name}</strong>
+            <Muted>
+              already requested · {coiStatusLabels[row.status]}
+              {row.requestScope === 'global' ? ' · Global' : ''}
+            </Muted>
+          </Item>
+        ))}
+        {plan.already.length > maxListed && (
+          <Item>
+            <Muted>and {(plan.already.length - maxListed).toLocaleString('en-US')} more</Muted>
+          </Item>
+        )}
+      </List>
+    </Group>
+  );
+}

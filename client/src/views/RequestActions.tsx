@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import styled from 'styled-components';
+import { deleteRequestSchema, type RequestDetail } from '../../../server/contracts/requests';
+import { useRequestAction, type RequestAction } from '../api/requests';
+import { errorSentence } from '../components/ApiErrorNotice';
+import { Button, colors, spacing } from '../components/core';
+import { DialogActions } from '../components/Dialog';
+import { Notice } from '../components/ui';
+
+// Cancel (only while Pending), archive and delete (with a reason; compliance managers only,
+// which the server decides: its 403 message is shown as it is).
+
+const ReasonBox = styled.div`
+  display: flex;
+  flex-direction: column;
+  gap: ${spacing.xs}px;
+`;
+
+const TextArea = styled.textarea`
+  font: inherit;
+  min-height: 64px;
+  padding: ${spacing.sm}px;
+  border: 1px solid ${colors.gray70};
+  border-radius: 4px;
+  resize: vertical;
+  &[aria-invalid='true'] {
+    border-color: ${colors.red50};
+  }
+`;
+
+const FieldError = styled.span`
+  color: ${colors.red45};
+  font-size: 12px;
+`;
+
+interface DeleteFormProps {
+  pending: boolean;
+  onDelete: (reason: string) => void;
+  onBack: () => void;
+}
+
+function DeleteForm({ pending, onDelete, onBack }: DeleteFormProps) {
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const parsed = deleteRequestSchema.safeParse({ reason });
+  const showError = tried && !parsed.success;
+  const submit = () => {
+    setTried(true);
+    if (parsed.success) onDelete(parsed.data.reason);
+  };
+  return (
+    <ReasonBox>
+      <label htmlFor="delete-reason">Reason for deleting</label>
+      <TextArea
+        id="delete-reason"
+        value={reason}
+        aria-invalid={showError}
+        aria-describedby={showError ? 'delete-reason-error' : undefined}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      {showError && <FieldError id="delete-reason-error">Say why in a few words (at least 3 characters).</FieldError>}
+      <DialogActions>
+        <Button variant="secondary" onClick={onBack}>
+          Keep the request
+        </Button>
+        <Button variant="primary" loading={pending} onClick={submit}>
+          Delete request
+        </Button>
+      </DialogActions>
+    </ReasonBox>
+  );
+}
+
+const doneText: Record<RequestAction['kind'], string> = {
+  cancel: 'The request was cancelled.',
+  archive: 'The request was archived.',
+  delete: 'The request was deleted.',
+};
+
+export function RequestActions({ detail, companyId, onClose }: { detail: RequestDetail; companyId: string; onClose: () => void }) {
+  const action = useRequestAction(companyId, detail.id);
+  const [deleting, setDeleting] = useState(false);
+  const run = (next: RequestAction) => {
+    if (!action.isPending) action.mutate(next);
+  };
+  const deleted = detail.deleted || (action.isSuccess && action.variables.kind === 'delete');
+  if (deleted) {
+    return (
+      <>
+        <Notice tone="info">{doneText.delete}</Notice>
+        <DialogActions>
+          <Button variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        </DialogActions>
+      </>
+    );
+  }
+  const canArchive = detail.status !== 'archived' && detail.status !== 'cancelled';
+  return (
+    <>
+      {action.isError && <Notice tone="error">{errorSentence(action.error)}</Notice>}
+      {action.isSuccess && <Notice tone="info">{doneText[action.variables.kind]}</Notice>}
+      {deleting ? (
+        <DeleteForm pending={action.isPending} onDelete={(reason) => run({ kind: 'delete', reason })} onBack={() => setDeleting(false)} />
+      ) : (
+        <DialogActions>
+          {detail.status === 'pending' && (
+            <Button variant="secondary" disabled={action.isPending} onClick={() => run({ kind: 'cancel' })}>
+              Cancel request
+            </Button>
+          )}
+          {canArchive && (
+            <Button variant="secondary" disabled={action.isPending} onClick={() => run({ kind: 'archive' })}>
+              Archive
+            </Button>
+          )}
+          <Button variant="secondary" disabled={action.isPending} onClick={() => setDeleting(true)}>
+            Delete
+          </Button>
+          <Button variant="primary" onClick={onClose}>
+            Close
+          </Button>
+        </DialogActions>
+      )}
+    </>
+  );
+}
