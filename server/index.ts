@@ -40,10 +40,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   let db: Db | undefined;
   let queue: Queue | undefined;
   let server: Server | undefined;
+  let services: Services | undefined;
   const stop = async () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server?.closeAllConnections();
     await queue?.stop().catch((err: unknown) => log.warn({ err }, 'job queue did not stop cleanly'));
+    services?.mailer.close();
     await db?.destroy();
     await embedded?.stop();
   };
@@ -51,7 +53,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     db = createDb(databaseUrl);
     await migrateLatest(db);
     const secretKey = resolveSecretKey(config.secretKey, config.dataDir);
-    const services = createServices(config, db, log, secretKey);
+    services = createServices(config, db, log, secretKey);
     queue = await startQueue(databaseUrl, services, config.workers);
     const app = createApp(services, secretKey, options);
     server = await new Promise<Server>((resolve, reject) => {
