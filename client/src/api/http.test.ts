@@ -42,6 +42,15 @@ describe('apiRequest', () => {
     expect(init?.credentials).toBe('omit');
   });
 
+  it('sends a body as JSON with the method asked for', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, { data: { ok: true } }));
+    await apiRequest('/api/thing', z.object({ ok: z.boolean() }), { method: 'PATCH', body: { reminderDays: [3] } });
+    const [, init] = fetchMock.mock.calls[0] ?? [];
+    expect(init?.method).toBe('PATCH');
+    expect(init?.body).toBe('{"reminderDays":[3]}');
+    expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
+  });
+
   it('turns an error body into ApiRequestError with the code, message and Retry-After', async () => {
     fetchMock.mockResolvedValue(
       jsonResponse(503, { error: { code: errorCodes.procoreBusy, message: 'Procore is busy.' } }, { 'Retry-After': '7' }),

@@ -110,7 +110,7 @@ export default function RequestCoiDialog({ scope, rows, onClose }: RequestCoiDia
               Cancel
             </Button>
             <Button variant="primary" loading={mutation.isPending} disabled={draft.body === null} onClick={send}>
-              Send {requestsText(draft.count)}
+              {`Send ${requestsText(draft.count)}`}
             </Button>
           </DialogActions>
         </>

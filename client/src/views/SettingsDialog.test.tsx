@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { CompanySettings } from '../../../server/contracts/requests';
+import { fakeApi, failure, ok, renderWithClient } from '../testing/fakeApi';
+import SettingsDialog from './SettingsDialog';
+
+const path = '/api/companies/42/settings';
+const saved: CompanySettings = { autoRequestCommitments: false, reminderDays: [3, 7, 14], reminderEveryDays: 7, linkTtlDays: 30 };
+const autoLabel = 'Request a COI automatically when a commitment is created in Procore';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function openSettings() {
+  renderWithClient(<SettingsDialog companyId="42" onClose={() => undefined} />);
+  const dialog = await screen.findByRole('dialog', { name: 'Settings' });
+  await within(dialog).findByRole('checkbox', { name: autoLabel });
+  return dialog;
+}
+
+describe('Company settings', () => {
+  it('shows the saved settings and PATCHes only what changed', async () => {
+    const next: CompanySettings = { ...saved, autoRequestCommitments: true, reminderDays: [2, 5] };
+    const api = fakeApi({ [`GET ${path}`]: [ok(saved)], [`PATCH ${path}`]: [ok(next)] });
+    const user = userEvent.setup();
+    const dialog = await openSettings();
+    const reminderDays = within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Reminder days' });
+    expect(reminderDays.value).toBe('3, 7, 14');
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Then remind every (days)' }).value).toBe('7');
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Upload link lifetime (days)' }).value).toBe('30');
+    const save = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save settings' });
+    expect(save.disabled).toBe(true);
+
+    await user.click(within(dialog).getByRole('checkbox', { name: autoLabel }));
+    await user.clear(reminderDays);
+    await user.type(reminderDays, '2, 5');
+    await user.click(save);
+
+    expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
+    expect(api.callsTo('PATCH', path)).toEqual([{ method: 'PATCH', path, body: { autoRequestCommitments: true, reminderDays: [2, 5] } }]);
+  });
+
+  it('says what is wrong with an out-of-range value and does not save', async () => {
+    const api = fakeApi({ [`GET ${path}`]: [ok(saved)] });
+    const user = userEvent.setup();
+    const dialog = await openSettings();
+    const every = within(dialog).getByRole('textbox', { name: 'Then remind every (days)' });
+    await user.clear(every);
+    await user.type(every, '365');
+    expect(within(dialog).getByText(/every 1–90 days/)).toBeTruthy();
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save settings' }).disabled).toBe(true);
+    expect(api.callsTo('PATCH', path)).toHaveLength(0);
+  });
+
+  it('shows the server’s 403 message plainly to someone who is not a compliance manager', async () => {
+    fakeApi({ [`GET ${path}`]: [ok(saved)], [`PATCH ${path}`]: [failure(403, 'forbidden', 'Only compliance managers can change these settings.')] });
+    const user = userEvent.setup();
+    const dialog = await openSettings();
+    const link = within(dialog).getByRole('textbox', { name: 'Upload link lifetime (days)' });
+    await user.clear(link);
+    await user.type(link, '45');
+    await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Only compliance managers can change these settings.');
+  });
+});
