@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { startStack, type Stack } from '../test/stack';
 import { viteClient } from '../server/client-assets';
 import { launchChromium } from './browser';
+import { appFrame, connect, openProjectPanel, tick } from './panel';
 
 // What a newcomer does: open the emulated Procore, open a project, open the app in the side
 // panel, connect through the popup, and see the directory with its checkboxes; then the same
@@ -19,24 +20,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function connect(page: Page, frame: FrameLocator, userName: string): Promise<void> {
-  const connectButton = frame.getByRole('button', { name: 'Connect to Procore' });
-  await connectButton.waitFor({ timeout: 60_000 });
-  const [popup] = await Promise.all([page.waitForEvent('popup'), connectButton.click()]);
-  await popup.getByLabel(new RegExp(userName)).check();
-  await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Allow' }).click()]);
-}
-
-function appFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="COI Compliance"]');
-}
-
-/** Finds a company the way a user does: search for it, then tick its checkbox. */
-async function tick(frame: FrameLocator, name: string): Promise<void> {
-  await frame.getByRole('searchbox', { name: 'Search companies' }).fill(name);
-  await frame.getByRole('checkbox', { name, exact: true }).check({ timeout: 30_000 });
-}
-
 describe('the app inside the emulated Procore', () => {
   let context: BrowserContext;
   afterAll(async () => context?.close());
@@ -44,12 +27,7 @@ describe('the app inside the emulated Procore', () => {
   it('shows the project directory in the side panel after connecting', async () => {
     context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(stack.emulator.url);
-    await page.getByRole('link', { name: 'Summit Ridge Builders' }).click();
-    await page.getByRole('link', { name: 'Riverside Medical Center' }).first().click();
-    await page.getByRole('link', { name: 'Directory' }).first().click();
-    await page.getByRole('button', { name: 'Apps' }).click();
-    const frame = appFrame(page);
+    const frame = await openProjectPanel(page, stack.emulator.url, 'Summit Ridge Builders', 'Riverside Medical Center');
     await connect(page, frame, 'Pete Alvarez');
 
     const project = stack.emulator.state.projects.find((p) => p.name === 'Riverside Medical Center')!;
