@@ -9,6 +9,7 @@ import { PgSessionStore } from './auth/session-store';
 import { deriveKey } from './auth/crypto';
 import { directoryRoutes } from './directory/routes';
 import { requestRoutes } from './requests/routes';
+import { requirementRoutes } from './requirements/routes';
 import { webhookRoutes } from './sync/webhooks';
 import { portalRoutes } from './portal/routes';
 import type { Health } from './contracts/api';
@@ -46,6 +47,7 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   app.use(authRoutes(s));
   app.use(directoryRoutes(s));
   app.use(requestRoutes(s));
+  app.use(requirementRoutes(s));
   app.use(webhookRoutes(s));
   app.use(portalRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));

@@ -1,0 +1,243 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import type { Verdict } from '../compliance/types';
+import type { RequestStatus, Actor } from '../requests/timeline';
+import type { UploadedDocument } from './certificate';
+
+// SQL behind evaluating requests: the request and its uploads, the vendor's facts, verdicts
+// and compliance timeline events. Every query names its company.
+
+type Conn = Db | Knex.Transaction;
+
+export interface EvaluatedRequest {
+  id: string;
+  companyId: string;
+  vendorId: string;
+  projectId: string | null;
+  origin: string;
+  status: RequestStatus;
+  recipientEmail: string;
+  brokerEmail: string | null;
+  gcName: string;
+  vendorName: string;
+  trade: string | null;
+  projectName: string | null;
+}
+
+interface RequestRow {
+  id: string;
+  company_id: string;
+  vendor_id: string;
+  project_id: string | null;
+  origin: string;
+  status: RequestStatus;
+  recipient_email: string;
+  broker_email: string | null;
+  gc_name: string;
+  vendor_name: string;
+  trade: string | null;
+  project_name: string | null;
+}
+
+function requestQuery(db: Conn) {
+  return db('coi_requests as r')
+    .join('companies as c', 'c.id', 'r.company_id')
+    .join('vendors as v', function () {
+      this.on('v.company_id', 'r.company_id').andOn('v.id', 'r.vendor_id');
+    })
+    .leftJoin('projects as p', function () {
+      this.on('p.company_id', 'r.company_id').andOn('p.id', 'r.project_id');
+    })
+    .whereNull('r.deleted_at')
+    .select('r.id', 'r.company_id', 'r.vendor_id', 'r.project_id', 'r.origin', 'r.status', 'r.recipient_email', 'r.broker_email')
+    .select('c.name as gc_name', 'v.name as vendor_name', 'v.trade', 'p.name as project_name');
+}
+
+function toRequest(r: RequestRow): EvaluatedRequest {
+  return {
+    id: r.id,
+    companyId: String(r.company_id),
+    vendorId: String(r.vendor_id),
+    projectId: r.project_id === null ? null : String(r.project_id),
+    origin: r.origin,
+    status: r.status,
+    recipientEmail: r.recipient_email,
+    brokerEmail: r.broker_email,
+    gcName: r.gc_name,
+    vendorName: r.vendor_name,
+    trade: r.trade,
+    projectName: r.project_id === null ? null : (r.project_name ?? `Project ${r.project_id}`),
+  };
+}
+
+/** The company a request belongs to; every later query is scoped by it. */
+export async function requestCompany(db: Conn, requestId: string): Promise<string | null> {
+  const row = (await db('coi_requests').where({ id: requestId }).first('company_id')) as { company_id: string } | undefined;
+  return row ? String(row.company_id) : null;
+}
+
+export async function findRequest(db: Conn, companyId: string, requestId: string): Promise<EvaluatedRequest | null> {
+  const row = (await requestQuery(db).where('r.company_id', companyId).where('r.id', requestId).first()) as RequestRow | undefined;
+  return row ? toRequest(row) : null;
+}
+
+/** The open request of a vendor in one scope (project, or null for global). */
+export async function findActiveRequest(db: Conn, companyId: string, vendorId: string, projectId: string | null): Promise<EvaluatedRequest | null> {
+  const row = (await requestQuery(db)
+    .where('r.company_id', companyId)
+    .where('r.vendor_id', vendorId)
+    .whereRaw('COALESCE(r.project_id, 0) = ?', [projectId ?? 0])
+    .whereNotIn('r.status', ['cancelled', 'archived'])
+    .first()) as RequestRow | undefined;
+  return row ? toRequest(row) : null;
+}
+
+/**
+ * Open requests held to one set: a project's requests, or ('company') the global requests and
+ * those of projects without a set of their own.
+ */
+export async function requestsInScope(db: Conn, companyId: string, scope: { projectId: string } | 'company'): Promise<EvaluatedRequest[]> {
+  const q = requestQuery(db).where('r.company_id', companyId).whereNotIn('r.status', ['cancelled', 'archived']);
+  if (scope !== 'company') q.where('r.project_id', scope.projectId);
+  else {
+    const overridden = db('requirement_sets').where({ company_id: companyId }).whereNotNull('project_id').select('project_id');
+    q.where((w) => w.whereNull('r.project_id').orWhereNotIn('r.project_id', overridden));
+  }
+  return ((await q) as RequestRow[]).map(toRequest);
+}
+
+export async function uploadedDocuments(db: Conn, companyId: string, requestIds: string[]): Promise<Map<string, UploadedDocument[]>> {
+  const rows = (await db('documents')
+    .where({ company_id: companyId })
+    .whereIn('request_id', requestIds)
+    .orderBy('created_at')
+    .select('id', 'request_id', 'upload_id', 'created_at', 'read_status', 'extraction')) as {
+    id: string;
+    request_id: string;
+    upload_id: string;
+    created_at: Date;
+    read_status: UploadedDocument['readStatus'];
+    extraction: unknown;
+  }[];
+  const byRequest = new Map<string, UploadedDocument[]>();
+  for (const r of rows) {
+    const list = byRequest.get(r.request_id) ?? [];
+    list.push({ id: r.id, uploadId: r.upload_id, createdAt: r.created_at, readStatus: r.read_status, extraction: r.extraction });
+    byRequest.set(r.request_id, list);
+  }
+  return byRequest;
+}
+
+/**
+ * The largest live (non-void) commitment of each vendor, per project and over all projects
+ * (key "vendorId:projectId", and "vendorId:*" for the largest anywhere).
+ */
+export async function commitmentValues(db: Conn, companyId: string, vendorIds: string[]): Promise<Map<string, number>> {
+  const rows = (await db('commitments')
+    .where({ company_id: companyId })
+    .whereIn('vendor_id', vendorIds)
+    .whereNot('status', 'Void')
+    .whereNotNull('grand_total')
+    .groupBy('vendor_id', 'project_id')
+    .select('vendor_id', 'project_id', db.raw('MAX(grand_total) AS total'))) as { vendor_id: string; project_id: string; total: string }[];
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const total = Number(r.total);
+    out.set(`${r.vendor_id}:${r.project_id}`, total);
+    out.set(`${r.vendor_id}:*`, Math.max(total, out.get(`${r.vendor_id}:*`) ?? 0));
+  }
+  return out;
+}
+
+/** Stores a verdict once per request, document and findings; created is false when it was already there. */
+export async function insertVerdict(
+  trx: Knex.Transaction,
+  v: { companyId: string; requestId: string; documentId: string; fingerprint: string; verdict: Verdict },
+): Promise<{ id: string; created: boolean }> {
+  const [row] = (await trx('verdicts')
+    .insert({
+      company_id: v.companyId,
+      request_id: v.requestId,
+      document_id: v.documentId,
+      outcome: v.verdict.outcome,
+      fingerprint: v.fingerprint,
+      body: JSON.stringify(v.verdict),
+    })
+    .onConflict(['request_id', 'document_id', 'fingerprint'])
+    .ignore()
+    .returning('id')) as { id: string }[];
+  if (row) return { id: row.id, created: true };
+  const existing = (await trx('verdicts')
+    .where({ company_id: v.companyId, request_id: v.requestId, document_id: v.documentId, fingerprint: v.fingerprint })
+    .first('id')) as { id: string };
+  return { id: existing.id, created: false };
+}
+
+export type ComplianceEventKind = 'evaluated' | 'coverage_gap';
+
+/** Timeline events of compliance checking (kinds the request timeline does not define itself). */
+export async function addComplianceEvent(
+  db: Conn,
+  e: { companyId: string; requestId: string; kind: ComplianceEventKind; actor: Actor; data: Record<string, unknown> },
+): Promise<void> {
+  await db('request_events').insert({
+    company_id: e.companyId,
+    request_id: e.requestId,
+    kind: e.kind,
+    actor_user_id: e.actor.userId,
+    actor_label: e.actor.label,
+    data: JSON.stringify(e.data),
+  });
+}
+
+/** Whether an upload was already flagged as unreadable (so a second evaluation adds nothing). */
+export async function uploadFlagged(db: Conn, companyId: string, requestId: string, uploadId: string): Promise<boolean> {
+  const row = await db('request_events')
+    .where({ company_id: companyId, request_id: requestId, kind: 'evaluated' })
+    .whereRaw("data->>'uploadId' = ?", [uploadId])
+    .first('id');
+  return Boolean(row);
+}
+
+/** Projects with their own requirement set whose directory lists this vendor. */
+export async function projectsWithOwnRequirements(db: Conn, companyId: string, vendorId: string): Promise<{ id: string; name: string }[]> {
+  const rows = (await db('requirement_sets as s')
+    .join('project_vendors as pv', function () {
+      this.on('pv.company_id', 's.company_id').andOn('pv.project_id', 's.project_id');
+    })
+    .join('projects as p', function () {
+      this.on('p.company_id', 's.company_id').andOn('p.id', 's.project_id');
+    })
+    .where('s.company_id', companyId)
+    .where('pv.vendor_id', vendorId)
+    .where('p.active', true)
+    .orderBy('p.name')
+    .select('p.id', 'p.name')) as { id: string; name: string }[];
+  return rows.map((r) => ({ id: String(r.id), name: r.name }));
+}
+
+/** A project request opened because the vendor's annual certificate falls short there; null when one is already open. */
+export async function insertCoverageRequest(
+  trx: Knex.Transaction,
+  r: { companyId: string; vendorId: string; projectId: string; recipientEmail: string; brokerEmail: string | null },
+): Promise<string | null> {
+  const insert = trx('coi_requests')
+    .insert({
+      company_id: r.companyId,
+      vendor_id: r.vendorId,
+      project_id: r.projectId,
+      origin: 'global',
+      status: 'awaiting_new_coi',
+      recipient_email: r.recipientEmail,
+      broker_email: r.brokerEmail,
+    })
+    .toSQL();
+  const result = await trx.raw(
+    `${insert.sql} ON CONFLICT (company_id, vendor_id, COALESCE(project_id, 0))
+       WHERE deleted_at IS NULL AND status NOT IN ('cancelled', 'archived') DO NOTHING
+     RETURNING id`,
+    insert.bindings,
+  );
+  const row = (result.rows as { id: string }[])[0];
+  return row?.id ?? null;
+}
