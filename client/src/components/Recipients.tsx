@@ -55,6 +55,12 @@ const FixRow = styled.div`
   gap: ${spacing.sm}px;
   width: 100%;
   align-items: center;
+  /* core's Input is 100% wide plus padding: let the row, not the input, decide its width. */
+  input {
+    box-sizing: border-box;
+    min-width: 0;
+    flex: 1 1 auto;
+  }
 `;
 
 const FieldError = styled.span`

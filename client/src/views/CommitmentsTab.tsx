@@ -58,6 +58,9 @@ const EmailBox = styled.div`
   flex-direction: column;
   gap: ${spacing.xxs}px;
   flex: 1 1 200px;
+  input {
+    box-sizing: border-box;
+  }
 `;
 
 const kindLabels: Record<CommitmentRow['kind'], string> = { work_order: 'Subcontract', purchase_order: 'Purchase order' };

@@ -94,7 +94,7 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
       </TitleRow>
       <Subtitle>
         {syncedText(directory.syncedAt)}
-        {global && ' · Requests from here are global (annual): one certificate covers all projects. Global Subcontractors.'}
+        {global && ' · Requests made here are global: one annual certificate covers all projects (Global Subcontractors).'}
       </Subtitle>
       <DirectoryTable rows={directory.vendors} onSelectionChange={setSelected} onOpenRequest={onOpenRequest} showGlobal={!global} />
       <Suspense fallback={null}>

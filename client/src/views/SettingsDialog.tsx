@@ -16,6 +16,10 @@ const Field = styled.div`
   display: flex;
   flex-direction: column;
   gap: ${spacing.xs}px;
+  /* core's Input is 100% wide plus padding: keep it inside the dialog. */
+  input {
+    box-sizing: border-box;
+  }
 `;
 
 const Hint = styled.span`
