@@ -24,7 +24,7 @@ describe('mail sink', () => {
     expect(mail).toMatchObject({
       to: ['estimating@sub.example.com', 'office@sub.example.com'],
       cc: ['pm@gc.example.com'],
-      from: 'coi@app.example.com',
+      from: '"COI Compliance" <coi@app.example.com>',
       subject: 'Certificate of insurance request',
       text: 'Please upload your certificate.',
     });
