@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../../test/stack';
+import { createTestRequest, type TestRequest, type TestRequestOptions } from '../../test/factories';
+import { waitFor } from '../../test/wait';
+import { parseRequirementSet } from '../compliance/validate-requirements';
+import type { RequirementSet } from '../contracts/requirements';
+import { evaluateRequest } from './evaluate-request';
+import { projectCoverage } from './coverage';
+import { storeReadUpload, truthExtraction } from './int-helpers';
+
+// evaluateRequest on requests written straight to the database, with documents the reader
+// has "already read" (extractions from the corpus truth files). The worker runs, so deficiency
+// emails really reach the SMTP sink.
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+const db = () => stack.database.db;
+const services = () => stack.app.services;
+const today = '2025-12-01';
+const lenient = parseRequirementSet({ name: 'Lenient', lines: { general_liability: { minimums: { eachOccurrence: 500_000 } } } });
+const strictProject = parseRequirementSet({
+  name: 'Hospital project',
+  lines: { general_liability: { minimums: { eachOccurrence: 2_000_000, generalAggregate: 4_000_000 } } },
+});
+
+/** A request whose vendor is the certificate's named insured (so the insured check passes). */
+async function request(o: TestRequestOptions = {}): Promise<TestRequest> {
+  const r = await createTestRequest(services(), { status: 'under_review', ...o });
+  const insured = truthExtraction('text-1').insured.name!;
+  await db()('vendors').where({ company_id: r.companyId, id: r.vendorId }).update({ name: insured });
+  return { ...r, vendorName: insured };
+}
+
+async function saveSet(companyId: string, projectId: string | null, set: RequirementSet) {
+  await db()('requirement_sets').insert({ company_id: companyId, project_id: projectId, body: JSON.stringify(set) });
+}
+
+const status = async (requestId: string) => ((await db()('coi_requests').where({ id: requestId }).first('status')) as { status: string }).status;
+const events = (requestId: string) => db()('request_events').where({ request_id: requestId }).orderBy('id');
+
+describe('evaluateRequest', () => {
+  it('moves a certificate that meets the company set to Compliant and sends nothing', async () => {
+    const r = await request({ projectName: 'Riverside Medical Center' });
+    await saveSet(r.companyId, null, lenient);
+    await storeReadUpload(db(), r, [truthExtraction('text-1')]);
+    const verdict = await evaluateRequest(services(), r.requestId, today);
+    expect(verdict?.outcome).toBe('compliant');
+    expect(verdict?.requirementSet).toBe('Lenient');
+    expect(await status(r.requestId)).toBe('compliant');
+    const change = (await events(r.requestId)).find((e) => e.kind === 'status_changed');
+    expect(change?.data).toMatchObject({ from: 'under_review', to: 'compliant', reason: 'Certificate meets the requirements' });
+    expect(await db()('verdicts').where({ request_id: r.requestId })).toHaveLength(1);
+    expect(await db()('emails').where({ request_id: r.requestId, kind: 'deficiency' })).toHaveLength(0);
+  });
+
+  it('asks for a new certificate when one falls short of the built-in set, with exactly one email even when evaluated twice', async () => {
+    const broker = 'certs@broker.example';
+    const r = await request({ projectName: 'Riverside Medical Center', brokerEmail: broker });
+    const [certificateId] = await storeReadUpload(db(), r, [truthExtraction('text-1')]);
+    const first = await evaluateRequest(services(), r.requestId, today);
+    const second = await evaluateRequest(services(), r.requestId, today);
+    expect(first?.outcome).toBe('deficient');
+    expect(second?.deficiencies).toEqual(first?.deficiencies);
+    expect(await status(r.requestId)).toBe('awaiting_new_coi');
+
+    const emails = await db()('emails').where({ request_id: r.requestId, kind: 'deficiency' });
+    expect(emails).toHaveLength(1);
+    const verdicts = await db()('verdicts').where({ request_id: r.requestId });
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]).toMatchObject({ document_id: certificateId, outcome: 'deficient' });
+    expect(emails[0].dedupe_key).toBe(`deficiency:${verdicts[0].id}`);
+
+    const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(r.recipientEmail)), 15_000, 'deficiency email');
+    expect(mail.from).toContain(r.gcName);
+    expect(mail.cc).toEqual([broker]);
+    expect(mail.subject).toContain('Riverside Medical Center');
+    for (const d of first!.deficiencies) expect(mail.text).toContain(d.message);
+    expect(mail.text).toContain(`${stack.app.url}/portal/${r.token}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(stack.mail.messages().filter((m) => m.to.includes(r.recipientEmail))).toHaveLength(1);
+  });
+
+  it('merges endorsement forms sent as separate files into the certificate', async () => {
+    const r = await request({ projectName: 'Riverside Medical Center' });
+    await saveSet(r.companyId, null, parseRequirementSet({
+      name: 'Endorsements',
+      lines: { general_liability: { endorsements: [{ label: 'Completed operations', anyOf: [['CG 20 37']] }] } },
+    }));
+    const endorsementPage = truthExtraction('text-1', { form: null, endorsementForms: [{ form: 'CG 20 37', edition: '04 13' }] });
+    await storeReadUpload(db(), r, [truthExtraction('text-1'), endorsementPage]);
+    expect((await evaluateRequest(services(), r.requestId, today))?.outcome).toBe('compliant');
+  });
+
+  it('keeps a document that is not a certificate Under review, with the reason in the timeline', async () => {
+    const r = await request();
+    await storeReadUpload(db(), r, [truthExtraction('text-1', { form: null })]);
+    const verdict = await evaluateRequest(services(), r.requestId, today);
+    expect(verdict?.outcome).toBe('needs_review');
+    expect(await status(r.requestId)).toBe('under_review');
+    const flagged = (await events(r.requestId)).filter((e) => e.kind === 'evaluated');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0].data.message).toMatch(/^Flagged for a person: This document was not recognised as an ACORD 25/);
+    await evaluateRequest(services(), r.requestId, today);
+    expect((await events(r.requestId)).filter((e) => e.kind === 'evaluated')).toHaveLength(1);
+  });
+
+  it('flags an upload nothing of which could be read, once, and waits while files are still being read', async () => {
+    const r = await request();
+    await storeReadUpload(db(), r, [null]);
+    expect(await evaluateRequest(services(), r.requestId, today)).toBeNull();
+    expect(await evaluateRequest(services(), r.requestId, today)).toBeNull();
+    const flagged = (await events(r.requestId)).filter((e) => e.kind === 'evaluated');
+    expect(flagged.map((e) => e.data.message)).toEqual(['Flagged for a person: none of the files sent could be read automatically.']);
+
+    const [queuedId] = await storeReadUpload(db(), r, [truthExtraction('text-1')], new Date(Date.now() + 1000));
+    await db()('documents').where({ id: queuedId }).update({ read_status: 'queued', extraction: null });
+    expect(await evaluateRequest(services(), r.requestId, today)).toBeNull();
+    expect(await status(r.requestId)).toBe('under_review');
+  });
+});
+
+describe('projectCoverage', () => {
+  it("opens an Awaiting New COI request for a project whose own set the annual certificate does not meet", async () => {
+    const r = await request({ projectName: null });
+    const strictId = String(Number(r.vendorId) + 1);
+    const plainId = String(Number(r.vendorId) + 2);
+    const now = new Date();
+    await db()('projects').insert([
+      { company_id: r.companyId, id: strictId, name: 'Hospital Tower', synced_at: now },
+      { company_id: r.companyId, id: plainId, name: 'Plain Garage', synced_at: now },
+    ]);
+    await db()('project_vendors').insert([strictId, plainId].map((id) => ({ company_id: r.companyId, project_id: id, vendor_id: r.vendorId })));
+    await saveSet(r.companyId, null, lenient);
+    await saveSet(r.companyId, strictId, strictProject);
+    await storeReadUpload(db(), r, [truthExtraction('text-1')]);
+
+    expect((await evaluateRequest(services(), r.requestId, today))?.outcome).toBe('compliant');
+    expect(await status(r.requestId)).toBe('compliant');
+    const opened = await db()('coi_requests').where({ company_id: r.companyId, vendor_id: r.vendorId, project_id: strictId });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ origin: 'global', status: 'awaiting_new_coi', recipient_email: r.recipientEmail });
+    expect(await db()('coi_requests').where({ company_id: r.companyId, project_id: plainId })).toHaveLength(0);
+    const gap = (await events(opened[0].id)).find((e) => e.kind === 'coverage_gap');
+    expect(gap?.data.message).toContain("not Hospital Tower's own");
+    expect(gap?.data.deficiencies).toEqual(expect.arrayContaining([expect.stringContaining('each occurrence')]));
+
+    const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(r.recipientEmail) && m.subject.includes('Hospital Tower')), 15_000, 'project email');
+    expect(mail.text).toContain('Hospital Tower has insurance requirements of its own');
+    expect(mail.text).toMatch(/\/portal\/[A-Za-z0-9_-]{43}/);
+
+    const again = await projectCoverage(services(), r.companyId, r.vendorId, today);
+    expect(again).toEqual([expect.objectContaining({ projectId: strictId, covered: false, requestId: opened[0].id })]);
+    expect(await db()('emails').where({ request_id: opened[0].id, kind: 'deficiency' })).toHaveLength(1);
+  });
+});
