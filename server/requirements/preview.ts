@@ -23,6 +23,8 @@ export async function previewRequirements(
 ): Promise<RequirementsPreview> {
   await assertScope(s, user, companyId, projectId);
   const current = await effectiveRequirements(s.db, companyId, projectId);
+  // A change of the company default reaches global requests and projects without a set of
+  // their own; a project's own set reaches that project's requests only.
   const requests = await requestsInScope(s.db, companyId, projectId === null ? 'company' : { projectId });
   const ids = requests.map((r) => r.id);
   const documents = ids.length ? await uploadedDocuments(s.db, companyId, ids) : new Map();
@@ -35,8 +37,6 @@ export async function previewRequirements(
     if (pick.kind !== 'document') continue;
     items.push({ key: r.id, extraction: pick.extraction, context: contextFor(r, { today, commitments, carriers }) });
   }
-  // For the company scope, global requests and projects without their own set share one set;
-  // a project with its own set is not affected by a change of the default.
   const { changes, ...summary } = previewRequirementChange(items, current.requirements, proposed);
   const byId = new Map(requests.map((r) => [r.id, r]));
   return {
