@@ -46,7 +46,7 @@ async function uploadThroughPortal(email: MailItem): Promise<void> {
   const link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{43}/.exec(email.text)![0];
   const portal = await context.newPage();
   await portal.goto(link);
-  await portal.getByRole('heading', { name: 'Send your certificate of insurance' }).waitFor();
+  await portal.getByRole('heading', { name: 'Send the certificate' }).waitFor();
   await portal.locator('input[type="file"]').setInputFiles(certificate);
   await portal.getByRole('button', { name: 'Send' }).click();
   await portal.getByText(/Received/).first().waitFor({ timeout: 30_000 });
