@@ -36,25 +36,30 @@ describe('read-certificate job', () => {
     const truth = JSON.parse(readFileSync(new URL('../../test/fixtures/certificates/text-1.truth.json', import.meta.url), 'utf8')) as { insured: { name: string } };
     const uploadId = await storeDocument(r, 'text-1.pdf', bytes);
     const counts = await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId });
-    expect(counts).toEqual({ read: 1, failed: 0, skipped: 0 });
+    expect(counts).toEqual({ read: 1, failed: 0, skipped: 0, evaluated: 1 });
     const doc = await stack.database.db('documents').where({ upload_id: uploadId }).first();
     expect(doc.read_status).toBe('read');
     expect(doc.read_error).toBeNull();
     expect(JSON.stringify(doc.extraction)).toContain(truth.insured.name);
-    expect(await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId })).toEqual({ read: 0, failed: 0, skipped: 0 });
+    expect(await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId })).toMatchObject({ read: 0, failed: 0, skipped: 0 });
+    // Checked against the built-in requirements: this certificate's general liability policy has expired.
     const request = await stack.database.db('coi_requests').where({ id: r.requestId }).first('status');
-    expect(request.status).toBe('under_review');
+    expect(request.status).toBe('awaiting_new_coi');
+    expect(await stack.database.db('emails').where({ request_id: r.requestId, kind: 'deficiency' })).toHaveLength(1);
   });
 
   it('marks a document it cannot read as failed and flags it for a person', async () => {
     const r = await createTestRequest(stack.app.services, { status: 'under_review' });
     const uploadId = await storeDocument(r, 'garbage.pdf', randomBytes(4096));
     const counts = await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId });
-    expect(counts).toEqual({ read: 0, failed: 1, skipped: 0 });
+    expect(counts).toEqual({ read: 0, failed: 1, skipped: 0, evaluated: 0 });
     const doc = await stack.database.db('documents').where({ upload_id: uploadId }).first();
     expect(doc.read_status).toBe('failed');
     expect(doc.read_error).toMatch(/^unsupported_type: /);
     const event = await stack.database.db('request_events').where({ request_id: r.requestId, kind: 'read_failed' }).first();
     expect(event.data).toMatchObject({ filename: 'garbage.pdf', code: 'unsupported_type', note: expect.stringContaining('flagged for a person') });
+    expect((await stack.database.db('coi_requests').where({ id: r.requestId }).first('status')).status).toBe('under_review');
+    const flagged = await stack.database.db('request_events').where({ request_id: r.requestId, kind: 'evaluated' }).first();
+    expect(flagged.data.message).toMatch(/Flagged for a person/);
   });
 });

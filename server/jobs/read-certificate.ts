@@ -3,10 +3,12 @@ import type { Services } from '../services';
 import { readCertificateIsolated } from '../certificates';
 import { addEvent, systemActor } from '../requests/timeline';
 import { defineJob } from './job';
+import { evaluateRequest } from '../requirements/evaluate-request';
 
-// Reads the certificates of one upload. Each document is read in an isolated worker thread;
-// a document the reader cannot handle is marked failed and flagged for a person. Compliance
-// evaluation of what was read comes later; the request stays Under review meanwhile.
+// Reads the certificates of one upload, then checks them against the requirements. Each
+// document is read in an isolated worker thread; a document the reader cannot handle is marked
+// failed and flagged for a person. The evaluation moves the request to Compliant, to Awaiting
+// New COI (with a deficiency email), or leaves it Under review for a person.
 
 export const READ_CERTIFICATE = 'read-certificate';
 
@@ -26,7 +28,9 @@ export const readCertificate = defineJob({
       .select('id', 'company_id', 'filename')) as { id: string; company_id: string; filename: string }[];
     const counts = { read: 0, failed: 0, skipped: 0 };
     for (const doc of docs) counts[await readOne(s, { ...doc, requestId })] += 1;
-    return counts;
+    // Also when nothing could be read: the evaluation then flags the request for a person.
+    const verdict = await evaluateRequest(s, requestId);
+    return { ...counts, evaluated: verdict ? 1 : 0 };
   },
 });
 

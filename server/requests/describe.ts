@@ -26,6 +26,8 @@ const describers: Record<string, (d: Data) => string> = {
   archived: () => 'Request archived.',
   deleted: (d) => `Request deleted: ${String(d.reason ?? '')}`,
   read: (d) => `Certificate read${d.filename ? ` (${String(d.filename)})` : ''}.`,
+  evaluated: (d) => String(d.message ?? d.summary ?? 'Certificate checked against the requirements.'),
+  coverage_gap: (d) => String(d.message ?? 'This project has requirements of its own that the global certificate does not meet.'),
   read_failed: (d) => `Could not read ${String(d.filename ?? 'a file')}: ${String(d.message ?? d.error ?? 'unknown reason')}. Flagged for a person.`,
 };
 

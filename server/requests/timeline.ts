@@ -15,7 +15,9 @@ export type EventKind =
   | 'archived'
   | 'deleted'
   | 'read'
-  | 'read_failed';
+  | 'read_failed'
+  | 'evaluated'
+  | 'coverage_gap';
 
 export interface Actor {
   userId: string | null;
