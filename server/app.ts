@@ -12,6 +12,7 @@ import { requestRoutes } from './requests/routes';
 import { requirementRoutes } from './requirements/routes';
 import { webhookRoutes } from './sync/webhooks';
 import { portalRoutes } from './portal/routes';
+import { reviewRoutes } from './review/routes';
 import type { Health } from './contracts/api';
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   app.use(requirementRoutes(s));
   app.use(webhookRoutes(s));
   app.use(portalRoutes(s));
+  app.use(reviewRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));
 
   app.use(['/app'], frameableBy(s.config.frameAncestors));

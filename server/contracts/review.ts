@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+// The certificate review screen (compliance managers): the certificate as read, its values
+// with where they sit on the page, the latest verdict, and what a manager can do about it.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
+
+/** How a value can be corrected; null: it cannot be corrected here (addresses, lists). */
+export const valueKinds = ['money', 'date', 'boolean', 'text'] as const;
+export type ValueKind = (typeof valueKinds)[number];
+
+export const extractedValueSchema = z.object({
+  pointer: z.string(),
+  label: z.string(),
+  /** Formatted for reading ("$1,000,000", "May 1, 2026", "Yes"). */
+  value: z.string(),
+  /** The value as stored, for editing. */
+  raw: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+  kind: z.enum(valueKinds).nullable(),
+  page: z.number().nullable(),
+  /** PDF points, origin bottom-left: [x0, y0, x1, y1]. */
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  confidence: z.number().nullable(),
+  corrected: z.boolean(),
+});
+export type ExtractedValue = z.infer<typeof extractedValueSchema>;
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const reviewVerdictSchema = z.object({
+  outcome: z.enum(['compliant', 'deficient', 'needs_review']),
+  checkedAt: z.string(),
+  deficiencies: z.array(z.object({ code: z.string(), line: z.string().nullable(), field: z.string().nullable(), required: scalar, found: scalar, message: z.string() })),
+  reviewReasons: z.array(z.object({ code: z.string(), line: z.string().nullable(), field: z.string().nullable(), message: z.string() })),
+});
+export type ReviewVerdict = z.infer<typeof reviewVerdictSchema>;
+
+export const certificateReviewSchema = z.object({
+  requestId: z.string(),
+  status: z.string(),
+  document: z.object({ id: z.string(), filename: z.string(), contentType: z.string(), pages: z.number() }),
+  values: z.array(extractedValueSchema),
+  verdict: reviewVerdictSchema.nullable(),
+  corrections: z.array(z.object({ pointer: z.string(), label: z.string(), value: scalar, reason: z.string(), by: z.string(), at: z.string() })),
+});
+export type CertificateReview = z.infer<typeof certificateReviewSchema>;
+
+const reason = z.string().trim().min(3, 'say why').max(500);
+
+/** Body of POST …/review/corrections. The value's type is checked against the pointer's. */
+export const correctionSchema = z.strictObject({
+  pointer: z.string().regex(/^(\/[A-Za-z0-9_]+)+$/, 'must be a JSON pointer such as /policies/0/expirationDate'),
+  value: z.union([z.string().max(2000), z.number(), z.boolean()]),
+  reason,
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
+/** Body of POST …/review/approve: Waived until the end date. */
+export const approveSchema = z.strictObject({ reason, until: isoDate });
+export type Approval = z.infer<typeof approveSchema>;
+
+/** Body of POST …/review/note: a note to the sub with the deficiency list and their upload link. */
+export const noteSchema = z.strictObject({ message: z.string().trim().min(3, 'write a note').max(2000) });
+export type Note = z.infer<typeof noteSchema>;
+
+export const documentParamsSchema = z.object({
+  companyId: z.string().regex(/^[1-9]\d{0,18}$/, 'must be a Procore id (digits)'),
+  documentId: z.string().uuid('must be a document id'),
+});

@@ -1,0 +1,97 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import type { Verdict } from '../compliance/types';
+import type { Actor } from '../requests/timeline';
+
+// SQL behind the review screen: the certificate document, its latest verdict, corrections and
+// review events. Every query names its company.
+
+type Conn = Db | Knex.Transaction;
+
+export interface ReviewDocument {
+  id: string;
+  filename: string;
+  contentType: string;
+  extraction: unknown;
+}
+
+export async function findDocument(db: Conn, companyId: string, documentId: string): Promise<ReviewDocument | null> {
+  const row = (await db('documents').where({ company_id: companyId, id: documentId }).first('id', 'filename', 'content_type', 'extraction')) as
+    | { id: string; filename: string; content_type: string; extraction: unknown }
+    | undefined;
+  return row ? { id: row.id, filename: row.filename, contentType: row.content_type, extraction: row.extraction } : null;
+}
+
+export async function documentBytes(db: Conn, companyId: string, documentId: string): Promise<{ bytes: Buffer; contentType: string; filename: string } | null> {
+  const row = (await db('documents').where({ company_id: companyId, id: documentId }).first('bytes', 'content_type', 'filename')) as
+    | { bytes: Buffer; content_type: string; filename: string }
+    | undefined;
+  return row ? { bytes: row.bytes, contentType: row.content_type, filename: row.filename } : null;
+}
+
+export async function latestVerdict(db: Conn, companyId: string, requestId: string, documentId: string): Promise<Verdict | null> {
+  const row = (await db('verdicts')
+    .where({ company_id: companyId, request_id: requestId, document_id: documentId })
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .first('body')) as { body: Verdict } | undefined;
+  return row?.body ?? null;
+}
+
+export interface StoredCorrection {
+  pointer: string;
+  value: string | number | boolean | null;
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+export async function corrections(db: Conn, companyId: string, documentId: string): Promise<StoredCorrection[]> {
+  const rows = (await db('extraction_corrections')
+    .where({ company_id: companyId, document_id: documentId })
+    .orderBy('id')
+    .select('pointer', 'value', 'reason', 'actor_label', 'at')) as { pointer: string; value: StoredCorrection['value']; reason: string; actor_label: string; at: Date }[];
+  return rows.map((r) => ({ pointer: r.pointer, value: r.value, reason: r.reason, by: r.actor_label, at: r.at }));
+}
+
+/** Locks the document for a correction and returns its current extraction. */
+export async function lockExtraction(trx: Knex.Transaction, companyId: string, documentId: string): Promise<unknown> {
+  const row = (await trx('documents').where({ company_id: companyId, id: documentId }).forUpdate().first('extraction')) as { extraction: unknown } | undefined;
+  return row?.extraction;
+}
+
+/** Stores the corrected extraction (the reader's own is kept the first time) and the correction itself. */
+export async function saveCorrection(
+  trx: Knex.Transaction,
+  c: { companyId: string; documentId: string; extraction: unknown; pointer: string; previous: unknown; value: unknown; reason: string; actor: Actor },
+): Promise<void> {
+  await trx('documents')
+    .where({ company_id: c.companyId, id: c.documentId })
+    .update({ original_extraction: trx.raw('COALESCE(original_extraction, extraction)'), extraction: JSON.stringify(c.extraction) });
+  await trx('extraction_corrections').insert({
+    company_id: c.companyId,
+    document_id: c.documentId,
+    pointer: c.pointer,
+    previous: JSON.stringify(c.previous ?? null),
+    value: JSON.stringify(c.value),
+    reason: c.reason,
+    actor_user_id: c.actor.userId,
+    actor_label: c.actor.label,
+  });
+}
+
+export type ReviewEventKind = 'extraction_corrected' | 'waived' | 'note_sent';
+
+/** Timeline events of a person's review (kinds the request timeline does not define itself). */
+export async function addReviewEvent(
+  db: Conn,
+  e: { companyId: string; requestId: string; kind: ReviewEventKind; actor: Actor; data: Record<string, unknown> },
+): Promise<void> {
+  await db('request_events').insert({
+    company_id: e.companyId,
+    request_id: e.requestId,
+    kind: e.kind,
+    actor_user_id: e.actor.userId,
+    actor_label: e.actor.label,
+    data: JSON.stringify(e.data),
+  });
+}

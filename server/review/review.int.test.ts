@@ -1,0 +1,146 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../../test/stack';
+import { waitFor } from '../../test/wait';
+import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
+import type { Directory } from '../contracts/directory';
+import type { Extraction } from '../contracts/extraction';
+import type { CertificateReview, ReviewVerdict } from '../contracts/review';
+import { readCertificateIsolated } from '../certificates/isolated';
+import { createUploadLink } from '../portal/links';
+import { evaluateRequest } from '../requirements/evaluate-request';
+
+// The review API through the real stack: a certificate read by the real reader (text-1.pdf,
+// whose policies have run out by now), roles from Procore (Carla manages insurance, Alice does
+// not), tenancy, corrections that re-check at once, approval with an override, notes by email.
+
+let stack: Stack;
+let manager: string;
+let admin: string;
+let extraction: Extraction;
+const pdf = readFileSync(new URL('../../test/fixtures/certificates/text-1.pdf', import.meta.url));
+const base = `/api/companies/${COMPANY_A}`;
+
+beforeAll(async () => {
+  stack = await startStack();
+  [manager, admin, extraction] = await Promise.all([stack.signIn(USER_COMPLIANCE), stack.signIn(USER_ADMIN), readCertificateIsolated(new Uint8Array(pdf))]);
+});
+afterAll(async () => stack?.close());
+
+const db = () => stack.database.db;
+let vendorIndex = 0;
+
+async function call<T>(token: string, path: string, method = 'GET', body?: unknown): Promise<{ status: number; data: T; error: { message: string } }> {
+  const res = await stack.api(token, path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const json = (await res.json()) as { data: T; error: { message: string } };
+  return { status: res.status, data: json.data, error: json.error };
+}
+
+/** A request of Company A whose certificate was uploaded, read and checked (deficient: expired policies). */
+async function checkedRequest(): Promise<{ requestId: string; documentId: string; token: string; recipient: string; path: string }> {
+  const dir = (await call<Directory>(admin, `${base}/projects/2783001/vendors`)).data;
+  const vendor = dir.vendors[vendorIndex++]!;
+  const recipient = `office-${randomUUID()}@vendor.example`;
+  const [row] = (await db()('coi_requests')
+    .insert({ company_id: COMPANY_A, vendor_id: vendor.vendorId, project_id: '2783001', origin: 'click', status: 'under_review', recipient_email: recipient, broker_email: 'certs@broker.example' })
+    .returning('id')) as { id: string }[];
+  const requestId = row!.id;
+  const token = await createUploadLink(db(), stack.app.services.sealer, { companyId: String(COMPANY_A), requestId, ttlDays: 30 });
+  const [doc] = (await db()('documents')
+    .insert({
+      company_id: COMPANY_A, request_id: requestId, upload_id: randomUUID(), filename: 'text-1.pdf', content_type: 'application/pdf',
+      size: pdf.length, sha256: createHash('sha256').update(pdf).digest(), bytes: pdf, read_status: 'read', extraction: JSON.stringify(extraction),
+    })
+    .returning('id')) as { id: string }[];
+  expect((await evaluateRequest(stack.app.services, requestId))?.outcome).toBe('deficient');
+  return { requestId, documentId: doc!.id, token, recipient, path: `${base}/requests/${requestId}/review` };
+}
+
+const events = (requestId: string) => db()('request_events').where({ request_id: requestId }).orderBy('id');
+
+describe('certificate review', () => {
+  it('shows the certificate, its values with their boxes, and the verdict; serves the file', async () => {
+    const r = await checkedRequest();
+    const res = await call<CertificateReview>(manager, r.path);
+    expect(res.status).toBe(200);
+    expect(res.data.document).toMatchObject({ id: r.documentId, filename: 'text-1.pdf', contentType: 'application/pdf', pages: 1 });
+    const occurrence = res.data.values.find((v) => v.pointer === '/policies/0/limits/eachOccurrence');
+    expect(occurrence).toMatchObject({ label: 'General liability · Each occurrence', kind: 'money', page: 1, confidence: 1 });
+    expect(occurrence?.value).toMatch(/^\$\d{1,3}(,\d{3})+$/);
+    expect(occurrence?.box).toHaveLength(4);
+    expect(res.data.values.every((v) => v.box !== null)).toBe(true);
+    expect(res.data.verdict?.outcome).toBe('deficient');
+    expect(res.data.verdict?.deficiencies.map((d) => d.code)).toContain('policy_expired');
+
+    const file = await stack.api(manager, `${base}/documents/${r.documentId}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+  });
+
+  it('re-checks a corrected value at once, keeps the original and audits who and why', async () => {
+    const r = await checkedRequest();
+    const pointer = '/policies/0/expirationDate';
+    const before = (await call<CertificateReview>(manager, r.path)).data.verdict!;
+    expect(before.deficiencies.some((d) => d.code === 'policy_expired' && d.field === pointer)).toBe(true);
+
+    const bad = await call(manager, `${r.path}/corrections`, 'POST', { pointer, value: '2027-02-30', reason: 'Broker confirmed renewal' });
+    expect(bad.status).toBe(400);
+    expect((await call(manager, `${r.path}/corrections`, 'POST', { pointer: '/policies/0/limits/eachOccurrence', value: -5, reason: 'typo' })).status).toBe(400);
+    expect((await call(manager, `${r.path}/corrections`, 'POST', { pointer: '/policies/0/colour', value: 'red', reason: 'typo' })).status).toBe(400);
+
+    const fixed = await call<ReviewVerdict>(manager, `${r.path}/corrections`, 'POST', { pointer, value: '2027-05-01', reason: 'Broker confirmed renewal' });
+    expect(fixed.status).toBe(200);
+    expect(fixed.data.deficiencies.some((d) => d.field === pointer)).toBe(false);
+    expect(fixed.data.deficiencies.length).toBeLessThan(before.deficiencies.length);
+
+    const doc = await db()('documents').where({ id: r.documentId }).first('extraction', 'original_extraction');
+    expect(doc.extraction.policies[0].expirationDate).toBe('2027-05-01');
+    expect(doc.original_extraction.policies[0].expirationDate).toBe(extraction.policies[0]!.expirationDate);
+    const review = (await call<CertificateReview>(manager, r.path)).data;
+    expect(review.values.find((v) => v.pointer === pointer)).toMatchObject({ raw: '2027-05-01', corrected: true });
+    expect(review.corrections).toEqual([expect.objectContaining({ pointer, value: '2027-05-01', reason: 'Broker confirmed renewal', by: 'Carla Nguyen' })]);
+    const audit = (await events(r.requestId)).find((e) => e.kind === 'extraction_corrected');
+    expect(audit).toMatchObject({ actor_label: 'Carla Nguyen', data: { pointer, to: '2027-05-01', reason: 'Broker confirmed renewal' } });
+  });
+
+  it('approves with an override: Waived, with the reason and end date in the timeline', async () => {
+    const r = await checkedRequest();
+    expect((await call(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until: '2020-01-01' })).status).toBe(400);
+    const res = await call<{ status: string }>(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted the umbrella gap', until: '2099-03-31' });
+    expect(res.status).toBe(200);
+    expect((await db()('coi_requests').where({ id: r.requestId }).first('status')).status).toBe('waived');
+    const change = (await events(r.requestId)).filter((e) => e.kind === 'status_changed').at(-1);
+    expect(change).toMatchObject({ actor_label: 'Carla Nguyen', data: { from: 'awaiting_new_coi', to: 'waived' } });
+    expect(change?.data.reason).toContain('2099-03-31');
+    expect(change?.data.reason).toContain('Owner accepted the umbrella gap');
+    expect((await events(r.requestId)).find((e) => e.kind === 'waived')?.data).toEqual({ reason: 'Owner accepted the umbrella gap', until: '2099-03-31' });
+  });
+
+  it('emails the sub a note with the deficiencies and the same upload link', async () => {
+    const r = await checkedRequest();
+    const message = 'Please have your broker renew the umbrella policy.';
+    const res = await call<{ status: string }>(manager, `${r.path}/note`, 'POST', { message });
+    expect(res.status).toBe(200);
+    expect(res.data.status).toBe('awaiting_new_coi');
+    const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(r.recipient) && m.text.includes(message)), 15_000, 'note email');
+    expect(mail.cc).toEqual(['certs@broker.example']);
+    expect(mail.text).toContain(`${stack.app.url}/portal/${r.token}`);
+    expect(mail.text).toContain('expired');
+    expect((await events(r.requestId)).find((e) => e.kind === 'note_sent')).toMatchObject({ actor_label: 'Carla Nguyen', data: { message } });
+  });
+
+  it('is for compliance managers only, and hides other companies behind 404', async () => {
+    const r = await checkedRequest();
+    const denied = await call(admin, r.path);
+    expect(denied.status).toBe(403);
+    expect(denied.error.message).toMatch(/^Only compliance managers can review certificates\./);
+    expect((await call(admin, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until: '2099-01-01' })).status).toBe(403);
+    expect((await stack.api(admin, `${base}/documents/${r.documentId}/file`)).status).toBe(403);
+    const outsider = await stack.signIn(USER_SECOND_COMPANY);
+    expect((await call(outsider, r.path)).status).toBe(404);
+    expect((await stack.api(outsider, `${base}/documents/${r.documentId}/file`)).status).toBe(404);
+    expect((await call(manager, `${base}/requests/${randomUUID()}/review`)).status).toBe(404);
+  });
+});
