@@ -13,13 +13,16 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly retryAfterSeconds: number | null;
+  /** The server's `details` (e.g. validation issues with their paths), for views that point at fields. */
+  readonly details: unknown;
 
-  constructor(init: { status: number; code: string; message: string; retryAfterSeconds?: number | null }) {
+  constructor(init: { status: number; code: string; message: string; retryAfterSeconds?: number | null; details?: unknown }) {
     super(init.message);
     this.name = 'ApiRequestError';
     this.status = init.status;
     this.code = init.code;
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
+    this.details = init.details;
   }
 }
 
@@ -45,8 +48,8 @@ async function toError(response: Response): Promise<ApiRequestError> {
   const parsed = apiErrorSchema.safeParse(await readJson(response));
   const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
   if (parsed.success) {
-    const { code, message } = parsed.data.error;
-    return new ApiRequestError({ status: response.status, code, message, retryAfterSeconds });
+    const { code, message, details } = parsed.data.error;
+    return new ApiRequestError({ status: response.status, code, message, retryAfterSeconds, details });
   }
   // Not our JSON (a proxy's error page, say): never show its body, only a plain sentence.
   return new ApiRequestError({
@@ -60,9 +63,21 @@ async function toError(response: Response): Promise<ApiRequestError> {
 const signedOutCodes: ReadonlySet<string> = new Set([errorCodes.notSignedIn, errorCodes.grantInvalid]);
 
 export interface ApiRequestInit {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is with this content type instead of JSON (the carrier table is uploaded as CSV). */
+  text?: { contentType: string; content: string };
+}
+
+function encodeBody(init: ApiRequestInit, headers: Record<string, string>): string | undefined {
+  if (init.text !== undefined) {
+    headers['Content-Type'] = init.text.contentType;
+    return init.text.content;
+  }
+  if (init.body === undefined) return undefined;
+  headers['Content-Type'] = 'application/json';
+  return JSON.stringify(init.body);
 }
 
 /** Calls the app's API with the session token and returns the validated `data`, or throws ApiRequestError. */
@@ -70,8 +85,7 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: Ap
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getSessionToken();
   if (token !== null) headers.Authorization = `Bearer ${token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const body = encodeBody(init, headers);
   let response: Response;
   try {
     // credentials 'omit': the token header is the session; cookies are unreliable in Procore's iframe.

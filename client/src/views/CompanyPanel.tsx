@@ -4,20 +4,30 @@ import { Button } from '../components/core';
 import { DirectoryPanel } from './DirectoryPanel';
 
 const SettingsDialog = lazy(() => import('./SettingsDialog'));
+const RequirementsEditor = lazy(() => import('./RequirementsEditor'));
 
-/** The company home: the company directory, where requests are global (annual), and the settings. */
+/** The company home: the company directory, where requests are global (annual), the default requirements and the settings. */
 export default function CompanyPanel({ companyId }: { companyId: string }) {
   const query = useCompanyDirectory(companyId);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [requirementsOpen, setRequirementsOpen] = useState(false);
   const settings = (
-    <Button variant="secondary" onClick={() => setSettingsOpen(true)}>
-      Settings
-    </Button>
+    <>
+      <Button variant="secondary" onClick={() => setRequirementsOpen(true)}>
+        Requirements
+      </Button>
+      <Button variant="secondary" onClick={() => setSettingsOpen(true)}>
+        Settings
+      </Button>
+    </>
   );
   return (
     <>
       <DirectoryPanel query={query} loadingLabel="Loading the company directory…" scope={{ companyId, projectId: null }} actions={settings} />
-      <Suspense fallback={null}>{settingsOpen && <SettingsDialog companyId={companyId} onClose={() => setSettingsOpen(false)} />}</Suspense>
+      <Suspense fallback={null}>
+        {settingsOpen && <SettingsDialog companyId={companyId} onClose={() => setSettingsOpen(false)} />}
+        {requirementsOpen && <RequirementsEditor companyId={companyId} projectId={null} onClose={() => setRequirementsOpen(false)} />}
+      </Suspense>
     </>
   );
 }
