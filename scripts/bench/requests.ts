@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import path from 'node:path';
 import { startStack } from '../../test/stack';
 import { benchDatabase } from './database';
@@ -42,16 +44,16 @@ async function main() {
 /** A 5 MB PDF through the portal's upload endpoint: time until "received" (after the commit). */
 async function uploadFigure(appUrl: string, token: string | undefined): Promise<string> {
   if (!token) return 'portal upload: no link found';
-  const sample = readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/certificates/text-1.pdf'));
-  const padding = Buffer.alloc(5 * 1024 * 1024 - sample.length, 0x20);
-  // Trailing whitespace after %%EOF keeps a valid PDF while making it 5 MB.
-  const pdf = Buffer.concat([sample, padding]);
+  const doc = await PDFDocument.load(readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/certificates/text-1.pdf')));
+  // An attached 5 MB scan-sized payload: a valid PDF of the size brokers send.
+  await doc.attach(randomBytes(5 * 1024 * 1024 - 60_000), 'endorsements.bin', { mimeType: 'application/octet-stream' });
+  const pdf = Buffer.from(await doc.save());
   const form = new FormData();
   form.append('files', new Blob([pdf], { type: 'application/pdf' }), 'certificate-5mb.pdf');
   const t0 = performance.now();
   const res = await fetch(`${appUrl}/api/portal/${token}/uploads`, { method: 'POST', body: form });
   const ms = performance.now() - t0;
-  return `portal upload of a 5 MB PDF: HTTP ${res.status}, ${ms.toFixed(0)} ms until "received" (after commit)`;
+  return `portal upload of a ${(pdf.length / 1024 / 1024).toFixed(1)} MB PDF: HTTP ${res.status}, ${ms.toFixed(0)} ms until "received" (after commit)`;
 }
 
 main().catch((err: unknown) => {
