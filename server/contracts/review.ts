@@ -18,8 +18,11 @@ export const extractedValueSchema = z.object({
   raw: z.union([z.string(), z.number(), z.boolean(), z.null()]),
   kind: z.enum(valueKinds).nullable(),
   page: z.number().nullable(),
-  /** PDF points, origin bottom-left: [x0, y0, x1, y1]. */
-  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  /**
+   * PDF points, origin bottom-left: [x0, y0, x1, y1]. An array rather than z.tuple: the panel
+   * bundles zod once, and tuple support alone would add most of a kilobyte to its first load.
+   */
+  box: z.array(z.number()).length(4).nullable(),
   confidence: z.number().nullable(),
   corrected: z.boolean(),
 });

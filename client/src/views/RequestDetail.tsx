@@ -1,13 +1,17 @@
+import { lazy, Suspense, useState } from 'react';
 import styled from 'styled-components';
 import type { RequestDetail as Detail } from '../../../server/contracts/requests';
 import { useRequestDetail } from '../api/requests';
-import { colors, spacing } from '../components/core';
+import { Button, colors, spacing } from '../components/core';
 import { Dialog } from '../components/Dialog';
 import { formatBytes, formatDate, formatDateTime } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { Group, GroupTitle, Muted } from '../components/Recipients';
 import { GlobalTag, StatusPill } from '../components/status';
 import { RequestActions } from './RequestActions';
+
+// The review screen brings pdf.js along: loaded only when a manager opens it.
+const CertificateReview = lazy(() => import('./CertificateReview'));
 
 // One request in a side drawer (fits Procore's 400 px side panel): who, where, its status,
 // everything that happened to it, what was received, and what can still be done.
@@ -119,18 +123,31 @@ interface RequestDetailProps {
 
 export default function RequestDetail({ companyId, requestId, onClose }: RequestDetailProps) {
   const query = useRequestDetail(companyId, requestId);
+  const [reviewing, setReviewing] = useState(false);
   return (
-    <Dialog title="COI request" onClose={onClose} drawer>
-      <QueryState query={query} loadingLabel="Loading the request…">
-        {(detail) => (
-          <>
-            <FactList detail={detail} />
-            <RequestActions detail={detail} companyId={companyId} onClose={onClose} />
-            <Timeline events={detail.timeline} />
-            <DocumentList documents={detail.documents} />
-          </>
-        )}
-      </QueryState>
-    </Dialog>
+    <>
+      <Dialog title="COI request" onClose={onClose} drawer>
+        <QueryState query={query} loadingLabel="Loading the request…">
+          {(detail) => (
+            <>
+              <FactList detail={detail} />
+              {detail.documents.some((d) => d.readStatus === 'read') && (
+                <Button type="button" variant="secondary" onClick={() => setReviewing(true)}>
+                  Review certificate
+                </Button>
+              )}
+              <RequestActions detail={detail} companyId={companyId} onClose={onClose} />
+              <Timeline events={detail.timeline} />
+              <DocumentList documents={detail.documents} />
+            </>
+          )}
+        </QueryState>
+      </Dialog>
+      {reviewing && (
+        <Suspense fallback={null}>
+          <CertificateReview companyId={companyId} requestId={requestId} onClose={() => setReviewing(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }

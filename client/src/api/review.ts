@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  certificateReviewSchema,
+  reviewVerdictSchema,
+  type Approval,
+  type Correction,
+  type Note,
+} from '../../../server/contracts/review';
+import { ApiRequestError, apiRequest } from './http';
+import { requestKey } from './requests';
+import { getSessionToken } from './token';
+
+// The certificate review screen: the review payload, the certificate's bytes (fetched with the
+// session header and handed to pdf.js, never as a URL: the session is a header, not a cookie),
+// and the manager's actions.
+
+const id = encodeURIComponent;
+const reviewPath = (companyId: string, requestId: string) => `/api/companies/${id(companyId)}/requests/${id(requestId)}/review`;
+export const reviewKey = (companyId: string, requestId: string) => ['review', companyId, requestId];
+
+export function useReview(companyId: string, requestId: string) {
+  return useQuery({ queryKey: reviewKey(companyId, requestId), queryFn: () => apiRequest(reviewPath(companyId, requestId), certificateReviewSchema) });
+}
+
+export async function fetchDocumentBytes(companyId: string, documentId: string): Promise<ArrayBuffer> {
+  const token = getSessionToken();
+  const response = await fetch(`/api/companies/${id(companyId)}/documents/${id(documentId)}/file`, {
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+    credentials: 'omit',
+  });
+  if (!response.ok) {
+    throw new ApiRequestError({ status: response.status, code: 'http_error', message: `The certificate file could not be loaded (HTTP ${response.status}).` });
+  }
+  return response.arrayBuffer();
+}
+
+export function useDocumentBytes(companyId: string, documentId: string | undefined) {
+  return useQuery({
+    queryKey: ['document-bytes', companyId, documentId],
+    queryFn: () => fetchDocumentBytes(companyId, documentId!),
+    enabled: documentId !== undefined,
+    staleTime: Infinity,
+  });
+}
+
+const statusSchema = z.object({ status: z.string() });
+
+export type ReviewAction = { kind: 'correct'; body: Correction } | { kind: 'approve'; body: Approval } | { kind: 'note'; body: Note };
+
+function runAction(companyId: string, requestId: string, action: ReviewAction): Promise<unknown> {
+  const path = reviewPath(companyId, requestId);
+  switch (action.kind) {
+    case 'correct':
+      return apiRequest(`${path}/corrections`, reviewVerdictSchema, { method: 'POST', body: action.body });
+    case 'approve':
+      return apiRequest(`${path}/approve`, statusSchema, { method: 'POST', body: action.body });
+    case 'note':
+      return apiRequest(`${path}/note`, statusSchema, { method: 'POST', body: action.body });
+  }
+}
+
+/** One of the manager's actions; afterwards the review, the request drawer and the directories are re-read. */
+export function useReviewAction(companyId: string, requestId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: ReviewAction) => runAction(companyId, requestId, action),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: reviewKey(companyId, requestId) });
+      void client.invalidateQueries({ queryKey: requestKey(companyId, requestId) });
+      void client.invalidateQueries({ queryKey: ['directory', companyId] });
+    },
+  });
+}

@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import styled from 'styled-components';
+import type { CertificateReview as Review } from '../../../server/contracts/review';
+import { useDocumentBytes, useReview, useReviewAction, type ReviewAction } from '../api/review';
+import { isApiError } from '../api/http';
+import { Button, colors, spacing } from '../components/core';
+import { QueryState } from '../components/QueryState';
+import { Notice } from '../components/ui';
+import { useElementSize } from '../components/useElementSize';
+import { ReviewActions } from './review/Actions';
+import { Findings } from './review/Findings';
+import { PageView } from './review/PageView';
+import { ValueList } from './review/ValueList';
+
+// The review screen (compliance managers): the certificate on the left with a highlight over each
+// value read, the verdict, the decision and the values on the right. Loaded lazily with pdf.js.
+
+const Screen = styled.div`
+  position: fixed;
+  inset: 0;
+  z-index: 1100;
+  display: flex;
+  flex-direction: column;
+  background: ${colors.white};
+  color: ${colors.gray15};
+  font-size: 14px;
+  &:focus {
+    outline: none;
+  }
+`;
+
+const Header = styled.header`
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${spacing.md}px;
+  padding: ${spacing.sm}px ${spacing.lg}px;
+  border-bottom: 1px solid ${colors.gray85};
+  h2 {
+    margin: 0;
+    font-size: 18px;
+  }
+`;
+
+const Body = styled.div`
+  flex: 1;
+  min-height: 0;
+  display: grid;
+  grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr);
+  @media (max-width: 720px) {
+    grid-template-columns: minmax(0, 1fr);
+    overflow: auto;
+  }
+`;
+
+const Pane = styled.div`
+  overflow: auto;
+  padding: ${spacing.md}px;
+  display: flex;
+  flex-direction: column;
+  gap: ${spacing.md}px;
+`;
+
+const plain = (error: unknown) => (isApiError(error) ? error.message : 'Something went wrong. Try again.');
+
+function Certificate({ companyId, review, selected, onSelect }: { companyId: string; review: Review; selected: string | null; onSelect: (p: string) => void }) {
+  const pane = useRef<HTMLDivElement>(null);
+  const size = useElementSize(pane, true);
+  const bytes = useDocumentBytes(companyId, review.document.id);
+  const [page, setPage] = useState(1);
+  const selectedPage = review.values.find((v) => v.pointer === selected)?.page;
+  useEffect(() => {
+    if (selectedPage) setPage(selectedPage);
+  }, [selectedPage]);
+  const width = Math.max(320, Math.min(1000, (size?.width ?? 720) - 4));
+  return (
+    <Pane ref={pane} role="region" aria-label="Certificate">
+      {review.document.pages > 1 && (
+        <div>
+          {Array.from({ length: review.document.pages }, (_, i) => (
+            <Button key={i} type="button" size="sm" variant={page === i + 1 ? 'primary' : 'tertiary'} aria-pressed={page === i + 1} onClick={() => setPage(i + 1)}>
+              Page {i + 1}
+            </Button>
+          ))}
+        </div>
+      )}
+      {bytes.isError && <Notice tone="error">{plain(bytes.error)}</Notice>}
+      {bytes.data && (
+        <PageView bytes={bytes.data} contentType={review.document.contentType} page={page} width={width} values={review.values} selected={selected} onSelect={onSelect} />
+      )}
+    </Pane>
+  );
+}
+
+function ReviewBody({ companyId, requestId, review }: { companyId: string; requestId: string; review: Review }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const action = useReviewAction(companyId, requestId);
+  const [done, setDone] = useState<string | null>(null);
+  const run = (a: ReviewAction, sentence: string) => action.mutateAsync(a).then(() => setDone(sentence));
+  const located = new Set(review.values.filter((v) => v.box !== null).map((v) => v.pointer));
+  return (
+    <Body>
+      <Certificate companyId={companyId} review={review} selected={selected} onSelect={setSelected} />
+      <Pane>
+        {action.isError && <Notice tone="error">{plain(action.error)}</Notice>}
+        {done && !action.isError && <Notice tone="info">{done}</Notice>}
+        <Findings verdict={review.verdict} located={located} onSelect={setSelected} />
+        <ReviewActions
+          pending={action.isPending}
+          onApprove={(body) => void run({ kind: 'approve', body }, `Waived until ${body.until}.`).catch(() => undefined)}
+          onNote={(body) => void run({ kind: 'note', body }, 'Note emailed to the subcontractor; the request is Awaiting New COI.').catch(() => undefined)}
+        />
+        <h3>Extracted values</h3>
+        <ValueList values={review.values} selected={selected} onSelect={setSelected} pending={action.isPending} onCorrect={(body) => run({ kind: 'correct', body }, 'Corrected; the certificate was checked again.')} />
+      </Pane>
+    </Body>
+  );
+}
+
+interface CertificateReviewProps {
+  companyId: string;
+  requestId: string;
+  onClose: () => void;
+}
+
+export default function CertificateReview({ companyId, requestId, onClose }: CertificateReviewProps) {
+  const query = useReview(companyId, requestId);
+  const screen = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    screen.current?.focus();
+    return () => opener?.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    // The drawer underneath must not see this screen's keys (its Escape would close it too).
+    event.stopPropagation();
+    if (event.key === 'Escape') onClose();
+  };
+  return createPortal(
+    <Screen ref={screen} role="dialog" aria-modal="true" aria-labelledby="review-title" tabIndex={-1} onKeyDown={onKeyDown}>
+      <Header>
+        <h2 id="review-title">Certificate review{query.data ? ` · ${query.data.document.filename}` : ''}</h2>
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Close
+        </Button>
+      </Header>
+      <QueryState query={query} loadingLabel="Loading the certificate…">
+        {(review) => <ReviewBody companyId={companyId} requestId={requestId} review={review} />}
+      </QueryState>
+    </Screen>,
+    document.body,
+  );
+}

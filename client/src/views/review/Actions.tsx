@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import styled from 'styled-components';
+import type { Approval, Note } from '../../../../server/contracts/review';
+import { Button, spacing } from '../../components/core';
+
+// The manager's decisions: approve with an override (Waived until a date, with a reason), or
+// send the sub a note (they get the deficiency list and their upload link).
+
+const Form = styled.form`
+  display: flex;
+  flex-direction: column;
+  gap: ${spacing.xs}px;
+  input,
+  textarea {
+    font: inherit;
+    padding: 4px;
+  }
+`;
+
+const Row = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${spacing.sm}px;
+`;
+
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+interface ActionsProps {
+  pending: boolean;
+  onApprove: (a: Approval) => void;
+  onNote: (n: Note) => void;
+}
+
+export function ReviewActions({ pending, onApprove, onNote }: ActionsProps) {
+  const [open, setOpen] = useState<'approve' | 'note' | null>(null);
+  const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
+  const [message, setMessage] = useState('');
+  return (
+    <section aria-label="Decision">
+      <Row>
+        <Button type="button" variant={open === 'approve' ? 'primary' : 'secondary'} onClick={() => setOpen('approve')}>
+          Approve with override
+        </Button>
+        <Button type="button" variant={open === 'note' ? 'primary' : 'secondary'} onClick={() => setOpen('note')}>
+          Send note to the subcontractor
+        </Button>
+      </Row>
+      {open === 'approve' && (
+        <Form
+          aria-label="Approve with an override"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onApprove({ reason: reason.trim(), until });
+          }}
+        >
+          <label>
+            Reason <input value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
+          </label>
+          <label>
+            Waived until <input type="date" min={tomorrow()} value={until} onChange={(e) => setUntil(e.target.value)} required />
+          </label>
+          <Button type="submit" variant="primary" loading={pending} disabled={pending}>
+            Waive until this date
+          </Button>
+        </Form>
+      )}
+      {open === 'note' && (
+        <Form
+          aria-label="Note to the subcontractor"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onNote({ message: message.trim() });
+          }}
+        >
+          <label>
+            Note <textarea value={message} onChange={(e) => setMessage(e.target.value)} required minLength={3} rows={3} />
+          </label>
+          <Button type="submit" variant="primary" loading={pending} disabled={pending}>
+            Email the note
+          </Button>
+        </Form>
+      )}
+    </section>
+  );
+}

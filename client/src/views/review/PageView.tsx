@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react';
+import styled from 'styled-components';
+import type { ExtractedValue } from '../../../../server/contracts/review';
+import { colors } from '../../components/core';
+import { boxToPixels, imageGeometry, type Box, type PageGeometry } from './geometry';
+import { renderPdfPage } from './pdf';
+
+// The certificate page with a highlight over every value the reader located. The selected value's
+// highlight is emphasised and scrolled into view.
+
+const Stage = styled.div`
+  position: relative;
+  display: inline-block;
+  line-height: 0;
+  border: 1px solid ${colors.gray85};
+`;
+
+const Highlight = styled.button<{ $selected: boolean; $low: boolean }>`
+  position: absolute;
+  padding: 0;
+  cursor: pointer;
+  border: ${({ $selected }) => ($selected ? 3 : 1)}px solid ${({ $low }) => ($low ? colors.red50 : colors.blue50)};
+  background: ${({ $selected }) => ($selected ? 'rgba(255, 200, 0, 0.35)' : 'rgba(33, 150, 243, 0.12)')};
+  &:focus-visible {
+    outline: 2px solid ${colors.gray15};
+  }
+`;
+
+export const lowConfidence = (v: ExtractedValue) => v.confidence !== null && v.confidence < 0.8;
+
+interface PageViewProps {
+  bytes: ArrayBuffer;
+  contentType: string;
+  page: number;
+  width: number;
+  values: ExtractedValue[];
+  selected: string | null;
+  onSelect: (pointer: string) => void;
+}
+
+function usePageGeometry(props: PageViewProps, canvas: React.RefObject<HTMLCanvasElement | null>) {
+  const [geometry, setGeometry] = useState<PageGeometry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const isImage = props.contentType.startsWith('image/');
+  useEffect(() => {
+    if (isImage || !canvas.current) return;
+    let live = true;
+    renderPdfPage(props.bytes, props.page, canvas.current, props.width).then(
+      (g) => live && setGeometry(g),
+      () => live && setError('This certificate could not be shown. Download it from the request to look at it.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [props.bytes, props.page, props.width, isImage, canvas]);
+  return { geometry, setGeometry, error, isImage };
+}
+
+export function PageView(props: PageViewProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { geometry, setGeometry, error, isImage } = usePageGeometry(props, canvas);
+  const [imageUrl, setImageUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!isImage) return;
+    const url = URL.createObjectURL(new Blob([props.bytes], { type: props.contentType }));
+    setImageUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [isImage, props.bytes, props.contentType]);
+
+  useEffect(() => {
+    if (!props.selected) return;
+    const highlight = Array.from(document.querySelectorAll<HTMLElement>('[data-pointer]')).find((e) => e.dataset.pointer === props.selected);
+    highlight?.scrollIntoView?.({ block: 'center', inline: 'center', behavior: 'smooth' });
+  }, [props.selected, geometry]);
+
+  const onPage = props.values.filter((v): v is ExtractedValue & { box: Box } => v.box?.length === 4 && (v.page ?? 1) === props.page);
+  if (error) return <p role="alert">{error}</p>;
+  return (
+    <Stage>
+      {isImage ? (
+        imageUrl && (
+          <img
+            src={imageUrl}
+            alt="The certificate as received"
+            width={props.width}
+            onLoad={(e) => setGeometry(imageGeometry(e.currentTarget.naturalWidth, e.currentTarget.naturalHeight, props.width))}
+          />
+        )
+      ) : (
+        <canvas ref={canvas} aria-label={`Page ${props.page} of the certificate`} />
+      )}
+      {geometry &&
+        onPage.map((v) => {
+          const r = boxToPixels(v.box, geometry);
+          const selected = v.pointer === props.selected;
+          return (
+            <Highlight
+              key={v.pointer}
+              type="button"
+              data-pointer={v.pointer}
+              aria-label={`${v.label}: ${v.value}`}
+              aria-current={selected ? 'true' : undefined}
+              $selected={selected}
+              $low={lowConfidence(v)}
+              style={{ left: r.left, top: r.top, width: r.width, height: r.height }}
+              onClick={() => props.onSelect(v.pointer)}
+            />
+          );
+        })}
+    </Stage>
+  );
+}

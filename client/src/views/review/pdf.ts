@@ -1,0 +1,35 @@
+import * as pdfjs from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import type { PageGeometry } from './geometry';
+
+// The one module that talks to pdf.js (so tests replace it at this boundary). It is loaded only
+// with the review screen, which is a lazy chunk: pdf.js never weighs on the panel's first load.
+
+pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+
+export interface RenderedPage extends PageGeometry {
+  width: number;
+  height: number;
+  pages: number;
+}
+
+/** Draws one page into the canvas at the given CSS width; the geometry to place boxes with. */
+export async function renderPdfPage(bytes: ArrayBuffer, pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<RenderedPage> {
+  // pdf.js takes ownership of the buffer it is given; the cached bytes must stay usable.
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)) }).promise;
+  try {
+    const page = await doc.getPage(Math.min(Math.max(pageNumber, 1), doc.numPages));
+    const base = page.getViewport({ scale: 1 });
+    const scale = cssWidth / base.width;
+    const ratio = window.devicePixelRatio || 1;
+    const viewport = page.getViewport({ scale: scale * ratio });
+    canvas.width = Math.floor(viewport.width);
+    canvas.height = Math.floor(viewport.height);
+    canvas.style.width = `${Math.floor(base.width * scale)}px`;
+    canvas.style.height = `${Math.floor(base.height * scale)}px`;
+    await page.render({ canvas, viewport }).promise;
+    return { width: base.width * scale, height: base.height * scale, pageHeight: base.height, scale, pages: doc.numPages };
+  } finally {
+    void doc.destroy();
+  }
+}
