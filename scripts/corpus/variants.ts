@@ -21,6 +21,8 @@ export interface Generated {
 export interface GenerateOptions {
   heldOut?: boolean;
   scan?: ScanOptions;
+  /** Changes the random facts before drawing (tests that need a given insured or dates). */
+  adjust?: (truth: Truth) => void;
 }
 
 function mergeForms(lists: Truth['endorsementForms'][]): Truth['endorsementForms'] {
@@ -76,6 +78,7 @@ export async function generate(variant: Variant, seed: number, options: Generate
     style.noise.shortMillions = false;
   }
   const truth = randomFacts(rng);
+  options.adjust?.(truth);
   truth.edition = style.edition;
   const bytes = await certificatePdf(rng, style, truth, variant);
   if (variant === 'acroform' || variant === 'acroform-renamed') truth.source = 'acroform';

@@ -13,6 +13,7 @@ describe('directory polling', () => {
   it('polls often while a certificate is being read, gently while subs are awaited, never otherwise', () => {
     expect(refetchWhileActive(directory('pending', 'under_review'))).toBe(5_000);
     expect(refetchWhileActive(directory('pending', 'compliant'))).toBe(20_000);
+    expect(refetchWhileActive(directory('awaiting_new_coi'))).toBe(20_000);
     expect(refetchWhileActive(directory('compliant', 'not_requested'))).toBe(false);
     expect(refetchWhileActive(undefined)).toBe(false);
   });

@@ -4,10 +4,10 @@ import { apiRequest } from './http';
 
 // Statuses change without the user doing anything: a sub uploads (Pending → Under review), the
 // reader and checker finish within seconds. Poll so the panel shows it without a reload: often
-// while something is being read, gently while subs are still being waited on.
+// while something is being read, gently while subs are still being waited on (first or new certificate).
 export function refetchWhileActive(directory: Directory | undefined): number | false {
   if (directory?.vendors.some((v) => v.status === 'under_review')) return 5_000;
-  if (directory?.vendors.some((v) => v.status === 'pending')) return 20_000;
+  if (directory?.vendors.some((v) => v.status === 'pending' || v.status === 'awaiting_new_coi')) return 20_000;
   return false;
 }
 
