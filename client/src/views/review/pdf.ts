@@ -13,6 +13,27 @@ export interface RenderedPage extends PageGeometry {
   pages: number;
 }
 
+type RenderTask = ReturnType<pdfjs.PDFPageProxy['render']>;
+
+// pdf.js refuses two renders into one canvas at once, and a resize starts a new render while the
+// last may still be drawing: the older one is cancelled and awaited first.
+const drawing = new WeakMap<HTMLCanvasElement, RenderTask>();
+
+async function draw(canvas: HTMLCanvasElement, start: () => RenderTask): Promise<void> {
+  const previous = drawing.get(canvas);
+  if (previous) {
+    previous.cancel();
+    await previous.promise.catch(() => undefined);
+  }
+  const task = start();
+  drawing.set(canvas, task);
+  try {
+    await task.promise;
+  } finally {
+    if (drawing.get(canvas) === task) drawing.delete(canvas);
+  }
+}
+
 /** Draws one page into the canvas at the given CSS width; the geometry to place boxes with. */
 export async function renderPdfPage(bytes: ArrayBuffer, pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<RenderedPage> {
   // pdf.js takes ownership of the buffer it is given; the cached bytes must stay usable.
@@ -23,11 +44,13 @@ export async function renderPdfPage(bytes: ArrayBuffer, pageNumber: number, canv
     const scale = cssWidth / base.width;
     const ratio = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale: scale * ratio });
-    canvas.width = Math.floor(viewport.width);
-    canvas.height = Math.floor(viewport.height);
-    canvas.style.width = `${Math.floor(base.width * scale)}px`;
-    canvas.style.height = `${Math.floor(base.height * scale)}px`;
-    await page.render({ canvas, viewport }).promise;
+    await draw(canvas, () => {
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      canvas.style.width = `${Math.floor(base.width * scale)}px`;
+      canvas.style.height = `${Math.floor(base.height * scale)}px`;
+      return page.render({ canvas, viewport });
+    });
     return { width: base.width * scale, height: base.height * scale, pageHeight: base.height, scale, pages: doc.numPages };
   } finally {
     void doc.destroy();
