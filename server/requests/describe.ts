@@ -28,6 +28,9 @@ const describers: Record<string, (d: Data) => string> = {
   read: (d) => `Certificate read${d.filename ? ` (${String(d.filename)})` : ''}.`,
   evaluated: (d) => String(d.message ?? d.summary ?? 'Certificate checked against the requirements.'),
   coverage_gap: (d) => String(d.message ?? 'This project has requirements of its own that the global certificate does not meet.'),
+  extraction_corrected: (d) => `Corrected ${String(d.label ?? d.pointer ?? 'a value')} from ${String(d.from)} to ${String(d.to)}${d.reason ? ` (${String(d.reason)})` : ''}.`,
+  waived: (d) => `Approved with an override until ${String(d.until ?? '')}: ${String(d.reason ?? '')}`,
+  note_sent: (d) => `Note sent to the subcontractor${d.message ? `: "${String(d.message)}"` : ''}.`,
   read_failed: (d) => `Could not read ${String(d.filename ?? 'a file')}: ${String(d.message ?? d.error ?? 'unknown reason')}. Flagged for a person.`,
 };
 
