@@ -1,4 +1,5 @@
-import type { FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Emulator, MailItem } from '../scripts/procore-emulator/index';
 
 // What a user does in the emulated Procore page with the app inside.
 
@@ -29,4 +30,52 @@ export async function openProjectPanel(page: Page, emulatorUrl: string, companyN
   await page.getByRole('link', { name: 'Directory' }).first().click();
   await page.getByRole('button', { name: 'Apps' }).click();
   return appFrame(page);
+}
+
+/** Emails the app sent, as the emulator's mailbox lists them. */
+export async function emulatorMail(emulatorUrl: string): Promise<MailItem[]> {
+  return (await (await fetch(`${emulatorUrl}/__emulator/mail`)).json()) as MailItem[];
+}
+
+export function portalLinkIn(mail: MailItem): string {
+  const link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`no upload link in "${mail.subject}"`);
+  return link;
+}
+
+/** The sub follows the link and sends a file through the upload page. */
+export async function uploadThroughPortal(context: BrowserContext, link: string, file: string): Promise<void> {
+  const portal = await context.newPage();
+  await portal.goto(link);
+  await portal.getByRole('heading', { name: 'Send the certificate' }).waitFor();
+  await portal.locator('input[type="file"]').setInputFiles(file);
+  await portal.getByRole('button', { name: 'Send' }).click();
+  await portal.getByText(/Received/).first().waitFor({ timeout: 30_000 });
+  await portal.close();
+}
+
+/** Request COI for the ticked companies and close the result. */
+export async function requestTicked(frame: FrameLocator, count: number): Promise<void> {
+  await frame.getByRole('button', { name: 'Request COI' }).first().click();
+  const dialog = frame.getByRole('dialog');
+  await dialog.getByRole('button', { name: new RegExp(`^Send ${count} request`) }).click();
+  await dialog.getByText(/sent/i).first().waitFor();
+  await dialog.getByRole('button', { name: 'OK' }).click();
+}
+
+/** Companies of a project's directory with a usable email, as seeded in the emulator. */
+export function projectVendorsWithEmail(emulator: Emulator, projectId: number, count: number, skip = 0): { id: number; name: string; email: string }[] {
+  return [...emulator.state.directories.get(projectId)!]
+    .map((id) => emulator.state.vendors.get(id)!)
+    .filter((v) => v.is_active !== false && /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(v.email_address ?? ''))
+    .slice(skip, skip + count)
+    .map((v) => ({ id: v.id, name: v.name, email: (v.email_address ?? '').toLowerCase() }));
+}
+
+/** Waits until the company's row shows this status (the panel polls while requests are open). */
+export async function statusOf(frame: FrameLocator, name: string, status: string | RegExp): Promise<void> {
+  await frame.getByRole('searchbox', { name: 'Search companies' }).fill(name);
+  const row = frame.getByRole('row').filter({ hasText: name });
+  const text = typeof status === 'string' ? row.getByText(status, { exact: true }) : row.getByText(status);
+  await text.first().waitFor({ timeout: 60_000 });
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack } from '../test/stack';
 import { waitFor } from '../test/wait';
 import { viteClient } from '../server/client-assets';
 import { launchChromium } from './browser';
-import { appFrame, connect, openProjectPanel, tick } from './panel';
+import { appFrame, connect, emulatorMail, statusOf, openProjectPanel, portalLinkIn, projectVendorsWithEmail, requestTicked, tick, uploadThroughPortal } from './panel';
 import type { MailItem } from '../scripts/procore-emulator/index';
 
 // Requesting certificates as users do: tick companies, Request COI, the emails arrive, the sub
@@ -28,47 +28,9 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function emulatorMail(): Promise<MailItem[]> {
-  return (await (await fetch(`${stack.emulator.url}/__emulator/mail`)).json()) as MailItem[];
-}
-
-function vendorsWithEmail(count: number, skip = 0): { name: string; email: string }[] {
-  const ids = [...stack.emulator.state.directories.get(projectId)!];
-  return ids
-    .map((id) => stack.emulator.state.vendors.get(id)!)
-    .filter((v) => v.is_active !== false && /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(v.email_address ?? ''))
-    .slice(skip, skip + count)
-    .map((v) => ({ name: v.name, email: (v.email_address ?? '').toLowerCase() }));
-}
-
-/** Follows the upload link in the sub's email and sends the certificate. */
-async function uploadThroughPortal(email: MailItem): Promise<void> {
-  const link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{43}/.exec(email.text)![0];
-  const portal = await context.newPage();
-  await portal.goto(link);
-  await portal.getByRole('heading', { name: 'Send the certificate' }).waitFor();
-  await portal.locator('input[type="file"]').setInputFiles(certificate);
-  await portal.getByRole('button', { name: 'Send' }).click();
-  await portal.getByText(/Received/).first().waitFor({ timeout: 30_000 });
-  await portal.close();
-}
-
-async function statusOf(frame: FrameLocator, name: string, status: string | RegExp): Promise<void> {
-  await frame.getByRole('searchbox', { name: 'Search companies' }).fill(name);
-  const text = typeof status === 'string' ? frame.getByRole('row').filter({ hasText: name }).getByText(status, { exact: true }) : frame.getByRole('row').filter({ hasText: name }).getByText(status);
-  await text.first().waitFor({ timeout: 60_000 });
-}
 
 /** After an upload the request is Under review, and within seconds checked: it ends in one of these. */
 const receivedStatus = /^(Under review|Awaiting New COI|Compliant)$/;
-
-async function requestSelected(frame: FrameLocator, count: number): Promise<void> {
-  await frame.getByRole('button', { name: /^Request COI/ }).first().click();
-  const dialog = frame.getByRole('dialog');
-  await dialog.getByRole('button', { name: new RegExp(`^Send ${count} request`) }).click();
-  await dialog.getByText(/sent|requested|created/i).first().waitFor();
-  await dialog.getByRole('button', { name: /^(OK|Done|Close)$/ }).first().click();
-}
 
 describe('COI requests in the emulated Procore', () => {
   let page: Page;
@@ -77,19 +39,19 @@ describe('COI requests in the emulated Procore', () => {
     page = await context.newPage();
     const frame = await openProjectPanel(page, stack.emulator.url, 'Summit Ridge Builders', 'Riverside Medical Center');
     await connect(page, frame, 'Pete Alvarez');
-    const picked = vendorsWithEmail(3);
+    const picked = projectVendorsWithEmail(stack.emulator, projectId, 3);
     for (const v of picked) await tick(frame, v.name);
-    await requestSelected(frame, 3);
+    await requestTicked(frame, 3);
     await statusOf(frame, picked[0]!.name, 'Pending');
 
     const mails = await waitFor(async () => {
-      const all = await emulatorMail();
+      const all = await emulatorMail(stack.emulator.url);
       const mine = picked.map((v) => all.find((m) => m.to.includes(v.email)));
       return mine.every(Boolean) ? (mine as MailItem[]) : null;
     }, 30_000, 'three request emails in the emulator mailbox');
     expect(mails.every((m) => m.subject.includes('Riverside Medical Center'))).toBe(true);
 
-    await uploadThroughPortal(mails[0]!);
+    await uploadThroughPortal(context, portalLinkIn(mails[0]!), certificate);
     await statusOf(frame, picked[0]!.name, receivedStatus);
   });
 
@@ -99,12 +61,12 @@ describe('COI requests in the emulated Procore', () => {
     await home.getByRole('link', { name: 'Open COI Compliance' }).click();
     const frame = appFrame(home);
     await connect(home, frame, 'Alice Morgan');
-    const v = vendorsWithEmail(1, 5)[0]!;
+    const v = projectVendorsWithEmail(stack.emulator, projectId, 1, 5)[0]!;
     await tick(frame, v.name);
-    await requestSelected(frame, 1);
-    const mail = await waitFor(async () => (await emulatorMail()).find((m) => m.to.includes(v.email)), 30_000, 'the global request email');
+    await requestTicked(frame, 1);
+    const mail = await waitFor(async () => (await emulatorMail(stack.emulator.url)).find((m) => m.to.includes(v.email)), 30_000, 'the global request email');
     expect(mail.subject).toContain('all of our projects');
-    await uploadThroughPortal(mail);
+    await uploadThroughPortal(context, portalLinkIn(mail), certificate);
     await statusOf(frame, v.name, receivedStatus);
     await home.close();
   });
@@ -120,15 +82,14 @@ describe('COI requests in the emulated Procore', () => {
     await frame.getByRole('button', { name: /^Save/ }).click();
     await waitFor(async () => (await stack.database.db('company_settings').first())?.auto_request_commitments, 15_000, 'settings saved');
 
-    const v = vendorsWithEmail(1, 10)[0]!;
-    const vendor = [...stack.emulator.state.vendors.values()].find((x) => x.name === v.name)!;
+    const v = projectVendorsWithEmail(stack.emulator, projectId, 1, 10)[0]!;
     await fetch(`${stack.emulator.url}/__emulator/commitments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ project_id: projectId, vendor_id: vendor.id, kind: 'work_order', title: 'Glazing package', grand_total: 480000 }),
+      body: JSON.stringify({ project_id: projectId, vendor_id: v.id, kind: 'work_order', title: 'Glazing package', grand_total: 480000 }),
     });
-    const mail = await waitFor(async () => (await emulatorMail()).find((m) => m.to.includes(v.email)), 30_000, 'the automatic request email');
-    await uploadThroughPortal(mail);
+    const mail = await waitFor(async () => (await emulatorMail(stack.emulator.url)).find((m) => m.to.includes(v.email)), 30_000, 'the automatic request email');
+    await uploadThroughPortal(context, portalLinkIn(mail), certificate);
     const frameProject = await openProjectPanel(home, stack.emulator.url, 'Summit Ridge Builders', 'Riverside Medical Center');
     await connect(home, frameProject, 'Carla Nguyen');
     await statusOf(frameProject, v.name, receivedStatus);

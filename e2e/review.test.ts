@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { startStack, type Stack } from '../test/stack';
 import { waitFor } from '../test/wait';
 import { viteClient } from '../server/client-assets';
-import type { MailItem } from '../scripts/procore-emulator/index';
 import { launchChromium } from './browser';
-import { connect, openProjectPanel, tick } from './panel';
+import { connect, emulatorMail, openProjectPanel, portalLinkIn, projectVendorsWithEmail, requestTicked, tick, uploadThroughPortal } from './panel';
 
 // A compliance manager's review in the emulated Procore: the sub uploads a certificate whose
 // policies have run out, it is checked to Awaiting New COI with the deficiency email, and the
@@ -28,53 +27,22 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function emulatorMail(): Promise<MailItem[]> {
-  return (await (await fetch(`${stack.emulator.url}/__emulator/mail`)).json()) as MailItem[];
-}
-
-function vendorWithEmail(): { name: string; email: string } {
-  const ids = [...stack.emulator.state.directories.get(projectId)!];
-  const v = ids
-    .map((id) => stack.emulator.state.vendors.get(id)!)
-    .find((x) => x.is_active !== false && /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(x.email_address ?? ''))!;
-  return { name: v.name, email: (v.email_address ?? '').toLowerCase() };
-}
-
-async function uploadThroughPortal(email: MailItem): Promise<void> {
-  const link = /https?:\/\/\S+\/portal\/[A-Za-z0-9_-]{43}/.exec(email.text)![0];
-  const portal = await context.newPage();
-  await portal.goto(link);
-  await portal.getByRole('heading', { name: 'Send the certificate' }).waitFor();
-  await portal.locator('input[type="file"]').setInputFiles(certificate);
-  await portal.getByRole('button', { name: 'Send' }).click();
-  await portal.getByText(/Received/).first().waitFor({ timeout: 30_000 });
-  await portal.close();
-}
-
-async function request(frame: FrameLocator, name: string): Promise<void> {
-  await tick(frame, name);
-  await frame.getByRole('button', { name: /^Request COI/ }).first().click();
-  const dialog = frame.getByRole('dialog');
-  await dialog.getByRole('button', { name: /^Send 1 request/ }).click();
-  await dialog.getByText(/sent|requested|created/i).first().waitFor();
-  await dialog.getByRole('button', { name: /^(OK|Done|Close)$/ }).first().click();
-}
-
 describe('certificate review in the emulated Procore', () => {
   it('shows a deficient certificate with its values highlighted over the page', async () => {
     const page = await context.newPage();
     const frame = await openProjectPanel(page, stack.emulator.url, 'Summit Ridge Builders', 'Riverside Medical Center');
     await connect(page, frame, 'Carla Nguyen');
-    const v = vendorWithEmail();
-    await request(frame, v.name);
-    const requestMail = await waitFor(async () => (await emulatorMail()).find((m) => m.to.includes(v.email)), 30_000, 'the request email');
-    await uploadThroughPortal(requestMail);
+    const v = projectVendorsWithEmail(stack.emulator, projectId, 1)[0]!;
+    await tick(frame, v.name);
+    await requestTicked(frame, 1);
+    const requestMail = await waitFor(async () => (await emulatorMail(stack.emulator.url)).find((m) => m.to.includes(v.email)), 30_000, 'the request email');
+    await uploadThroughPortal(context, portalLinkIn(requestMail), certificate);
 
     await frame.getByRole('searchbox', { name: 'Search companies' }).fill(v.name);
     const status = frame.getByRole('button', { name: `Awaiting New COI: view the request for ${v.name}` });
     await status.waitFor({ timeout: 60_000 });
     const deficiency = await waitFor(
-      async () => (await emulatorMail()).find((m) => m.to.includes(v.email) && m.subject.includes('needs changes')),
+      async () => (await emulatorMail(stack.emulator.url)).find((m) => m.to.includes(v.email) && m.subject.includes('needs changes')),
       30_000,
       'the deficiency email',
     );
