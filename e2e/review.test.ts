@@ -53,7 +53,7 @@ describe('certificate review in the emulated Procore', () => {
     const region = frame.getByRole('region', { name: 'Certificate' });
     await region.locator('canvas').waitFor({ timeout: 30_000 });
     const highlights = region.locator('[data-pointer]');
-    await expect.poll(() => highlights.count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect.poll(() => highlights.count(), { timeout: 60_000 }).toBeGreaterThan(10);
     const box = await highlights.first().boundingBox();
     expect(box && box.width > 0 && box.height > 0).toBe(true);
 

@@ -45,7 +45,9 @@ function usePageGeometry(props: PageViewProps, canvas: React.RefObject<HTMLCanva
   useEffect(() => {
     if (isImage || !canvas.current) return;
     let live = true;
-    renderPdfPage(props.bytes, props.page, canvas.current, props.width).then(
+    // Highlights are placed from the page geometry as soon as it is known; drawing the pixels
+    // may take a while (or be replaced by a newer draw when the panel is resized).
+    renderPdfPage(props.bytes, props.page, canvas.current, props.width, (g) => live && setGeometry(g)).then(
       (g) => live && setGeometry(g),
       () => live && setError('This certificate could not be shown. Download it from the request to look at it.'),
     );

@@ -35,7 +35,14 @@ async function draw(canvas: HTMLCanvasElement, start: () => RenderTask): Promise
 }
 
 /** Draws one page into the canvas at the given CSS width; the geometry to place boxes with. */
-export async function renderPdfPage(bytes: ArrayBuffer, pageNumber: number, canvas: HTMLCanvasElement, cssWidth: number): Promise<RenderedPage> {
+export async function renderPdfPage(
+  bytes: ArrayBuffer,
+  pageNumber: number,
+  canvas: HTMLCanvasElement,
+  cssWidth: number,
+  /** Called with the page geometry before drawing starts, so highlights need not wait for pixels. */
+  onGeometry?: (page: RenderedPage) => void,
+): Promise<RenderedPage> {
   // pdf.js takes ownership of the buffer it is given; the cached bytes must stay usable.
   const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)) }).promise;
   try {
@@ -44,6 +51,8 @@ export async function renderPdfPage(bytes: ArrayBuffer, pageNumber: number, canv
     const scale = cssWidth / base.width;
     const ratio = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale: scale * ratio });
+    const geometry = { width: base.width * scale, height: base.height * scale, pageHeight: base.height, scale, pages: doc.numPages };
+    onGeometry?.(geometry);
     await draw(canvas, () => {
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
@@ -51,7 +60,7 @@ export async function renderPdfPage(bytes: ArrayBuffer, pageNumber: number, canv
       canvas.style.height = `${Math.floor(base.height * scale)}px`;
       return page.render({ canvas, viewport });
     });
-    return { width: base.width * scale, height: base.height * scale, pageHeight: base.height, scale, pages: doc.numPages };
+    return geometry;
   } finally {
     void doc.destroy();
   }
