@@ -17,7 +17,10 @@ export type EventKind =
   | 'read'
   | 'read_failed'
   | 'evaluated'
-  | 'coverage_gap';
+  | 'coverage_gap'
+  | 'extraction_corrected'
+  | 'waived'
+  | 'note_sent';
 
 export interface Actor {
   userId: string | null;

@@ -7,7 +7,6 @@ import { addEvent, changeStatus } from '../requests/timeline';
 import { pickCertificate } from './certificate';
 import { checkCertificate } from './check';
 import {
-  addComplianceEvent,
   findActiveRequest,
   insertCoverageRequest,
   insertVerdict,
@@ -95,7 +94,7 @@ async function recordGap(
   const stored = await insertVerdict(trx, { companyId: base.companyId, requestId, documentId: g.documentId, fingerprint: verdictFingerprint(verdict), verdict });
   if (!stored.created) return { requestId, emailId: null };
   const messages = deficiencyMessages(verdict);
-  await addComplianceEvent(trx, {
+  await addEvent(trx, {
     companyId: base.companyId,
     requestId,
     kind: 'coverage_gap',

@@ -3,11 +3,11 @@ import type { Services } from '../services';
 import { summariseVerdict } from '../compliance/evaluate';
 import type { Verdict } from '../compliance/types';
 import { sendEmailRetries } from '../jobs/send-email';
-import { changeStatus, type RequestStatus } from '../requests/timeline';
+import { addEvent, changeStatus, type RequestStatus } from '../requests/timeline';
 import { pickCertificate } from './certificate';
 import { checkCertificate } from './check';
 import { projectCoverage } from './coverage';
-import { addComplianceEvent, findRequest, insertVerdict, requestCompany, uploadFlagged, uploadedDocuments, type EvaluatedRequest } from './evaluation-repository';
+import { findRequest, insertVerdict, requestCompany, uploadFlagged, uploadedDocuments, type EvaluatedRequest } from './evaluation-repository';
 import { isoToday, reviewMessage, verdictFingerprint } from './findings';
 import { complianceActor, queueDeficiencyEmail } from './notices';
 
@@ -48,7 +48,7 @@ async function applyVerdict(s: Services, trx: Knex.Transaction, r: EvaluatedRequ
   const stored = await insertVerdict(trx, { companyId: r.companyId, requestId: r.id, documentId, fingerprint: verdictFingerprint(verdict), verdict });
   if (!stored.created) return null;
   const review = verdict.outcome === 'needs_review';
-  await addComplianceEvent(trx, {
+  await addEvent(trx, {
     companyId: r.companyId,
     requestId: r.id,
     kind: 'evaluated',
@@ -82,7 +82,7 @@ async function flagUnreadable(s: Services, r: EvaluatedRequest, uploadId: string
   await s.db.transaction(async (trx) => {
     await trx('coi_requests').where({ id: r.id, company_id: r.companyId }).forUpdate().first('id');
     if (await uploadFlagged(trx, r.companyId, r.id, uploadId)) return;
-    await addComplianceEvent(trx, {
+    await addEvent(trx, {
       companyId: r.companyId,
       requestId: r.id,
       kind: 'evaluated',

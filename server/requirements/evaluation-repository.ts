@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { Verdict } from '../compliance/types';
-import type { RequestStatus, Actor } from '../requests/timeline';
+import type { RequestStatus } from '../requests/timeline';
 import type { UploadedDocument } from './certificate';
 
 // SQL behind evaluating requests: the request and its uploads, the vendor's facts, verdicts
-// and compliance timeline events. Every query names its company.
+// and the checks on timeline events. Every query names its company.
 
 type Conn = Db | Knex.Transaction;
 
@@ -171,23 +171,6 @@ export async function insertVerdict(
     .where({ company_id: v.companyId, request_id: v.requestId, document_id: v.documentId, fingerprint: v.fingerprint })
     .first('id')) as { id: string };
   return { id: existing.id, created: false };
-}
-
-export type ComplianceEventKind = 'evaluated' | 'coverage_gap';
-
-/** Timeline events of compliance checking (kinds the request timeline does not define itself). */
-export async function addComplianceEvent(
-  db: Conn,
-  e: { companyId: string; requestId: string; kind: ComplianceEventKind; actor: Actor; data: Record<string, unknown> },
-): Promise<void> {
-  await db('request_events').insert({
-    company_id: e.companyId,
-    request_id: e.requestId,
-    kind: e.kind,
-    actor_user_id: e.actor.userId,
-    actor_label: e.actor.label,
-    data: JSON.stringify(e.data),
-  });
 }
 
 /** Whether an upload was already flagged as unreadable (so a second evaluation adds nothing). */

@@ -79,19 +79,3 @@ export async function saveCorrection(
   });
 }
 
-export type ReviewEventKind = 'extraction_corrected' | 'waived' | 'note_sent';
-
-/** Timeline events of a person's review (kinds the request timeline does not define itself). */
-export async function addReviewEvent(
-  db: Conn,
-  e: { companyId: string; requestId: string; kind: ReviewEventKind; actor: Actor; data: Record<string, unknown> },
-): Promise<void> {
-  await db('request_events').insert({
-    company_id: e.companyId,
-    request_id: e.requestId,
-    kind: e.kind,
-    actor_user_id: e.actor.userId,
-    actor_label: e.actor.label,
-    data: JSON.stringify(e.data),
-  });
-}

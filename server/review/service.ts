@@ -10,7 +10,7 @@ import { pickCertificate } from '../requirements/certificate';
 import { evaluateRequest } from '../requirements/evaluate-request';
 import { findRequest, uploadedDocuments, type EvaluatedRequest } from '../requirements/evaluation-repository';
 import { isoToday } from '../requirements/findings';
-import { changeStatus, type Actor } from '../requests/timeline';
+import { addEvent, changeStatus, type Actor } from '../requests/timeline';
 import * as repo from './repository';
 import { checkValue, extractedValues, labelFor, pointerKind, valueAt, withValue } from './values';
 import { queueNote } from './note';
@@ -90,7 +90,7 @@ export async function correctValue(s: Services, user: SessionUser, companyId: st
     const parsed = extractionSchema.safeParse(next);
     if (!parsed.success) throw new ValidationError(`${String(value)} is not an allowed value for ${labelFor(current, c.pointer)}.`);
     await repo.saveCorrection(trx, { companyId, documentId, extraction: parsed.data, pointer: c.pointer, previous, value, reason: c.reason, actor: actorOf(user) });
-    await repo.addReviewEvent(trx, {
+    await addEvent(trx, {
       companyId,
       requestId,
       kind: 'extraction_corrected',
@@ -119,7 +119,7 @@ export async function approveWithOverride(s: Services, user: SessionUser, compan
       reason: `Approved with an override until ${a.until}: ${a.reason}`,
     });
     if (!moved) throw new ConflictError('An archived or cancelled request cannot be waived.');
-    await repo.addReviewEvent(trx, { companyId, requestId, kind: 'waived', actor: actorOf(user), data: { reason: a.reason, until: a.until } });
+    await addEvent(trx, { companyId, requestId, kind: 'waived', actor: actorOf(user), data: { reason: a.reason, until: a.until } });
   });
   return { status: 'waived' };
 }
@@ -141,7 +141,7 @@ export async function sendNote(s: Services, user: SessionUser, companyId: string
     });
     if (!moved) throw new ConflictError('Notes can be sent only on an open request that has received a certificate.');
     const id = await queueNote(s, trx, request, { key: randomUUID(), message: n.message, from: actorOf(user), deficiencies: verdict?.deficiencies.map((d) => d.message) ?? [] });
-    await repo.addReviewEvent(trx, { companyId, requestId, kind: 'note_sent', actor: actorOf(user), data: { message: n.message, emailId: id } });
+    await addEvent(trx, { companyId, requestId, kind: 'note_sent', actor: actorOf(user), data: { message: n.message, emailId: id } });
     return id;
   });
   await s.enqueueMany('send-email', [{ emailId }], sendEmailRetries);
