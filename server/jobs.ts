@@ -21,7 +21,11 @@ export interface Queue {
 
 export async function startQueue(databaseUrl: string, s: Services | null, runWorkers: boolean): Promise<Queue> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'coi-jobs' });
-  boss.on('error', (err) => s?.log.error({ err }, 'job queue error'));
+  boss.on('error', (err) => {
+    // 57P01: PostgreSQL is shutting down (Ctrl-C reaches the embedded server too); not a fault.
+    if ((err as { code?: string }).code === '57P01') s?.log.info('job queue: database is shutting down');
+    else s?.log.error({ err }, 'job queue error');
+  });
   await boss.start();
   for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...job.options });
   if (s) s.queue = boss;
