@@ -41,6 +41,8 @@ function turn(source: Canvas, quarter: number, skewDeg: number): Canvas {
 
 function addNoise(canvas: Canvas, rng: Rng): void {
   const ctx = canvas.getContext('2d');
+  // @napi-rs/canvas applies the current transform to putImageData (browsers do not): start from none.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
   const data = image.data;
   const grey = rng.int(225, 245);

@@ -169,3 +169,21 @@ export function toPbm(img: Bitmap, region?: { x: number; y: number; w: number; h
   }
   return out;
 }
+
+/**
+ * The grey page as PGM bytes with everything but the kept ink (and a pixel around it) turned to
+ * paper: rules, specks and checkbox squares are gone, letters keep their grey edges.
+ */
+export function toPgm(grey: Bitmap, ink: Bitmap): Uint8Array {
+  const { width: w, height: h } = grey;
+  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
+  const out = new Uint8Array(header.length + w * h).fill(255);
+  out.set(header);
+  const d = ink.data;
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1, i = y * w + 1; x < w - 1; x++, i++) {
+      if (d[i] || d[i - 1] || d[i + 1] || d[i - w] || d[i + w]) out[header.length + i] = grey.data[i]!;
+    }
+  }
+  return out;
+}

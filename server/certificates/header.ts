@@ -46,13 +46,19 @@ export interface Anchors {
 export function findAnchors(view: PageView): Anchors {
   const lines = groupLines(view.words);
   const lineHeight = medianHeight(view.words);
-  const insurerLabels = findAll(lines, /INSURER\s?[A-F]\b\s?:?/);
+  // The right-hand column starts where its labels do. A misread word elsewhere ("CONTRACT" read
+  // as "CONTACT" in the disclaimer) must not move it, so labels in the left quarter are ignored
+  // and the column starts at the leftmost label near the median.
   const rightColumn = [
-    ...insurerLabels,
+    ...findAll(lines, /INSURER\s?[A-F]\b\s?:?/),
     ...findAll(lines, /INSURER\(?S\)? AFFORDING/),
-    ...findAll(lines, /CONTACT|E-?MAIL ADDRESS/),
-  ];
-  const split = rightColumn.length ? Math.min(...rightColumn.map((m) => m.box[0])) - 2 : view.width / 2;
+    ...findAll(lines, /CONTACT\s?NAME|E-?MAIL ADDRESS|PHONE\s?\(/),
+  ]
+    .map((m) => m.box[0])
+    .filter((x) => x > view.width * 0.25)
+    .sort((x, y) => x - y);
+  const median = rightColumn[Math.floor((rightColumn.length - 1) / 2)];
+  const split = median === undefined ? view.width / 2 : rightColumn.find((x) => x > median - 20)! - 2;
   const producer = findFirst(lines, /\bPRODUCER\b/);
   const insured =
     findAll(lines, /\bINSURED\b/).find(

@@ -37,14 +37,14 @@ function keyFor(text: string, known: [LimitKey, RegExp][]): { key: LimitKey; sur
 const labels: Record<Exclude<RowKind, 'other'>, [LimitKey, RegExp][]> = {
   general_liability: [
     ['eachOccurrence', /EACH OCCURRENCE/i],
-    ['damageToRentedPremises', /RENTED|FIRE DAMAGE/i],
+    ['damageToRentedPremises', /RENTED|PREMISES|FIRE DAMAGE/i],
     ['medicalExpense', /MED\.?\s?EXP/i],
     ['personalAdvertisingInjury', /PERSONAL|ADV\.? INJURY/i],
     ['generalAggregate', /GENERAL AGGREGATE|GEN'?L AGG/i],
     ['productsCompletedOperationsAggregate', /PRODUCTS|COMP\/OP/i],
   ],
   automobile_liability: [
-    ['combinedSingleLimit', /COMBINED SINGLE/i],
+    ['combinedSingleLimit', /COMBINED|SINGLE LIMIT/i],
     ['bodilyInjuryPerPerson', /BODILY INJURY.*PERSON/i],
     ['bodilyInjuryPerAccident', /BODILY INJURY.*ACCIDENT/i],
     ['propertyDamagePerAccident', /PROPERTY DAMAGE/i],
@@ -61,6 +61,8 @@ const labels: Record<Exclude<RowKind, 'other'>, [LimitKey, RegExp][]> = {
 };
 
 const notALimit = /PER\s?STATUTE|OTH-?\s?ER|^\$?$/i;
+
+const zip = <A, B>(xs: A[], ys: B[]): [A, B][] => xs.map((x, i) => [x, ys[i]!]);
 
 interface Item {
   text: string;
@@ -113,15 +115,45 @@ function pair(labelItems: Item[], amounts: Amount[], lineHeight: number) {
   return out.sort((x, y) => y.l.box[3] - x.l.box[3]);
 }
 
+type Found = { key: LimitKey; sure: boolean } | null;
+
+/**
+ * Labels no wording matched (small print a scan blurred), named by their place: the form prints
+ * each section's labels in a fixed order, so a run of unknown labels between two known ones is
+ * the labels the form has between them, when the counts agree.
+ */
+function byOrder(items: Item[], found: Found[], known: [LimitKey, RegExp][]): Found[] {
+  const order = known.map(([key]) => key);
+  const taken = new Set(found.flatMap((f) => (f ? [f.key] : [])));
+  const out = [...found];
+  let i = 0;
+  while (i < items.length) {
+    if (out[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < items.length && !out[j]) j++;
+    const before = i > 0 ? order.indexOf(out[i - 1]!.key) : -1;
+    const after = j < items.length ? order.indexOf(out[j]!.key) : order.length;
+    const missing = order.slice(before + 1, Math.max(before + 1, after)).filter((k) => !taken.has(k));
+    if (missing.length === j - i) missing.forEach((key, k) => (out[i + k] = { key, sure: false }));
+    i = j;
+  }
+  return out;
+}
+
 export function readLimits(kind: RowKind, words: Word[], cols: Columns, prov: Provenance): Limits {
   const { labels: labelItems, amounts } = splitLines(within(words, { x0: cols.limitsLeft }));
   const limits: Limits = {};
   const other: NonNullable<Limits['other']> = [];
   const known = kind === 'other' ? [] : labels[kind];
+  const sorted = [...labelItems].sort((x, y) => y.box[3] - x.box[3]);
+  const keys = new Map(zip(sorted, byOrder(sorted, sorted.map((l) => keyFor(l.text, known)), known)));
   for (const { l, a, d } of pair(labelItems, amounts, cols.lineHeight)) {
     const offLine = d > 0.35 * (l.box[3] - l.box[1]) ? 0.75 : 1;
     const factor = offLine * (a.fallback ? 0.9 : 1) * Math.min(1, minConf(l.words) + 0.2);
-    const found = keyFor(l.text, known);
+    const found = keys.get(l);
     const key = found?.key;
     if (key && limits[key] === undefined) {
       limits[key] = a.value;

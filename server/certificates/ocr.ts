@@ -5,7 +5,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnreadableDocumentError } from '../errors';
 import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
-import { binarise, clearRules, clearSpecksAndBoxes, toPbm, type Bitmap } from './clean';
+import { binarise, clearRules, clearSpecksAndBoxes, toPbm, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotate } from './raster';
 import { repairLabel } from './vocabulary';
 import type { Word } from './words';
@@ -49,7 +49,7 @@ async function recognise(image: Uint8Array, dpi: number): Promise<OcrWord[]> {
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? [])
     for (const para of block.paragraphs) for (const line of para.lines) for (const word of line.words) words.push(word);
-  return words.filter((x) => /[A-Za-z0-9]/.test(x.text));
+  return words.filter((x) => /[A-Za-z0-9&]/.test(x.text));
 }
 
 function meanConfidence(words: OcrWord[]): number {
@@ -104,7 +104,9 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
     flipInPlace(ink);
     flipInPlace(grey);
   }
-  const words = await recognise(toPbm(ink), dpi);
+  // Tesseract's recogniser reads grey strokes better than our black-and-white copy, whose thin
+  // strokes break; the black-and-white copy decides only what is paper.
+  const words = await recognise(toPgm(grey, ink), dpi);
   const k = 72 / dpi;
   const height = grey.height * k;
   const out: Word[] = words.map((x) => ({
