@@ -2,14 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startStack, type Stack } from '../test/stack';
+import type { BrowserContext } from 'playwright-core';
+import type { Stack } from '../test/stack';
+import { startBrowserStack, type BrowserStack } from './stack';
 import { waitFor } from '../test/wait';
-import { viteClient } from '../server/client-assets';
 import { generate } from '../scripts/corpus/variants';
 import { COMPANY_A, USER_COMPLIANCE } from '../scripts/procore-emulator/seed-people';
 import type { MailItem } from '../scripts/procore-emulator/index';
-import { launchChromium } from './browser';
 import { connect, emulatorMail, statusOf, openProjectPanel, portalLinkIn, projectVendorsWithEmail, requestTicked, tick, uploadThroughPortal } from './panel';
 
 // Checking certificates as a sub and a GC see it: a deficient certificate through the portal
@@ -17,14 +16,13 @@ import { connect, emulatorMail, statusOf, openProjectPanel, portalLinkIn, projec
 
 const projectId = 2783002;
 const expired = path.resolve(import.meta.dirname, '../test/fixtures/certificates/text-1.pdf');
+let env: BrowserStack;
 let stack: Stack;
-let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  stack = await startStack({ mountClient: await viteClient({ hmr: false }) });
-  browser = await launchChromium();
-  context = await browser.newContext();
+  env = await startBrowserStack();
+  ({ stack, context } = env);
   // The project asks for general liability only, so a current certificate can meet it.
   const manager = await stack.signIn(USER_COMPLIANCE);
   const res = await stack.api(manager, `/api/companies/${COMPANY_A}/projects/${projectId}/requirements`, {
@@ -39,11 +37,7 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(200);
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(async () => env?.close());
 
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

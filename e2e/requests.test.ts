@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from '../test/stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Stack } from '../test/stack';
+import { startBrowserStack, type BrowserStack } from './stack';
 import { waitFor } from '../test/wait';
-import { viteClient } from '../server/client-assets';
-import { launchChromium } from './browser';
 import { appFrame, connect, emulatorMail, statusOf, openProjectPanel, portalLinkIn, projectVendorsWithEmail, requestTicked, tick, uploadThroughPortal } from './panel';
 import type { MailItem } from '../scripts/procore-emulator/index';
 
@@ -14,19 +13,14 @@ import type { MailItem } from '../scripts/procore-emulator/index';
 
 const certificate = path.resolve(import.meta.dirname, '../test/fixtures/certificates/text-1.pdf');
 const projectId = 2783001;
+let env: BrowserStack;
 let stack: Stack;
-let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => {
-  stack = await startStack({ mountClient: await viteClient({ hmr: false }) });
-  browser = await launchChromium();
-  context = await browser.newContext();
+  env = await startBrowserStack();
+  ({ stack, context } = env);
 });
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.close();
-});
+afterAll(async () => env?.close());
 
 
 /** After an upload the request is Under review, and within seconds checked: it ends in one of these. */

@@ -4,6 +4,7 @@ import type { ExtractedValue } from '../../../../server/contracts/review';
 import { colors } from '../../components/core';
 import { boxToPixels, imageGeometry, type Box, type PageGeometry } from './geometry';
 import { renderPdfPage } from './pdf';
+import { useSteadyWidth } from './steadyWidth';
 
 // The certificate page with a highlight over every value the reader located. The selected value's
 // highlight is emphasised and scrolled into view.
@@ -38,29 +39,32 @@ interface PageViewProps {
   onSelect: (pointer: string) => void;
 }
 
-function usePageGeometry(props: PageViewProps, canvas: React.RefObject<HTMLCanvasElement | null>) {
+function usePageGeometry(props: PageViewProps, width: number, canvas: React.RefObject<HTMLCanvasElement | null>) {
   const [geometry, setGeometry] = useState<PageGeometry | null>(null);
   const [error, setError] = useState<string | null>(null);
   const isImage = props.contentType.startsWith('image/');
   useEffect(() => {
     if (isImage || !canvas.current) return;
-    let live = true;
+    const controller = new AbortController();
+    const { signal } = controller;
     // Highlights are placed from the page geometry as soon as it is known; drawing the pixels
     // may take a while (or be replaced by a newer draw when the panel is resized).
-    renderPdfPage(props.bytes, props.page, canvas.current, props.width, (g) => live && setGeometry(g)).then(
-      (g) => live && setGeometry(g),
-      () => live && setError('This certificate could not be shown. Download it from the request to look at it.'),
-    );
-    return () => {
-      live = false;
+    const show = (g: PageGeometry) => {
+      if (!signal.aborted) setGeometry(g);
     };
-  }, [props.bytes, props.page, props.width, isImage, canvas]);
+    renderPdfPage(props.bytes, props.page, canvas.current, width, { onGeometry: show, signal }).then(show, () => {
+      // A draw given up for a newer one is no failure to show.
+      if (!signal.aborted) setError('This certificate could not be shown. Download it from the request to look at it.');
+    });
+    return () => controller.abort();
+  }, [props.bytes, props.page, width, isImage, canvas]);
   return { geometry, setGeometry, error, isImage };
 }
 
 export function PageView(props: PageViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const { geometry, setGeometry, error, isImage } = usePageGeometry(props, canvas);
+  const width = useSteadyWidth(props.width);
+  const { geometry, setGeometry, error, isImage } = usePageGeometry(props, width, canvas);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!isImage) return;
@@ -84,8 +88,8 @@ export function PageView(props: PageViewProps) {
           <img
             src={imageUrl}
             alt="The certificate as received"
-            width={props.width}
-            onLoad={(e) => setGeometry(imageGeometry(e.currentTarget.naturalWidth, e.currentTarget.naturalHeight, props.width))}
+            width={width}
+            onLoad={(e) => setGeometry(imageGeometry(e.currentTarget.naturalWidth, e.currentTarget.naturalHeight, width))}
           />
         )
       ) : (

@@ -13,23 +13,38 @@ export interface RenderedPage extends PageGeometry {
   pages: number;
 }
 
+export interface RenderOptions {
+  /** Called with the page geometry before drawing starts, so highlights need not wait for pixels. */
+  onGeometry?: (page: RenderedPage) => void;
+  /**
+   * Aborted when this draw is no longer wanted (another width or page, the screen closed). An
+   * abandoned draw stops where it is and never touches the canvas again: if it went on, it would
+   * cancel the newer draw of the same canvas, and that draw would fail for no reason of its own.
+   */
+  signal?: AbortSignal;
+}
+
 type RenderTask = ReturnType<pdfjs.PDFPageProxy['render']>;
 
 // pdf.js refuses two renders into one canvas at once, and a resize starts a new render while the
 // last may still be drawing: the older one is cancelled and awaited first.
 const drawing = new WeakMap<HTMLCanvasElement, RenderTask>();
 
-async function draw(canvas: HTMLCanvasElement, start: () => RenderTask): Promise<void> {
+async function draw(canvas: HTMLCanvasElement, start: () => RenderTask, signal?: AbortSignal): Promise<void> {
   const previous = drawing.get(canvas);
   if (previous) {
     previous.cancel();
     await previous.promise.catch(() => undefined);
   }
+  signal?.throwIfAborted();
   const task = start();
   drawing.set(canvas, task);
+  const cancel = () => task.cancel();
+  signal?.addEventListener('abort', cancel);
   try {
     await task.promise;
   } finally {
+    signal?.removeEventListener('abort', cancel);
     if (drawing.get(canvas) === task) drawing.delete(canvas);
   }
 }
@@ -40,28 +55,38 @@ export async function renderPdfPage(
   pageNumber: number,
   canvas: HTMLCanvasElement,
   cssWidth: number,
-  /** Called with the page geometry before drawing starts, so highlights need not wait for pixels. */
-  onGeometry?: (page: RenderedPage) => void,
+  { onGeometry, signal }: RenderOptions = {},
 ): Promise<RenderedPage> {
+  signal?.throwIfAborted();
   // pdf.js takes ownership of the buffer it is given; the cached bytes must stay usable.
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)) }).promise;
+  const loading = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)) });
+  const stopLoading = () => void loading.destroy();
+  signal?.addEventListener('abort', stopLoading);
   try {
+    const doc = await loading.promise;
     const page = await doc.getPage(Math.min(Math.max(pageNumber, 1), doc.numPages));
+    signal?.removeEventListener('abort', stopLoading);
+    signal?.throwIfAborted();
     const base = page.getViewport({ scale: 1 });
     const scale = cssWidth / base.width;
     const ratio = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale: scale * ratio });
     const geometry = { width: base.width * scale, height: base.height * scale, pageHeight: base.height, scale, pages: doc.numPages };
     onGeometry?.(geometry);
-    await draw(canvas, () => {
-      canvas.width = Math.floor(viewport.width);
-      canvas.height = Math.floor(viewport.height);
-      canvas.style.width = `${Math.floor(base.width * scale)}px`;
-      canvas.style.height = `${Math.floor(base.height * scale)}px`;
-      return page.render({ canvas, viewport });
-    });
+    await draw(
+      canvas,
+      () => {
+        canvas.width = Math.floor(viewport.width);
+        canvas.height = Math.floor(viewport.height);
+        canvas.style.width = `${Math.floor(base.width * scale)}px`;
+        canvas.style.height = `${Math.floor(base.height * scale)}px`;
+        return page.render({ canvas, viewport });
+      },
+      signal,
+    );
     return geometry;
   } finally {
-    void doc.destroy();
+    signal?.removeEventListener('abort', stopLoading);
+    void loading.destroy();
   }
 }
