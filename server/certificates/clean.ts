@@ -133,18 +133,32 @@ export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
   return boxes;
 }
 
-/** Clear runs of ink longer than `minRun` along rows and columns: the form's rules. */
+/**
+ * Clear the form's rules: runs of ink longer than `minRun` along rows and columns. A scanned rule
+ * is broken by noise and a few pixels thick with grey edges, so a run may bridge gaps of a few
+ * pixels, and the pixels just beside a run go with it.
+ */
 export function clearRules(img: Bitmap, minRun: number): void {
   const { width: w, height: h, data } = img;
   const marks = new Uint8Array(data.length);
+  const gap = 4;
+  const side = 2;
   const scan = (outer: number, inner: number, index: (o: number, i: number) => number) => {
     for (let o = 0; o < outer; o++) {
       let start = -1;
+      let last = -1;
       for (let i = 0; i <= inner; i++) {
         const ink = i < inner && data[index(o, i)] === 1;
-        if (ink && start < 0) start = i;
-        if (!ink && start >= 0) {
-          if (i - start >= minRun) for (let k = start; k < i; k++) marks[index(o, k)] = 1;
+        if (ink) {
+          if (start < 0) start = i;
+          last = i;
+          continue;
+        }
+        if (start >= 0 && (i - last > gap || i === inner)) {
+          if (last - start + 1 >= minRun) {
+            for (let k = start; k <= last; k++)
+              for (let d = -side; d <= side; d++) if (o + d >= 0 && o + d < outer) marks[index(o + d, k)] = 1;
+          }
           start = -1;
         }
       }
@@ -186,4 +200,9 @@ export function toPgm(grey: Bitmap, ink: Bitmap): Uint8Array {
     }
   }
   return out;
+}
+
+/** The pixels of PGM bytes made by `toPgm`, without copying them. */
+export function pgmBitmap(pgm: Uint8Array, width: number, height: number): Bitmap {
+  return { width, height, data: pgm.subarray(pgm.length - width * height) };
 }

@@ -5,8 +5,9 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnreadableDocumentError } from '../errors';
 import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
-import { binarise, clearRules, clearSpecksAndBoxes, toPbm, toPgm, type Bitmap } from './clean';
+import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPbm, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotate } from './raster';
+import { readSkipped, type OcrWord } from './lone-letters';
 import { repairLabel } from './vocabulary';
 import type { Word } from './words';
 
@@ -29,22 +30,20 @@ export async function closeReader(): Promise<void> {
   const current = worker;
   worker = null;
   workerDpi = 0;
+  workerMode = PSM.SPARSE_TEXT;
   if (current) await (await current).terminate();
 }
 
-interface OcrWord {
-  text: string;
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-}
-
 let workerDpi = 0;
+let workerMode: PSM = PSM.SPARSE_TEXT;
 
-async function recognise(image: Uint8Array, dpi: number): Promise<OcrWord[]> {
+async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT): Promise<OcrWord[]> {
   const w = await getWorker();
   // A bare bitmap carries no resolution; Tesseract sizes its noise filters from this one.
   if (dpi !== workerDpi) await w.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
   workerDpi = dpi;
+  if (mode !== workerMode) await w.setParameters({ tessedit_pageseg_mode: mode });
+  workerMode = mode;
   const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? [])
@@ -106,7 +105,9 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   }
   // Tesseract's recogniser reads grey strokes better than our black-and-white copy, whose thin
   // strokes break; the black-and-white copy decides only what is paper.
-  const words = await recognise(toPgm(grey, ink), dpi);
+  const masked = toPgm(grey, ink);
+  const first = await recognise(masked, dpi);
+  const words = await readSkipped(first, pgmBitmap(masked, grey.width, grey.height), ink, dpi, (image, d) => recognise(image, d, PSM.SINGLE_LINE));
   const k = 72 / dpi;
   const height = grey.height * k;
   const out: Word[] = words.map((x) => ({
