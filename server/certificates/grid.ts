@@ -56,7 +56,9 @@ function rowAnchors(view: PageView, cols: Columns, bottom: number): RowAnchor[] 
   const add = (kind: RowKind, m: Match | null) => m && found.push({ kind, top: m.box[3] });
   add('general_liability', first(/GENERAL LIABILITY|COMMERCIAL GENERAL/));
   add('automobile_liability', first(/AUTOMOBILE\b|AUTO LIABILITY/));
-  const umbrella = findAll(lines, /UMBRELLA LIAB|EXCESS LIAB/);
+  // Only the umbrella rows say "LIAB" alone, so that word anchors them even when OCR garbles
+  // "UMBRELLA".
+  const umbrella = findAll(lines, /UMBRELLA|EXCESS LIAB|\bLIAB\b/);
   if (umbrella.length) found.push({ kind: 'umbrella', top: Math.max(...umbrella.map((m) => m.box[3])) });
   // OCR may split a two-word row title across lines, so either word alone anchors the row.
   const wc = first(/WORKERS COMP|\bWORKERS\b|COMPENSATION/);

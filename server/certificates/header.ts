@@ -67,6 +67,8 @@ export function findAnchors(view: PageView): Anchors {
   const description =
     findAll(lines, /DESCRIPTION OF OPERATIONS/).find((m) => /LOCATIONS|VEHICLES/.test(m.line.text)) ??
     findAll(lines, /DESCRIPTION OF OPERATIONS(?! below)/).pop() ??
+    // OCR may break the heading's first words apart; the rest of it still names the box.
+    findAll(lines, /LOCATIONS\W{0,3}VEHICLES|\(ACORD 101|Remarks Schedule/i).pop() ??
     null;
   const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS025/);
   // The remarks may mention a holder or a cancellation too; the labels sit below them.
@@ -121,16 +123,35 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
     if (words) prov.words(pointer, words);
     return words ? collapse(words.map((w) => w.text).join(' ')) : null;
   };
-  const contactName = get(/(?:CONTACT\s?)?NAME\s?[:;.]?/, null, '/producer/contactName');
-  const phone = get(/PHONE\s?\(?A\W?C\W{0,3}No\W{0,3}Ext\W{0,3}/, /FAX/, '/producer/phone');
-  const fax = get(/FAX\s?\(?A\W?C\W{0,3}No\W{0,3}/, null, '/producer/fax');
-  const email = get(/E\W?MAIL\s?ADDRESS\s?\W?/, null, '/producer/email');
-  return {
-    contactName,
-    phone: phone ? digitsOnly(phone) : null,
-    fax: fax ? digitsOnly(fax) : null,
-    email: email ? email.replace(/\s+/g, '').toLowerCase() : null,
+  // OCR may glue a value to its label ("Ext):(593)"), which hides it from the words right of the
+  // label; the line's text after the label still holds it.
+  const after = (label: RegExp, stop: RegExp | null) => {
+    const line = findFirst(lines, label)?.line.text ?? '';
+    const m = label.exec(line);
+    const rest = m ? line.slice(m.index + m[0].length) : '';
+    return stop ? rest.split(stop)[0]! : rest;
   };
+  const phoneLabel = /PHONE\s?\(?A\W?C\W{0,3}No\W{0,3}Ext\W{0,3}/;
+  const faxLabel = /FAX\s?\(?A\W?C\W{0,3}No\W{0,3}/;
+  const emailLabel = /E\W?MAIL\s?ADDRESS\s?\W?/;
+  const number = (words: string | null, label: RegExp, stop: RegExp | null) => {
+    const read = words ? digitsOnly(words) : null;
+    const fromLine = digitsOnly(after(label, stop));
+    return read?.length !== 10 && fromLine?.length === 10 ? fromLine : read;
+  };
+  const contactName = get(/(?:CONTACT\s?)?NAME\s?[:;.]?/, null, '/producer/contactName');
+  const email = get(emailLabel, null, '/producer/email') ?? (/\S+@\S+\.\w+/.exec(after(emailLabel, null))?.[0] || null);
+  return {
+    contactName: contactName ? capitalised(contactName) : null,
+    phone: number(get(phoneLabel, /FAX/, '/producer/phone'), phoneLabel, /FAX/),
+    fax: number(get(faxLabel, null, '/producer/fax'), faxLabel, null),
+    email: email ? email.replace(/\s+/g, '').replace(/®/g, '@').toLowerCase() : null,
+  };
+}
+
+/** A person's name starts with a capital; OCR sometimes reads it in lower case. */
+function capitalised(name: string): string {
+  return name.replace(/^[a-z]/, (c) => c.toUpperCase());
 }
 
 function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts['insurers'] {

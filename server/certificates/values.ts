@@ -53,20 +53,40 @@ export interface Address {
   postalCode: string | null;
 }
 
-const cityLine = /^(.*?)[,\s]+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
+const states = new Set(
+  `AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC
+   ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR VI GU AS MP`.split(/\s+/),
+);
+
+// Glyphs OCR gives for the letters of a state code.
+const letterFor: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I', l: 'I' };
+
+function stateCode(text: string): string | null {
+  const code = [...text].map((c) => letterFor[c] ?? c.toUpperCase()).join('');
+  return states.has(code) ? code : null;
+}
+
+// "City, ST 12345" (or ST 12345-6789); OCR may read the comma as a full stop and add a speck after.
+const cityLine = /^(.*?)[,.\s]+([A-Za-z01|5]{2})[,.]?\s+(\d{5}(?:-\d{4})?)(?!\d)\W{0,2}(?:\s+.{0,12})?$/;
+
+function cityOf(line: string): { city: string; state: string; postalCode: string } | null {
+  const m = cityLine.exec(collapse(line));
+  const state = m ? stateCode(m[2]!) : null;
+  if (!m || !state) return null;
+  return { city: collapse(m[1]!.replace(/[,.]+$/, '')), state, postalCode: m[3]! };
+}
 
 /** Address lines as printed (street lines, then "City, ST 12345"). */
 export function parseAddress(lines: string[]): Address | null {
   if (lines.length === 0) return null;
-  const last = collapse(lines[lines.length - 1]!);
-  const m = cityLine.exec(last);
-  const street = m ? lines.slice(0, -1) : lines;
+  const last = cityOf(lines[lines.length - 1]!);
+  const street = last ? lines.slice(0, -1) : lines;
   return {
     line1: street[0] ? collapse(street[0]) : null,
     line2: street.length > 1 ? collapse(street.slice(1).join(' ')) : null,
-    city: m ? collapse(m[1]!.replace(/,$/, '')) : null,
-    state: m ? m[2]! : null,
-    postalCode: m ? m[3]! : null,
+    city: last?.city ?? null,
+    state: last?.state ?? null,
+    postalCode: last?.postalCode ?? null,
   };
 }
 
