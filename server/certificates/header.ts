@@ -1,6 +1,6 @@
 import { Provenance } from './provenance';
 import type { PageView } from './page';
-import { collapse, digitsOnly, parseAddress, parseDate, type Address } from './values';
+import { collapse, digitsOnly, identifier, parseAddress, parseDate, type Address } from './values';
 import {
   findAll,
   findFirst,
@@ -131,8 +131,9 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
     const rest = m ? line.slice(m.index + m[0].length) : '';
     return stop ? rest.split(stop)[0]! : rest;
   };
-  const phoneLabel = /PHONE\s?\(?A\W?C\W{0,3}No\W{0,3}Ext\W{0,3}/;
-  const faxLabel = /FAX\s?\(?A\W?C\W{0,3}No\W{0,3}/;
+  // "(A/C, No, Ext)" as OCR gives it: "(AIC, No, Ex)", "(AC. Na)".
+  const phoneLabel = /PHONE\s?\(?A.{0,2}C\W{0,3}N[oa0]\W{0,3}E[xX]\w?\W{0,3}/;
+  const faxLabel = /FAX\s?\(?A.{0,2}C\W{0,3}N[oa0]\W{0,3}/;
   const emailLabel = /E\W?MAIL\s?ADDRESS\s?\W?/;
   const number = (words: string | null, label: RegExp, stop: RegExp | null) => {
     const read = words ? digitsOnly(words) : null;
@@ -145,8 +146,13 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
     contactName: contactName ? capitalised(contactName) : null,
     phone: number(get(phoneLabel, /FAX/, '/producer/phone'), phoneLabel, /FAX/),
     fax: number(get(faxLabel, null, '/producer/fax'), faxLabel, null),
-    email: email ? email.replace(/\s+/g, '').replace(/®/g, '@').toLowerCase() : null,
+    email: email ? cleanEmail(email) : null,
   };
+}
+
+/** An address as OCR reads it: no spaces, "®" for "@", no specks before it. */
+function cleanEmail(text: string): string {
+  return text.replace(/\s+/g, '').replace(/®/g, '@').replace(/@+/g, '@').replace(/^[^A-Za-z0-9]+/, '').toLowerCase();
 }
 
 /** A person's name starts with a capital; OCR sometimes reads it in lower case. */
@@ -219,7 +225,7 @@ export function readHeader(view: PageView, a: Anchors, prov: Provenance): Header
   const join = (ws: Word[] | null) => (ws ? collapse(ws.map((w) => w.text).join(' ')) : null);
   return {
     certificateDate: readDate(view, a, prov),
-    certificateNumber: join(certNo),
+    certificateNumber: certNo ? identifier(join(certNo)!, view.ocr) : null,
     revisionNumber: join(revNo),
     producer: { ...readParty(left(a.producer, a.insured), prov, '/producer'), ...readContact(view, a, prov) },
     insured: readParty(left(a.insured, a.coverages), prov, '/insured'),

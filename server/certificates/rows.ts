@@ -2,7 +2,7 @@ import type { Policy } from '../contracts/extraction';
 import { readLimits } from './limits';
 import { CHECKED, type PageView } from './page';
 import { Provenance } from './provenance';
-import { collapse, parseDate, parseMoney } from './values';
+import { collapse, identifier, parseDate, parseMoney } from './values';
 import { boxOf, centerX, centerY, findAll, findFirst, groupLines, within, type Line, type Match, type Word } from './words';
 
 export type RowKind = 'general_liability' | 'automobile_liability' | 'umbrella' | 'workers_compensation' | 'other';
@@ -77,21 +77,25 @@ function basics(row: Row, line: Policy['line']): Policy {
   const letters = words.filter((w) => /^[A-F]$/.test(w.text) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
   const letter = letters.sort((a, b) => b.y1 - a.y1)[0];
   if (letter) prov.words('/insurerLetter', [letter]);
-  const dates = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft && parseDate(w.text));
-  const eff = dates.filter((w) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp));
-  const exp = dates.filter((w) => !eff.includes(w));
+  const inDates = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
+  const nearEff = (w: Word) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp);
+  // A date is one word, or (OCR split it at a slash) the pieces on one line of its column.
   const pick = (ws: Word[], pointer: string) => {
-    const w = ws.sort((a, b) => b.y1 - a.y1)[0];
-    if (w) prov.words(pointer, [w]);
-    return w ? parseDate(w.text) : null;
+    const single = ws.filter((w) => parseDate(w.text)).sort((a, b) => b.y1 - a.y1)[0];
+    const joined = groupLines(ws).find((l) => parseDate(l.words.map((w) => w.text).join('')));
+    const found = single ? [single] : joined?.words;
+    if (found) prov.words(pointer, found);
+    return found ? parseDate(found.map((w) => w.text).join('')) : null;
   };
+  const eff = inDates.filter((w) => nearEff(w) && (parseDate(w.text) || /\d/.test(w.text)));
+  const exp = inDates.filter((w) => !nearEff(w) && (parseDate(w.text) || /\d/.test(w.text)));
   const numberWords = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.effLeft && !parseDate(w.text));
   const numberLine = groupLines(numberWords)[0];
   if (numberLine) prov.words('/policyNumber', numberLine.words);
   return {
     line,
     insurerLetter: letter ? (letter.text as Policy['insurerLetter']) : null,
-    policyNumber: numberLine ? collapse(numberLine.text) : null,
+    policyNumber: numberLine ? identifier(numberLine.text, row.view.ocr) : null,
     effectiveDate: pick(eff, '/effectiveDate'),
     expirationDate: pick(exp, '/expirationDate'),
     additionalInsured: flagColumn(row, cols.addl, '/additionalInsured'),

@@ -5,6 +5,7 @@ export function parseDate(text: string): string | null {
   // OCR reads a thin slash as 1, 7, I or l; a padded MM?DD?YYYY shape is still a date.
   const m =
     /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text) ??
+    /^(\d{1,2})\s?[/\-.,:;]\s?(\d{1,2})\s?[/\-.,:;]\s?(\d{4})$/.exec(text.trim()) ??
     /^(\d{2})[/17Il|](\d{2})[/17Il|](\d{4})$/.exec(text.trim());
   if (!m) return null;
   const month = Number(m[1]);
@@ -39,6 +40,16 @@ export function parseMoney(text: string): number | null {
 export function digitsOnly(text: string): string | null {
   const d = text.replace(/\D/g, '');
   return d.length >= 7 ? d : null;
+}
+
+/**
+ * A policy or certificate number: without the bracket or bar a form rule leaves beside it and,
+ * when read by OCR, in capitals (OCR confuses the case of c, o, p, s, v, w, x, z).
+ */
+export function identifier(text: string, ocr: boolean): string | null {
+  const core = collapse(text).replace(/^[\s|[\](){}"'“”‘’]+|[\s|[\](){}"'“”‘’]+$/g, '');
+  if (!core) return null;
+  return ocr && /\d/.test(core) ? core.toUpperCase() : core;
 }
 
 export function collapse(text: string): string {
