@@ -23,8 +23,11 @@ function headerColumns(view: PageView, a: Anchors): Columns | null {
   const addl = pick(/\bADDL\b|\bINSD\b/);
   const subr = pick(/\bSUBR\b|\bWVD\b/);
   const number = pick(/POLICY NUMBER/, /(?<!CERTIFICATE |REVISION )\bNUMBER\b/);
-  const eff = pick(/POLICY EFF/, /\bEFF\b/);
-  const exp = pick(/POLICY EXP/, /\bEXP\b/);
+  // Without a legible EFF or EXP, the two date-format subheadings stand for them, left to right.
+  const formats = findAll(lines, /\(?MM\W{0,2}DD\W{0,2}YY/).sort((x, y) => x.box[0] - y.box[0]);
+  const dated = formats.length === 2 ? formats : [];
+  const eff = pick(/POLICY EFF/, /\bEFF\b/) ?? dated[0] ?? null;
+  const exp = pick(/POLICY EXP/, /\bEXP\b/) ?? dated[1] ?? null;
   const limits = pick(/\bLIMITS\b/);
   if (!ltr || !addl || !subr || !number || !eff || !exp || !limits) return null;
   const headerBottom = Math.min(...[type, addl, subr, number, eff, exp].map((m) => m.box[1]));

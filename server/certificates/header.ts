@@ -79,7 +79,9 @@ export function findAnchors(view: PageView): Anchors {
     split,
     producer,
     insured,
-    coverages: findFirst(lines, /\bCOVERAGES\b/),
+    // The section label starts its line; "COVERAGE" also appears mid-line in other sentences.
+    coverages:
+      findFirst(lines, /\bCOVERAGES\b/) ?? findAll(lines, /\bCOVERAGE\b/).find((m) => m.words[0] === m.line.words[0]) ?? null,
     description,
     holder,
     cancellation: findAll(lines, /\bCANCELLATION\b/).find((m) => holder && Math.abs(m.box[1] - holder.box[1]) < lineHeight) ?? null,

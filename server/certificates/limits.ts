@@ -126,6 +126,9 @@ function byOrder(items: Item[], found: Found[], known: [LimitKey, RegExp][]): Fo
   const order = known.map(([key]) => key);
   const taken = new Set(found.flatMap((f) => (f ? [f.key] : [])));
   const out = [...found];
+  // Only a section printed in the form's own order can be read by place.
+  const places = found.flatMap((f) => (f ? [order.indexOf(f.key)] : []));
+  if (places.some((p, i) => i > 0 && p <= places[i - 1]!)) return out;
   let i = 0;
   while (i < items.length) {
     if (out[i]) {
