@@ -126,9 +126,6 @@ function byOrder(items: Item[], found: Found[], known: [LimitKey, RegExp][]): Fo
   const order = known.map(([key]) => key);
   const taken = new Set(found.flatMap((f) => (f ? [f.key] : [])));
   const out = [...found];
-  // Only a section printed in the form's own order can be read by place.
-  const places = found.flatMap((f) => (f ? [order.indexOf(f.key)] : []));
-  if (places.some((p, i) => i > 0 && p <= places[i - 1]!)) return out;
   let i = 0;
   while (i < items.length) {
     if (out[i]) {
@@ -139,7 +136,10 @@ function byOrder(items: Item[], found: Found[], known: [LimitKey, RegExp][]): Fo
     while (j < items.length && !out[j]) j++;
     const before = i > 0 ? order.indexOf(out[i - 1]!.key) : -1;
     const after = j < items.length ? order.indexOf(out[j]!.key) : order.length;
-    const missing = order.slice(before + 1, Math.max(before + 1, after)).filter((k) => !taken.has(k));
+    // Agency systems may print the section in two blocks, the second half first; a run that
+    // ends at such a wrap holds the labels that close the printed order.
+    const end = after > before ? after : order.length;
+    const missing = order.slice(before + 1, end).filter((k) => !taken.has(k));
     if (missing.length === j - i) missing.forEach((key, k) => (out[i + k] = { key, sure: false }));
     i = j;
   }
