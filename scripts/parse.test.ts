@@ -6,7 +6,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const fixtures = path.join(root, 'test/fixtures/certificates');
 
 function parse(files: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/parse.ts', ...files], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', './server/certificates/preload.mjs', '--import', 'tsx', 'scripts/parse.ts', ...files], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return { status: run.status, lines: run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 

@@ -21,10 +21,12 @@ export interface Queue {
 
 export async function startQueue(databaseUrl: string, s: Services | null, runWorkers: boolean): Promise<Queue> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'coi-jobs' });
+  let shuttingDown = false;
   boss.on('error', (err) => {
     // 57P01: PostgreSQL is shutting down (Ctrl-C reaches the embedded server too); not a fault.
-    if ((err as { code?: string }).code === '57P01') s?.log.info('job queue: database is shutting down');
-    else s?.log.error({ err }, 'job queue error');
+    if ((err as { code?: string }).code !== '57P01') s?.log.error({ err }, 'job queue error');
+    else if (!shuttingDown) s?.log.info('job queue: database is shutting down');
+    shuttingDown ||= (err as { code?: string }).code === '57P01';
   });
   await boss.start();
   for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...job.options });

@@ -17,9 +17,13 @@ const workerUrl = new URL('./isolated-worker.ts', import.meta.url);
 const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
 const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
 
-// A worker given a .ts entry fails before `--import tsx` hooks apply, so a small script registers
-// tsx inside the worker first and then loads the reader.
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+const preloadUrl = new URL('./preload.mjs', import.meta.url);
+
+// A worker given a .ts entry fails before `--import tsx` hooks apply, so a small script loads
+// pdf.js as it is (see preload.mjs), then registers tsx inside the worker and loads the reader.
+const bootstrap = `import(${JSON.stringify(preloadUrl.href)})
+  .then(() => import(${JSON.stringify(tsxApi)}))
+  .then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
 
 /**
  * Read a certificate in a worker thread with its own heap limit, and stop the thread when the
