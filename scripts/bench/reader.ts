@@ -45,6 +45,7 @@ function plan(docs: number, scanned: number): Planned[] {
     ['text (held-out layout)', 'text', share, true],
     ['multi-page', 'multipage', docs - 4 * share, false],
     ['scanned', 'scanned', scanned, false],
+    ['scanned (held-out layout)', 'scanned', scanned, true],
   ];
   return rows.filter((r) => r[2] > 0).map(([name, variant, count, heldOut]) => ({ name, variant, count, heldOut }));
 }

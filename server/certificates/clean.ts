@@ -117,7 +117,7 @@ function isBoxOutline(c: Component, img: Bitmap, min: number, max: number): bool
  */
 export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
   const speck = Math.max(2, Math.round((dpi / 300) ** 2 * 6));
-  const boxMin = Math.round(dpi * 0.06), boxMax = Math.round(dpi * 0.2);
+  const boxMin = Math.round(dpi * 0.06), boxMax = Math.round(dpi * 0.26);
   const blobs = components(img, Math.round(dpi * 0.6));
   const boxes: Component[] = [];
   const sliver = Math.max(3, Math.round(dpi / 100));
@@ -128,8 +128,15 @@ export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
     if (c.area <= speck || ruleBit) for (const p of c.pixels) img.data[p] = 0;
     else if (isBoxOutline(c, img, boxMin, boxMax)) boxes.push(c);
   }
-  for (const b of boxes)
-    for (let y = b.y0; y <= b.y1; y++) img.data.fill(0, y * img.width + b.x0, y * img.width + b.x1 + 1);
+  // Checkboxes go with their marks (the probe reads those from the grey page); a box much larger
+  // than the page's checkboxes holds a letter to read (the Y/N of excluded officers), so only its
+  // outline goes.
+  const sides = boxes.map((b) => b.x1 - b.x0).sort((x, y) => x - y);
+  const usual = sides[Math.floor(sides.length / 2)] ?? 0;
+  for (const b of boxes) {
+    if (b.x1 - b.x0 > 1.4 * usual) for (const p of b.pixels) img.data[p] = 0;
+    else for (let y = b.y0; y <= b.y1; y++) img.data.fill(0, y * img.width + b.x0, y * img.width + b.x1 + 1);
+  }
   return boxes;
 }
 

@@ -11,8 +11,8 @@ interface RowAnchor {
 }
 
 function headerColumns(view: PageView, a: Anchors): Columns | null {
-  // OCR can set "TYPE" a little off its line; "OF INSURANCE" alone still names the column.
-  const type = findFirst(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b/);
+  // OCR can set "TYPE" or "INS" a little off its line; either half still names the column.
+  const type = findFirst(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b|\bTYPE OF\b/);
   if (!type) return null;
   const band = within(view.words, { y0: type.box[1] - 3 * a.lineHeight, y1: type.box[3] + 3 * a.lineHeight });
   const lines = groupLines(band);

@@ -75,17 +75,34 @@ interface Amount extends Item {
   fallback: boolean;
 }
 
+/**
+ * OCR reads a "$" as 5 or S often enough to matter. Where the column's other amounts keep their
+ * "$", an amount without one that starts with 5 or S and is a well-formed amount without that
+ * first glyph is read without it.
+ */
+function dollarSign(raw: string, column: string[]): string {
+  const text = raw.trim();
+  if (text.includes('$') || !/^[5S]/.test(text) || !column.some((c) => /^\s*\$/.test(c))) return raw;
+  const rest = text.slice(1);
+  return /^[1-9]\d{0,2}(,\d{3})+$/.test(rest) ? rest : raw;
+}
+
 /** Split each line of the limits column into a label part and an amount part. */
 function splitLines(words: Word[]): { labels: Item[]; amounts: Amount[] } {
   const labelsOut: Item[] = [];
   const amounts: Amount[] = [];
-  for (const line of groupLines(words)) {
+  const lines = groupLines(words);
+  const column = lines.map((l) => {
+    const start = l.words.findIndex((w) => /^\$|^\d/.test(w.text));
+    return start < 0 ? '' : l.words.slice(start).map((w) => w.text).join(' ');
+  });
+  for (const line of lines) {
     const start = line.words.findIndex((w) => /^\$|^\d/.test(w.text));
     const labelWords = start < 0 ? line.words : line.words.slice(0, start);
     const amountWords = start < 0 ? [] : line.words.slice(start);
     const text = labelWords.map((w) => w.text).join(' ').trim();
     if (labelWords.length && !notALimit.test(text)) labelsOut.push({ text, words: labelWords, box: boxOf(labelWords) });
-    const raw = amountWords.map((w) => w.text).join(' ');
+    const raw = dollarSign(amountWords.map((w) => w.text).join(' '), column);
     const value = parseMoney(raw);
     if (value !== null && amountWords.length) {
       const fallback = /[MK]\b/i.test(raw) || !/[,]/.test(raw);

@@ -19,7 +19,8 @@ let worker: Promise<Worker> | null = null;
 
 function getWorker(): Promise<Worker> {
   worker ??= createWorker('eng', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }).then(async (w) => {
-    await w.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, preserve_interword_spaces: '0' });
+    // debug_file: Tesseract's own notes ("Detected 12 diacritics") would go to standard output.
+    await w.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, preserve_interword_spaces: '0', debug_file: '/dev/null' });
     return w;
   });
   return worker;

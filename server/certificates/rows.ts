@@ -72,12 +72,25 @@ function flagColumn(row: Row, center: number, pointer: string): boolean {
   return yes;
 }
 
+const twoDates = /^(.*?\d{1,2}[/.-]\d{1,2}[/.-]\d{4})(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\W?)$/;
+
+/** Two dates OCR read as one word (narrow columns): two words, the box split by characters. */
+function splitDates(w: Word): Word[] {
+  const m = twoDates.exec(w.text);
+  if (!m) return [w];
+  const at = w.x0 + ((w.x1 - w.x0) * m[1]!.length) / w.text.length;
+  return [
+    { ...w, text: m[1]!, x1: at },
+    { ...w, text: m[2]!, x0: at },
+  ];
+}
+
 function basics(row: Row, line: Policy['line']): Policy {
   const { cols, words, prov } = row;
   const letters = words.filter((w) => /^[A-F]$/.test(w.text) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
   const letter = letters.sort((a, b) => b.y1 - a.y1)[0];
   if (letter) prov.words('/insurerLetter', [letter]);
-  const inDates = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
+  const inDates = words.flatMap(splitDates).filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
   const nearEff = (w: Word) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp);
   // A date is one word, or (OCR split it at a slash) the pieces on one line of its column.
   const pick = (ws: Word[], pointer: string) => {
@@ -163,13 +176,15 @@ function readWorkers(row: Row, p: Policy): void {
   const limitLines = groupLines(within(row.words, { x0: row.cols.limitsLeft }));
   const statute = checkbox(row, findFirst(limitLines, /PER\s?STATUTE|STATUTE/));
   p.statutory = statute ? statute.value : null;
-  const yn = findAll(row.typeLines, /\bY\s?[/|Il1]\s?N\b/)[0];
+  const yn = findAll(row.typeLines, /\bY\s?[/|Il1]?\s?N\b/)[0];
+  // The answer in its box; OCR may add a stroke of the box to the letter ("nN", "|N").
+  const letter = (w: Word) => /^[^A-Za-z]*[a-z|]?([YN])[^A-Za-z]*$/i.exec(w.text)?.[1];
   const answer = yn
-    ? row.words.filter((w) => /^[YN]$/i.test(w.text) && !yn.words.includes(w))
+    ? row.words.filter((w) => w.text.length <= 3 && letter(w) && !yn.words.includes(w))
         .filter((w) => centerX(w) > yn.box[0] - 6 && centerX(w) < yn.box[2] + 6 && w.y1 < yn.box[1] + 1)
         .sort((a, b) => b.y1 - a.y1)[0]
     : undefined;
-  p.excludedOfficers = answer ? answer.text.toUpperCase() === 'Y' : null;
+  p.excludedOfficers = answer ? letter(answer)!.toUpperCase() === 'Y' : null;
   if (answer) row.prov.words('/excludedOfficers', [answer]);
 }
 
