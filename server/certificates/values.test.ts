@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFormNumbers, mergeFormNumbers, parseAddress, parseDate, parseMoney } from './values';
+import { findFormNumbers, identifier, mergeFormNumbers, parseAddress, parseDate, parseMoney } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -24,6 +24,22 @@ describe('parseDate', () => {
     expect(parseDate('1/5/2025')).toBe('2025-01-05');
     expect(parseDate('13/05/2025')).toBeNull();
   });
+
+  it('reads separators OCR misread, but not a date with a digit too many', () => {
+    expect(parseDate('09,04:2025')).toBe('2025-09-04');
+    expect(parseDate('04/1 1/2025'.replace(' ', ''))).toBe('2025-04-11');
+    expect(parseDate('09,04:20255')).toBeNull();
+  });
+});
+
+describe('identifier', () => {
+  it('drops a rule speck beside a number and, from OCR, restores capitals', () => {
+    expect(identifier('|oTk1660200', true)).toBe('OTK1660200');
+    expect(identifier('(0280A4300', true)).toBe('0280A4300');
+    expect(identifier('Y76C11756]', false)).toBe('Y76C11756');
+  });
+
+  it('keeps the case a text layer printed', () => expect(identifier('abc-123', false)).toBe('abc-123'));
 });
 
 describe('form numbers', () => {
@@ -53,5 +69,15 @@ describe('parseAddress', () => {
       state: 'TN',
       postalCode: '37201',
     });
+  });
+
+  it('reads a city line as OCR gives it: full stop for comma, digits for letters, a speck after', () => {
+    expect(parseAddress(['507 Industrial Pkwy', 'Portland. OR 89486:'])).toMatchObject({ city: 'Portland', state: 'OR', postalCode: '89486' });
+    expect(parseAddress(['1 Elm St', 'Boise, 1D 97905'])).toMatchObject({ city: 'Boise', state: 'ID', postalCode: '97905', line2: null });
+    expect(parseAddress(['1 Elm St', 'Columbus, OH 21645 J. NUMBER'])).toMatchObject({ city: 'Columbus', state: 'OH' });
+  });
+
+  it('does not take two letters that are no state for one', () => {
+    expect(parseAddress(['1 Elm St', 'Springfield, QX 12345'])).toMatchObject({ city: null, state: null, line2: 'Springfield, QX 12345' });
   });
 });

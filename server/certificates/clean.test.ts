@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { clearRules, clearSpecksAndBoxes, type Bitmap } from './clean';
+
+function blank(width: number, height: number): Bitmap {
+  return { width, height, data: new Uint8Array(width * height) };
+}
+
+const ink = (img: Bitmap, x: number, y: number) => img.data[y * img.width + x]!;
+const set = (img: Bitmap, x: number, y: number) => (img.data[y * img.width + x] = 1);
+
+describe('clearRules', () => {
+  it('clears a rule broken by noise, with the pixels beside it, and keeps a letter stroke', () => {
+    const img = blank(200, 200);
+    // A vertical rule two pixels wide from y 10 to 189, with gaps of 3 pixels every 20.
+    for (let y = 10; y < 190; y++) if (y % 20 > 2) for (const x of [100, 101]) set(img, x, y);
+    set(img, 102, 50); // a grey edge pixel beside the rule
+    // A letter's stem: 30 pixels tall, shorter than a rule.
+    for (let y = 40; y < 70; y++) set(img, 20, y);
+    clearRules(img, 150);
+    expect(ink(img, 100, 50) + ink(img, 101, 120) + ink(img, 102, 50)).toBe(0);
+    expect(ink(img, 20, 55)).toBe(1);
+  });
+});
+
+describe('clearSpecksAndBoxes', () => {
+  it('empties checkboxes with their marks but keeps the letter in a box much larger than them', () => {
+    const dpi = 300;
+    const img = blank(400, 200);
+    const square = (x0: number, y0: number, side: number) => {
+      for (let i = 0; i < side; i++) for (const [x, y] of [[x0 + i, y0], [x0 + i, y0 + side - 1], [x0, y0 + i], [x0 + side - 1, y0 + i]]) set(img, x!, y!);
+    };
+    // Three checkboxes, each with a cross inside; one large box with a letter-like bar inside.
+    for (const x0 of [10, 60, 110]) {
+      square(x0, 20, 24);
+      for (let i = 5; i < 19; i++) set(img, x0 + i, 20 + i);
+    }
+    square(200, 20, 60);
+    for (let y = 35; y < 65; y++) for (const x of [225, 226, 227]) set(img, x, y);
+    const boxes = clearSpecksAndBoxes(img, dpi);
+    expect(boxes).toHaveLength(4);
+    expect(ink(img, 70, 30)).toBe(0); // a cross in a checkbox is gone
+    expect(ink(img, 200, 40)).toBe(0); // the large box's outline is gone
+    expect(ink(img, 226, 50)).toBe(1); // its letter stays
+  });
+});
