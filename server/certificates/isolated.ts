@@ -22,6 +22,7 @@ const preloadUrl = new URL('./preload.mjs', import.meta.url);
 // A worker given a .ts entry fails before `--import tsx` hooks apply, so a small script loads
 // pdf.js as it is (see preload.mjs), then registers tsx inside the worker and loads the reader.
 const bootstrap = `import(${JSON.stringify(preloadUrl.href)})
+  .then((preload) => preload.loadPdfjs())
   .then(() => import(${JSON.stringify(tsxApi)}))
   .then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
 

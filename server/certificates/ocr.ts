@@ -6,7 +6,7 @@ import { UnreadableDocumentError } from '../errors';
 import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPbm, toPgm, type Bitmap } from './clean';
-import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotate } from './raster';
+import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { readSkipped, type OcrWord } from './lone-letters';
 import { repairLabel } from './vocabulary';
 import type { Word } from './words';
@@ -91,12 +91,12 @@ function release(canvas: Canvas): void {
 }
 
 async function readCanvas(source: Canvas, page: number, dpi: number): Promise<PageView> {
-  const { sideways, skew } = estimateOrientation(source);
-  const level = rotate(source, -((sideways ? 90 : 0) + skew));
-  const grey = greyBitmap(level);
-  // Only the one-byte grey copy is kept; the RGBA canvases are released now, not at some later GC.
-  release(level);
+  // The page becomes one byte per pixel at once and the RGBA canvas is released now, not at some
+  // later GC; turning and cleaning work on the grey copies.
+  const scanned = greyBitmap(source);
   release(source);
+  const { sideways, skew } = estimateOrientation(scanned);
+  const grey = rotateGrey(scanned, -((sideways ? 90 : 0) + skew));
   const ink = binarise(grey);
   clearRules(ink, Math.round(dpi * 0.6));
   clearSpecksAndBoxes(ink, dpi);

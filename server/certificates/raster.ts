@@ -1,30 +1,45 @@
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
+import type { Canvas } from '@napi-rs/canvas';
 import type { Bitmap } from './clean';
 import type { MarkProbe } from './page';
 import type { Box } from './words';
 
-/** Grey levels (0 = black) of a canvas, one byte per pixel. */
+/** Grey levels (0 = black) of a canvas, one byte per pixel, read a band of rows at a time. */
 export function greyOf(canvas: Canvas): Uint8Array {
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-  const out = new Uint8Array(canvas.width * canvas.height);
-  for (let i = 0, j = 0; j < out.length; i += 4, j++) out[j] = (data[i]! * 3 + data[i + 1]! * 6 + data[i + 2]!) / 10;
+  const { width: w, height: h } = canvas;
+  const ctx = canvas.getContext('2d');
+  const out = new Uint8Array(w * h);
+  // A whole-page RGBA copy would be four times the grey page; bands keep that copy small.
+  const band = 256;
+  for (let y0 = 0; y0 < h; y0 += band) {
+    const rows = Math.min(band, h - y0);
+    const { data } = ctx.getImageData(0, y0, w, rows);
+    for (let i = 0, j = y0 * w; i < data.length; i += 4, j++) out[j] = (data[i]! * 3 + data[i + 1]! * 6 + data[i + 2]!) / 10;
+  }
   return out;
 }
 
-/** Dark pixels of a downscaled copy, for orientation and skew estimates. */
-function darkPoints(canvas: Canvas, maxSide: number): { xs: Float32Array; ys: Float32Array; w: number; h: number } {
-  const scale = Math.min(1, maxSide / Math.max(canvas.width, canvas.height));
-  const w = Math.max(1, Math.round(canvas.width * scale));
-  const h = Math.max(1, Math.round(canvas.height * scale));
-  const small = createCanvas(w, h);
-  small.getContext('2d').drawImage(canvas, 0, 0, w, h);
-  const grey = greyOf(small);
+/** Grey levels of a canvas as a bitmap. */
+export function greyBitmap(canvas: Canvas): Bitmap {
+  return { width: canvas.width, height: canvas.height, data: greyOf(canvas) };
+}
+
+/** Dark pixels of a grey page sampled about `maxSide` wide, for orientation and skew estimates. */
+function darkPoints(grey: Bitmap, maxSide: number): { xs: Float32Array; ys: Float32Array; w: number; h: number } {
+  const step = Math.max(1, Math.ceil(Math.max(grey.width, grey.height) / maxSide));
+  const w = Math.ceil(grey.width / step);
+  const h = Math.ceil(grey.height / step);
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let i = 0; i < grey.length; i++) {
-    if (grey[i]! < 140) {
-      xs.push(i % w);
-      ys.push(Math.floor(i / w));
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      // The mean grey of each cell, as a scaled-down copy of the page would have it.
+      let sum = 0, n = 0;
+      for (let dy = 0; dy < step && y * step + dy < grey.height; dy++)
+        for (let dx = 0; dx < step && x * step + dx < grey.width; dx++, n++) sum += grey.data[(y * step + dy) * grey.width + x * step + dx]!;
+      if (sum / n < 140) {
+        xs.push(x);
+        ys.push(y);
+      }
     }
   }
   return { xs: Float32Array.from(xs), ys: Float32Array.from(ys), w, h };
@@ -46,9 +61,9 @@ function rowSharpness(p: ReturnType<typeof darkPoints>, deg: number): number {
   return score;
 }
 
-/** Quarter turn (0 or 1, i.e. upright-or-upside-down vs sideways) and skew in degrees. */
-export function estimateOrientation(canvas: Canvas): { sideways: boolean; skew: number } {
-  const points = darkPoints(canvas, 900);
+/** Quarter turn (upright-or-upside-down vs sideways) and skew in degrees of a grey page. */
+export function estimateOrientation(grey: Bitmap): { sideways: boolean; skew: number } {
+  const points = darkPoints(grey, 900);
   const flat = rowSharpness(points, 0);
   const side = rowSharpness(points, 90);
   const sideways = side > flat;
@@ -61,25 +76,33 @@ export function estimateOrientation(canvas: Canvas): { sideways: boolean; skew: 
   return { sideways, skew: best.skew };
 }
 
-/** A copy of the canvas turned by `deg` (clockwise positive), on white. */
-export function rotate(source: Canvas, deg: number): Canvas {
+/** A grey page turned by `deg` (clockwise positive) about its centre, on white, bilinear. */
+export function rotateGrey(src: Bitmap, deg: number): Bitmap {
   const quarter = ((Math.round(deg / 90) % 4) + 4) % 4;
   const swap = quarter % 2 === 1;
-  const w = swap ? source.height : source.width;
-  const h = swap ? source.width : source.height;
-  const canvas = createCanvas(w, h);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.translate(w / 2, h / 2);
-  ctx.rotate((deg * Math.PI) / 180);
-  ctx.drawImage(source, -source.width / 2, -source.height / 2);
-  return canvas;
-}
-
-/** Grey levels of a canvas as a bitmap, for clean-up and checkbox probes. */
-export function greyBitmap(canvas: Canvas): Bitmap {
-  return { width: canvas.width, height: canvas.height, data: greyOf(canvas) };
+  const w = swap ? src.height : src.width;
+  const h = swap ? src.width : src.height;
+  const out = new Uint8Array(w * h).fill(255);
+  const a = (deg * Math.PI) / 180;
+  const cos = Math.cos(a), sin = Math.sin(a);
+  const scx = src.width / 2, scy = src.height / 2, dcx = w / 2, dcy = h / 2;
+  const sw = src.width, sh = src.height, d = src.data;
+  for (let y = 0; y < h; y++) {
+    const ry = y + 0.5 - dcy;
+    for (let x = 0; x < w; x++) {
+      const rx = x + 0.5 - dcx;
+      // The source point that lands here: the inverse turn.
+      const sx = rx * cos + ry * sin + scx - 0.5;
+      const sy = -rx * sin + ry * cos + scy - 0.5;
+      const ix = Math.floor(sx), iy = Math.floor(sy);
+      if (ix < 0 || iy < 0 || ix >= sw - 1 || iy >= sh - 1) continue;
+      const fx = sx - ix, fy = sy - iy, i = iy * sw + ix;
+      const top = d[i]! + (d[i + 1]! - d[i]!) * fx;
+      const bottom = d[i + sw]! + (d[i + sw + 1]! - d[i + sw]!) * fx;
+      out[y * w + x] = top + (bottom - top) * fy;
+    }
+  }
+  return { width: w, height: h, data: out };
 }
 
 /** The bitmap turned half a turn, in place. */

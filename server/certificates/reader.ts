@@ -4,7 +4,7 @@ import { readFields } from './acroform';
 import { missingNotes, readLayout, type LayoutResult } from './layout';
 import { defaults, type ReadOptions } from './limits-config';
 import { drawnMarks, textLayerProbe } from './marks';
-import { ocrImage, ocrPdfPage } from './ocr';
+import { closeReader, ocrImage, ocrPdfPage } from './ocr';
 import type { PageView } from './page';
 import { openPdf, pageHasImages, textWords, type PDFDocumentProxy } from './pdf';
 import { imageSize, sniff } from './sniff';
@@ -80,11 +80,21 @@ async function readImage(bytes: Uint8Array, kind: 'png' | 'jpeg', opts: Required
   return finish(readLayout([view]), 'ocr', 1, []);
 }
 
+/** Reads in progress in this thread; the OCR engine is stopped when the last one ends. */
+let reading = 0;
+
 /** Read an ACORD 25 certificate (PDF, PNG or JPEG bytes) into the extraction contract. */
 export async function readCertificate(bytes: Uint8Array, options: ReadOptions = {}): Promise<Extraction> {
   const opts = { ...defaults, ...options };
   const deadline = new Deadline(opts.timeoutMs);
   const kind = sniff(bytes);
-  if (kind === 'pdf') return readPdf(bytes, opts, deadline);
-  return readImage(bytes, kind, opts);
+  reading++;
+  try {
+    if (kind === 'pdf') return await readPdf(bytes, opts, deadline);
+    return await readImage(bytes, kind, opts);
+  } finally {
+    // The OCR engine's memory grows with every page and never shrinks, so once no read is in
+    // progress an engine that was used is stopped; the next scan starts a fresh one.
+    if (--reading === 0) await closeReader();
+  }
 }
