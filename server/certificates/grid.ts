@@ -64,8 +64,12 @@ function rowAnchors(view: PageView, cols: Columns, bottom: number): RowAnchor[] 
   const umbrella = findAll(lines, /UMBRELLA|EXCESS LIAB|\bLIAB\b/);
   if (umbrella.length) found.push({ kind: 'umbrella', top: Math.max(...umbrella.map((m) => m.box[3])) });
   // OCR may split a two-word row title across lines, so either word alone anchors the row.
+  // When OCR garbles the title line, the second line ("AND EMPLOYERS' LIABILITY") still marks
+  // the row, one line lower.
+  const employers = first(/EMPLOYERS.{0,3}LIAB/);
   const wc = first(/WORKERS COMP|\bWORKERS\b|COMPENSATION/);
   add('workers_compensation', wc);
+  if (!wc && employers) found.push({ kind: 'workers_compensation', top: employers.box[3] + 1.2 * (employers.box[3] - employers.box[1]) + 1 });
   const lastKnown = Math.min(...found.map((f) => f.top), Infinity);
   const other = otherRowLine(lines, wc, lastKnown, found.length > 0);
   if (other) found.push({ kind: 'other', top: other.box[3] });

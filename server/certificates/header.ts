@@ -70,7 +70,8 @@ export function findAnchors(view: PageView): Anchors {
     // OCR may break the heading's first words apart; the rest of it still names the box.
     findAll(lines, /LOCATIONS\W{0,3}VEHICLES|\(ACORD 101|Remarks Schedule/i).pop() ??
     null;
-  const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS025/);
+  // The footer as printed, or as OCR spells it ("INSO25", "All nghts reserved").
+  const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS\s?[O0]25|All r\w{2,3}ts reserved/i);
   // The remarks may mention a holder or a cancellation too; the labels sit below them.
   const holder = findAll(lines, /CERTIFICATE HOLDER/).pop() ?? null;
   return {
@@ -166,8 +167,13 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
   const naicHeader = findFirst(a.lines, /NAIC\s?#/);
   const naicLeft = naicHeader ? naicHeader.box[0] - 1.5 * a.lineHeight : Infinity;
   const out: HeaderFacts['insurers'] = [];
-  for (const m of findAll(a.lines, /INSURER\s?([A-F])\b\s?:?/)) {
-    const letter = m.groups[0]!.toUpperCase() as HeaderFacts['insurers'][number]['letter'];
+  // A row label whose letter OCR dropped ("INSURER Keel Assurance") still counts as a row.
+  const labels = findAll(a.lines, /INSURER\s?([A-F])?\b(?!\s?\(S)\s?:?/)
+    .filter((m) => m.box[0] > a.split - 3 * a.lineHeight)
+    .sort((x, y) => y.box[3] - x.box[3]);
+  const letters = lettersInOrder(labels.map((m) => (m.groups[0] ?? '').toUpperCase()));
+  for (const [i, m] of labels.entries()) {
+    const letter = letters[i] as HeaderFacts['insurers'][number]['letter'];
     const words = rightOf(view.words, m.box).filter((w) => !m.words.includes(w));
     const nameWords = words.filter((w) => w.x1 < naicLeft + a.lineHeight);
     const naicWords = words.filter((w) => w.x1 >= naicLeft + a.lineHeight);
@@ -175,7 +181,7 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
     const last = nameWords[nameWords.length - 1];
     if (!naicWords.length && nameWords.length > 1 && last && /^(\d{5}|AA-?\d{7})$/.test(last.text)) naicWords.push(nameWords.pop()!);
     const name = collapse(nameWords.map((w) => w.text).join(' '));
-    if (!name || out.some((i) => i.letter === letter)) continue;
+    if (!name || out.some((x) => x.letter === letter)) continue;
     const index = out.length;
     prov.words(`/insurers/${index}/name`, nameWords);
     const naicText = collapse(naicWords.map((w) => w.text).join(''));
@@ -183,7 +189,23 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
     if (naic) prov.words(`/insurers/${index}/naic`, naicWords, /^\d{5}$|^AA-\d{7}$/.test(naic) ? 1 : 0.6);
     out.push({ letter, name, naic });
   }
-  return out.sort((x, y) => x.letter.localeCompare(y.letter));
+  return out;
+}
+
+/**
+ * The form prints INSURER A to F top to bottom. With all six rows found, each gets the letter of
+ * its place; otherwise a letter OCR dropped or read out of order (a second "D" after "D")
+ * becomes the one after the row above.
+ */
+export function lettersInOrder(read: string[]): string[] {
+  if (read.length === 6) return [...'ABCDEF'];
+  const out: string[] = [];
+  for (const letter of read) {
+    const previous = out[out.length - 1];
+    const next = previous ? String.fromCharCode(previous.charCodeAt(0) + 1) : 'A';
+    out.push(!letter || (previous && letter <= previous && next <= 'F') ? next : letter);
+  }
+  return out;
 }
 
 function readDate(view: PageView, a: Anchors, prov: Provenance): string | null {

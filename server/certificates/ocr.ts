@@ -133,6 +133,8 @@ export async function ocrPdfPage(page: PDFPageProxy, pageNumber: number, maxPixe
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
+  // The decoded scan pdf.js keeps for this page is not needed while OCR runs.
+  page.cleanup();
   return readCanvas(canvas, pageNumber, dpi);
 }
 
