@@ -235,8 +235,13 @@ export function readHeader(view: PageView, a: Anchors, prov: Provenance): Header
   const revNo = valueRight(view.words, a.lines, /REVISION NUMBER\s?:?/, null);
   if (certNo) prov.words('/certificateNumber', certNo);
   if (revNo) prov.words('/revisionNumber', revNo);
+  // The heading's small-print tail ("may be attached if more space is required)") can sit a
+  // little lower than its first words; the remarks start below the heading's bottom edge.
+  const headingBottom = a.description ? a.description.box[1] - 0.25 * lh : 0;
   const remarks = a.description
-    ? within(view.words, { y1: below(a.description, lh), y0: above(a.holder, lh) ?? a.footerTop })
+    ? within(view.words, { y1: below(a.description, lh), y0: above(a.holder, lh) ?? a.footerTop }).filter(
+        (w) => (w.y0 + w.y1) / 2 < headingBottom,
+      )
     : [];
   if (remarks.length) prov.words('/descriptionOfOperations', remarks);
   const holderWords = a.holder
