@@ -58,14 +58,17 @@ function usePageGeometry(props: PageViewProps, width: number, canvas: React.RefO
     });
     return () => controller.abort();
   }, [props.bytes, props.page, width, isImage, canvas]);
-  return { geometry, setGeometry, error, isImage };
+  return { geometry, error, isImage };
 }
 
 export function PageView(props: PageViewProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useSteadyWidth(props.width);
-  const { geometry, setGeometry, error, isImage } = usePageGeometry(props, width, canvas);
+  const { geometry: pdfGeometry, error, isImage } = usePageGeometry(props, width, canvas);
   const [imageUrl, setImageUrl] = useState<string | null>(null);
+  // A picture's geometry follows the shown width, so highlights stay on it when the pane resizes.
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const geometry = isImage ? (natural ? imageGeometry(natural.width, natural.height, width) : null) : pdfGeometry;
   useEffect(() => {
     if (!isImage) return;
     const url = URL.createObjectURL(new Blob([props.bytes], { type: props.contentType }));
@@ -89,7 +92,7 @@ export function PageView(props: PageViewProps) {
             src={imageUrl}
             alt="The certificate as received"
             width={width}
-            onLoad={(e) => setGeometry(imageGeometry(e.currentTarget.naturalWidth, e.currentTarget.naturalHeight, width))}
+            onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
           />
         )
       ) : (
