@@ -1,6 +1,6 @@
 import { Provenance } from './provenance';
 import type { PageView } from './page';
-import { collapse, digitsOnly, identifier, parseAddress, parseDate, type Address } from './values';
+import { collapse, digitsOnly, identifier, ocrName, parseAddress, parseDate, type Address } from './values';
 import {
   findAll,
   findFirst,
@@ -155,7 +155,9 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
 
 /** An address as OCR reads it: no spaces, "®" for "@", no specks before it. */
 function cleanEmail(text: string): string {
-  return text.replace(/\s+/g, '').replace(/®/g, '@').replace(/@+/g, '@').replace(/^[^A-Za-z0-9]+/, '').toLowerCase();
+  const flat = text.replace(/\s+/g, '').replace(/®/g, '@').replace(/@+/g, '@').replace(/\|/g, 'l').toLowerCase();
+  // Only the address itself: a phone number or speck OCR glued on either side is dropped.
+  return /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/.exec(flat)?.[0] ?? flat.replace(/^[^a-z0-9]+/, '');
 }
 
 /** A person's name starts with a capital; OCR sometimes reads it in lower case. */
@@ -180,7 +182,8 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
     // Without a usable NAIC header, a trailing company code still reads as the NAIC.
     const last = nameWords[nameWords.length - 1];
     if (!naicWords.length && nameWords.length > 1 && last && /^(\d{5}|AA-?\d{7})$/.test(last.text)) naicWords.push(nameWords.pop()!);
-    const name = collapse(nameWords.map((w) => w.text).join(' '));
+    const text = collapse(nameWords.map((w) => w.text).join(' '));
+    const name = view.ocr ? ocrName(text) : text;
     if (!name || out.some((x) => x.letter === letter)) continue;
     const index = out.length;
     prov.words(`/insurers/${index}/name`, nameWords);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFormNumbers, identifier, mergeFormNumbers, parseAddress, parseDate, parseMoney } from './values';
+import { findFormNumbers, identifier, ocrName, mergeFormNumbers, parseAddress, parseDate, parseMoney } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -40,6 +40,17 @@ describe('identifier', () => {
   });
 
   it('keeps the case a text layer printed', () => expect(identifier('abc-123', false)).toBe('abc-123'));
+
+  it('drops OCR text without a digit, which is no number', () => expect(identifier('REVISION NUMBER:', true)).toBeNull());
+});
+
+describe('ocrName', () => {
+  it('drops specks and a stray letter before a name', () => {
+    expect(ocrName('k= Pinecrest Mutual Insurance Company')).toBe('Pinecrest Mutual Insurance Company');
+    expect(ocrName('i Northern Plains Indemnity Company')).toBe('Northern Plains Indemnity Company');
+    expect(ocrName('‘Northern Plains')).toBe('Northern Plains');
+    expect(ocrName('de Groot Insurance')).toBe('de Groot Insurance');
+  });
 });
 
 describe('form numbers', () => {

@@ -49,7 +49,14 @@ export function digitsOnly(text: string): string | null {
 export function identifier(text: string, ocr: boolean): string | null {
   const core = collapse(text).replace(/^[\s|[\](){}"'“”‘’]+|[\s|[\](){}"'“”‘’]+$/g, '');
   if (!core) return null;
-  return ocr && /\d/.test(core) ? core.toUpperCase() : core;
+  // Policy and certificate numbers carry digits; OCR text without any is a misread label or speck.
+  if (ocr && !/\d/.test(core)) return null;
+  return ocr ? core.toUpperCase() : core;
+}
+
+/** A name as OCR reads it, without a speck or stray letter a box edge left in front of it. */
+export function ocrName(text: string): string {
+  return collapse(text).replace(/^(?:[^A-Za-z0-9\s]+\s*|[a-z][^A-Za-z0-9\s]*\s+(?=[A-Z]))+/, '');
 }
 
 export function collapse(text: string): string {
