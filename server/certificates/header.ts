@@ -140,8 +140,9 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
   const emailLabel = /E\W?MAIL\s?ADDRESS\s?\W?/;
   const number = (words: string | null, label: RegExp, stop: RegExp | null) => {
     const read = words ? digitsOnly(words) : null;
+    if (read?.length === 10) return read;
     const fromLine = digitsOnly(after(label, stop));
-    return read?.length !== 10 && fromLine?.length === 10 ? fromLine : read;
+    return fromLine?.length === 10 ? fromLine : read;
   };
   const contactName = get(/(?:CONTACT\s?)?NAME\s?[:;.]?/, null, '/producer/contactName');
   const email = get(emailLabel, null, '/producer/email') ?? (/\S+@\S+\.\w+/.exec(after(emailLabel, null))?.[0] || null);

@@ -95,13 +95,13 @@ function basics(row: Row, line: Policy['line']): Policy {
   // A date is one word, or (OCR split it at a slash) the pieces on one line of its column.
   const pick = (ws: Word[], pointer: string) => {
     const single = ws.filter((w) => parseDate(w.text)).sort((a, b) => b.y1 - a.y1)[0];
-    const joined = groupLines(ws).find((l) => parseDate(l.words.map((w) => w.text).join('')));
-    const found = single ? [single] : joined?.words;
+    const found = single ? [single] : groupLines(ws).find((l) => parseDate(l.words.map((w) => w.text).join('')))?.words;
     if (found) prov.words(pointer, found);
     return found ? parseDate(found.map((w) => w.text).join('')) : null;
   };
-  const eff = inDates.filter((w) => nearEff(w) && (parseDate(w.text) || /\d/.test(w.text)));
-  const exp = inDates.filter((w) => !nearEff(w) && (parseDate(w.text) || /\d/.test(w.text)));
+  const withDigits = inDates.filter((w) => /\d/.test(w.text));
+  const eff = withDigits.filter(nearEff);
+  const exp = withDigits.filter((w) => !nearEff(w));
   const numberWords = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.effLeft && !parseDate(w.text));
   const numberLine = groupLines(numberWords)[0];
   if (numberLine) prov.words('/policyNumber', numberLine.words);
