@@ -96,7 +96,7 @@ async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder,
     .where({ id: r.requestId, status: 'pending', reminders_sent: r.number - 1 })
     .whereNull('first_upload_at')
     .whereNull('deleted_at')
-    .forUpdate()
+    .forNoKeyUpdate()
     .skipLocked()
     .first('company_id', 'recipient_email', 'broker_email')) as
     | { company_id: string; recipient_email: string; broker_email: string | null }

@@ -52,7 +52,7 @@ export async function lockOpenRequest(trx: Knex.Transaction, requestId: string):
     .where({ id: requestId })
     .whereNull('deleted_at')
     .whereNotIn('status', ['archived', 'cancelled'])
-    .forUpdate()
+    .forNoKeyUpdate()
     .first('id');
   return Boolean(row);
 }

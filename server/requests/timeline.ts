@@ -54,7 +54,11 @@ export async function changeStatus(
   const row = (await trx('coi_requests')
     .where({ id: r.requestId, company_id: r.companyId })
     .whereNull('deleted_at')
-    .forUpdate()
+    // NO KEY UPDATE: exclusive with other status changes, but an insert that only references the
+    // request (a timeline event, an email) is not blocked, which otherwise deadlocks with the
+    // send-email job (it holds its email row and adds an event; cancel holds the request and
+    // fails its queued emails).
+    .forNoKeyUpdate()
     .first('status')) as { status: RequestStatus } | undefined;
   if (!row || !r.from.includes(row.status)) return false;
   if (row.status === r.to) return true;

@@ -80,7 +80,7 @@ async function applyVerdict(s: Services, trx: Knex.Transaction, r: EvaluatedRequ
 /** Nothing in the upload could be read: the request stays Under review for a person, said once per upload. */
 async function flagUnreadable(s: Services, r: EvaluatedRequest, uploadId: string): Promise<void> {
   await s.db.transaction(async (trx) => {
-    await trx('coi_requests').where({ id: r.id, company_id: r.companyId }).forUpdate().first('id');
+    await trx('coi_requests').where({ id: r.id, company_id: r.companyId }).forNoKeyUpdate().first('id');
     if (await uploadFlagged(trx, r.companyId, r.id, uploadId)) return;
     await addEvent(trx, {
       companyId: r.companyId,
