@@ -42,4 +42,16 @@ describe('clearSpecksAndBoxes', () => {
     expect(ink(img, 200, 40)).toBe(0); // the large box's outline is gone
     expect(ink(img, 226, 50)).toBe(1); // its letter stays
   });
+
+  it('keeps letters that look like boxes or rule leftovers: a barred B and a thin tall l', () => {
+    const img = blank(200, 120);
+    // A B drawn square: stem, top, bottom and right side, and a bar across the middle.
+    for (let i = 0; i < 24; i++) for (const [x, y] of [[20 + i, 20], [20 + i, 43], [20, 20 + i], [43, 20 + i], [20 + i, 31]]) set(img, x!, y!);
+    // An l of large print: two pixels wide, 40 tall.
+    for (let y = 20; y < 60; y++) for (const x of [100, 101]) set(img, x, y);
+    const boxes = clearSpecksAndBoxes(img, 300);
+    expect(boxes).toHaveLength(0);
+    expect(ink(img, 30, 31)).toBe(1);
+    expect(ink(img, 100, 40)).toBe(1);
+  });
 });

@@ -108,7 +108,20 @@ function isBoxOutline(c: Component, img: Bitmap, min: number, max: number): bool
     }
     return ink / len;
   };
-  return Math.min(edge(c.y0 + 1, true), edge(c.y1 - 1, true), edge(c.x0 + 1, false), edge(c.x1 - 1, false)) > 0.85;
+  // A square has all four corners; a B or D, as hollow and nearly as square, has round ones.
+  const inkNear = (cx: number, cy: number) => {
+    for (let y = cy - 2; y <= cy + 2; y++)
+      for (let x = cx - 2; x <= cx + 2; x++) if (x >= 0 && y >= 0 && x < img.width && y < img.height && img.data[y * img.width + x]) return true;
+    return false;
+  };
+  const corners = inkNear(c.x0 + 1, c.y0 + 1) && inkNear(c.x1 - 1, c.y0 + 1) && inkNear(c.x0 + 1, c.y1 - 1) && inkNear(c.x1 - 1, c.y1 - 1);
+  // A B has a bar across its middle; a box is empty there, or crossed by a mark's thin strokes.
+  const mid = Math.round((c.y0 + c.y1) / 2);
+  let across = 0;
+  const at = (x: number, y: number) => img.data[y * img.width + x] === 1;
+  for (let x = c.x0 + 4; x <= c.x1 - 4; x++) if (at(x, mid - 1) || at(x, mid) || at(x, mid + 1)) across++;
+  const barred = across > 0.6 * Math.max(1, bw - 8);
+  return corners && !barred && Math.min(edge(c.y0 + 1, true), edge(c.y1 - 1, true), edge(c.x0 + 1, false), edge(c.x1 - 1, false)) > 0.85;
 }
 
 /**
@@ -123,8 +136,9 @@ export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
   const sliver = Math.max(3, Math.round(dpi / 100));
   for (const c of blobs) {
     const w = c.x1 - c.x0 + 1, h = c.y1 - c.y0 + 1;
-    // Leftovers of a slightly slanted rule: a few pixels thick and many times longer.
-    const ruleBit = Math.min(w, h) <= sliver && Math.max(w, h) >= 8 * Math.min(w, h) && Math.max(w, h) > dpi * 0.1;
+    // Leftovers of a slightly slanted rule: a few pixels thick and many times longer, and longer
+    // than the tallest letter, so a thin l or I stays.
+    const ruleBit = Math.min(w, h) <= sliver && Math.max(w, h) >= 8 * Math.min(w, h) && Math.max(w, h) > dpi * 0.16;
     if (c.area <= speck || ruleBit) for (const p of c.pixels) img.data[p] = 0;
     else if (isBoxOutline(c, img, boxMin, boxMax)) boxes.push(c);
   }

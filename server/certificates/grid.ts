@@ -11,8 +11,9 @@ interface RowAnchor {
 }
 
 function headerColumns(view: PageView, a: Anchors): Columns | null {
-  // OCR can set "TYPE" or "INS" a little off its line; either half still names the column.
-  const type = findFirst(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b|\bTYPE OF\b/);
+  // OCR can set "TYPE" or "INS" a little off its line; either half still names the column. The
+  // form's title says "OF ... INSURANCE" too, and OCR may drop the word between.
+  const type = findAll(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b|\bTYPE OF\b/).find((m) => !/CERTIFICATE/i.test(m.line.text));
   if (!type) return null;
   const band = within(view.words, { y0: type.box[1] - 3 * a.lineHeight, y1: type.box[3] + 3 * a.lineHeight });
   const lines = groupLines(band);

@@ -87,7 +87,9 @@ function splitDates(w: Word): Word[] {
 
 function basics(row: Row, line: Policy['line']): Policy {
   const { cols, words, prov } = row;
-  const letters = words.filter((w) => /^[A-F]$/.test(w.text) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
+  // OCR may read a lone letter twice or in lower case ("Cc").
+  const letterOf = (w: Word) => /^([A-F])\1?$/i.exec(w.text)?.[1]?.toUpperCase();
+  const letters = words.filter((w) => letterOf(w) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
   const letter = letters.sort((a, b) => b.y1 - a.y1)[0];
   if (letter) prov.words('/insurerLetter', [letter]);
   const inDates = words.flatMap(splitDates).filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
@@ -107,7 +109,7 @@ function basics(row: Row, line: Policy['line']): Policy {
   if (numberLine) prov.words('/policyNumber', numberLine.words);
   return {
     line,
-    insurerLetter: letter ? (letter.text as Policy['insurerLetter']) : null,
+    insurerLetter: letter ? (letterOf(letter) as Policy['insurerLetter']) : null,
     policyNumber: numberLine ? identifier(numberLine.text, row.view.ocr) : null,
     effectiveDate: pick(eff, '/effectiveDate'),
     expirationDate: pick(exp, '/expirationDate'),
