@@ -120,7 +120,7 @@ function isBoxOutline(c: Component, img: Bitmap, min: number, max: number): bool
   let across = 0;
   const at = (x: number, y: number) => img.data[y * img.width + x] === 1;
   for (let x = c.x0 + 4; x <= c.x1 - 4; x++) if (at(x, mid - 1) || at(x, mid) || at(x, mid + 1)) across++;
-  const barred = across > 0.6 * Math.max(1, bw - 8);
+  const barred = across > 0.85 * Math.max(1, bw - 8);
   return corners && !barred && Math.min(edge(c.y0 + 1, true), edge(c.y1 - 1, true), edge(c.x0 + 1, false), edge(c.x1 - 1, false)) > 0.85;
 }
 
