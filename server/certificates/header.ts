@@ -167,7 +167,7 @@ function capitalised(name: string): string {
 }
 
 function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts['insurers'] {
-  const naicHeader = findFirst(a.lines, /NAIC\s?#/);
+  const naicHeader = findFirst(a.lines, /\bNAIC\b/);
   const naicLeft = naicHeader ? naicHeader.box[0] - 1.5 * a.lineHeight : Infinity;
   const out: HeaderFacts['insurers'] = [];
   // A row label whose letter OCR dropped ("INSURER Keel Assurance") still counts as a row.
@@ -182,18 +182,36 @@ function readInsurers(view: PageView, a: Anchors, prov: Provenance): HeaderFacts
     const naicWords = words.filter((w) => w.x1 >= naicLeft + a.lineHeight);
     // Without a usable NAIC header, a trailing company code still reads as the NAIC.
     const last = nameWords[nameWords.length - 1];
-    if (!naicWords.length && nameWords.length > 1 && last && /^(\d{5}|AA-?\d{7})$/.test(last.text)) naicWords.push(nameWords.pop()!);
+    if (!naicWords.length && nameWords.length > 1 && last && alienOrNaic(last.text, view.ocr)) naicWords.push(nameWords.pop()!);
     const text = collapse(nameWords.map((w) => w.text).join(' '));
-    const name = view.ocr ? ocrName(text) : text;
+    const name = view.ocr ? capitalised(withoutLetter(ocrName(text), letter)) : text;
     if (!name || out.some((x) => x.letter === letter)) continue;
     const index = out.length;
     prov.words(`/insurers/${index}/name`, nameWords);
     const naicText = collapse(naicWords.map((w) => w.text).join(''));
-    const naic = /^(AA-?\d{7}|\d{5})$/.test(naicText) ? naicText : naicText ? naicText : null;
+    const naic = (view.ocr ? alienOrNaic(naicText, true) : null) ?? (naicText || null);
     if (naic) prov.words(`/insurers/${index}/naic`, naicWords, /^\d{5}$|^AA-\d{7}$/.test(naic) ? 1 : 0.6);
     out.push({ letter, name, naic });
   }
   return out;
+}
+
+/**
+ * A NAIC number (five digits) or an alien insurer's code ("AA-1122000"); OCR may misread the
+ * code's second A, so in OCR text any capital there counts.
+ */
+function alienOrNaic(text: string, ocr: boolean): string | null {
+  if (/^\d{5}$/.test(text)) return text;
+  const alien = (ocr ? /^A[A-Z4]-?(\d{7})$/ : /^AA-?(\d{7})$/).exec(text);
+  return alien ? `AA-${alien[1]}` : null;
+}
+
+/** OCR may read a row's letter again at the start of the name ("D: Northern" as "OD Northern"). */
+function withoutLetter(name: string, letter: string): string {
+  const [first = '', ...rest] = name.split(' ');
+  if (rest.length && first.length <= 3 && first.toUpperCase().includes(letter) && !/[a-z]/.test(first)) return rest.join(' ');
+  if (new RegExp(`^${letter}[A-Z][a-z]`).test(name)) return name.slice(1);
+  return name;
 }
 
 /**

@@ -61,4 +61,16 @@ describe('readLimits on OCR text', () => {
     const limits = read(line(700, 'EACH OCCURRENCE', '5,000,000'), line(690, 'GENERAL AGGREGATE', '2,000,000'));
     expect(limits.eachOccurrence).toBe(5_000_000);
   });
+
+  it('gives an amount to the named label above it when OCR broke a word of that label onto the amount line', () => {
+    const words = [
+      line(700, 'E.L. EACH ACCIDENT', '$500,000'),
+      line(690, 'E.L. DISEASE - EA EMPLOYEE', '$500,000'),
+      line(679.5, 'EL POLICY LIMIT'),
+      line(676, 'DISEASE', '$1,000,000'),
+    ].flat();
+    const limits = readLimits('workers_compensation', words, cols, new Provenance());
+    expect(limits).toMatchObject({ employersLiabilityDiseasePolicyLimit: 1_000_000 });
+    expect(limits.other).toBeUndefined();
+  });
 });

@@ -113,16 +113,18 @@ function splitLines(words: Word[]): { labels: Item[]; amounts: Amount[] } {
 }
 
 /** Pair amounts with labels, nearest first, so a value printed off its baseline still finds its label. */
-function pair(labelItems: Item[], amounts: Amount[], lineHeight: number) {
-  const candidates: { l: Item; a: Amount; d: number }[] = [];
+function pair(labelItems: Item[], amounts: Amount[], lineHeight: number, named: (l: Item) => boolean) {
+  const candidates: { l: Item; a: Amount; d: number; rank: number }[] = [];
   for (const l of labelItems)
     for (const a of amounts) {
       const d = Math.abs(centerY({ y0: l.box[1], y1: l.box[3] }) - centerY({ y0: a.box[1], y1: a.box[3] }));
-      if (a.box[0] > l.box[0] && d < 1.3 * lineHeight) candidates.push({ l, a, d });
+      // A fragment of a label OCR broke onto the amount's line ("DISEASE") yields to a named
+      // label just above or below that has no amount of its own.
+      if (a.box[0] > l.box[0] && d < 1.3 * lineHeight) candidates.push({ l, a, d, rank: d + (named(l) ? 0 : 0.5 * lineHeight) });
     }
-  candidates.sort((x, y) => x.d - y.d);
+  candidates.sort((x, y) => x.rank - y.rank);
   const used = new Set<object>();
-  const out: { l: Item; a: Amount; d: number }[] = [];
+  const out: typeof candidates = [];
   for (const c of candidates) {
     if (used.has(c.l) || used.has(c.a)) continue;
     used.add(c.l);
@@ -170,7 +172,7 @@ export function readLimits(kind: RowKind, words: Word[], cols: Columns, prov: Pr
   const known = kind === 'other' ? [] : labels[kind];
   const sorted = [...labelItems].sort((x, y) => y.box[3] - x.box[3]);
   const keys = new Map(zip(sorted, byOrder(sorted, sorted.map((l) => keyFor(l.text, known)), known)));
-  for (const { l, a, d } of pair(labelItems, amounts, cols.lineHeight)) {
+  for (const { l, a, d } of pair(labelItems, amounts, cols.lineHeight, (l) => Boolean(keys.get(l)))) {
     const offLine = d > 0.35 * (l.box[3] - l.box[1]) ? 0.75 : 1;
     const factor = offLine * (a.fallback ? 0.9 : 1) * Math.min(1, minConf(l.words) + 0.2);
     const found = keys.get(l);

@@ -86,6 +86,13 @@ describe('parseAddress', () => {
     expect(parseAddress(['507 Industrial Pkwy', 'Portland. OR 89486:'])).toMatchObject({ city: 'Portland', state: 'OR', postalCode: '89486' });
     expect(parseAddress(['1 Elm St', 'Boise, 1D 97905'])).toMatchObject({ city: 'Boise', state: 'ID', postalCode: '97905', line2: null });
     expect(parseAddress(['1 Elm St', 'Columbus, OH 21645 J. NUMBER'])).toMatchObject({ city: 'Columbus', state: 'OH' });
+    expect(parseAddress(['1 Elm St', 'Unit 4', 'Austin, TX 73497', 'CERTIFICATE'])).toEqual({
+      line1: '1 Elm St',
+      line2: 'Unit 4',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '73497',
+    });
   });
 
   it('does not take two letters that are no state for one', () => {

@@ -97,8 +97,12 @@ function cityOf(line: string): { city: string; state: string; postalCode: string
 /** Address lines as printed (street lines, then "City, ST 12345"). */
 export function parseAddress(lines: string[]): Address | null {
   if (lines.length === 0) return null;
-  const last = cityOf(lines[lines.length - 1]!);
-  const street = last ? lines.slice(0, -1) : lines;
+  // "City, ST 12345" ends an address; a line after it without a digit is something else caught
+  // in the block (a word of the next heading).
+  let end = lines.length;
+  while (end > 1 && !cityOf(lines[end - 1]!) && !/\d/.test(lines[end - 1]!) && cityOf(lines[end - 2]!)) end--;
+  const last = cityOf(lines[end - 1]!);
+  const street = last ? lines.slice(0, end - 1) : lines;
   return {
     line1: street[0] ? collapse(street[0]) : null,
     line2: street.length > 1 ? collapse(street.slice(1).join(' ')) : null,
