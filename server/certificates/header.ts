@@ -231,7 +231,7 @@ export function lettersInOrder(read: string[]): string[] {
 }
 
 function readDate(view: PageView, a: Anchors, prov: Provenance): string | null {
-  const label = findFirst(a.lines, /DATE\s?\(MM\/DD\/YYYY\)/) ?? findFirst(a.lines, /\bDATE\b/);
+  const label = findFirst(a.lines, /DATE\s?\(MM\/DD\/YYYY\)/) ?? findFirst(a.lines, /\bDATE\b|\bDATE\s?\(?MM/);
   if (!label) return null;
   const near = within(view.words, {
     x0: label.box[0] - 3 * a.lineHeight,

@@ -92,7 +92,10 @@ function basics(row: Row, line: Policy['line']): Policy {
   const letters = words.filter((w) => letterOf(w) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
   const letter = letters.sort((a, b) => b.y1 - a.y1)[0];
   if (letter) prov.words('/insurerLetter', [letter]);
-  const inDates = words.flatMap(splitDates).filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
+  // Two dates OCR glued into one word are the effective and expiration dates; the word's box may
+  // run on into the limits, so only where it starts matters.
+  const glued = words.map(splitDates).find((parts) => parts.length === 2 && parts[0]!.x0 > cols.numberLeft && parts[0]!.x0 < cols.exp);
+  const inDates = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
   const nearEff = (w: Word) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp);
   // A date is one word, or (OCR split it at a slash) the pieces on one line of its column.
   const pick = (ws: Word[], pointer: string) => {
@@ -102,8 +105,15 @@ function basics(row: Row, line: Policy['line']): Policy {
     return found ? parseDate(found.map((w) => w.text).join('')) : null;
   };
   const withDigits = inDates.filter((w) => /\d/.test(w.text));
-  const eff = withDigits.filter(nearEff);
-  const exp = withDigits.filter((w) => !nearEff(w));
+  let eff = withDigits.filter(nearEff);
+  let exp = withDigits.filter((w) => !nearEff(w));
+  // Two dates on one side and none on the other (OCR glued them, or the columns sit off their
+  // headings): the left one is the effective date.
+  const dated = (ws: Word[]) => ws.filter((w) => parseDate(w.text)).sort((a, b) => a.x0 - b.x0);
+  const [first, second] = dated(eff.length ? eff : exp);
+  const oneSided = first && second && dated(eff.length ? exp : eff).length === 0 && Math.abs(centerY(first) - centerY(second)) < 0.5 * cols.lineHeight;
+  if (glued) [eff, exp] = [[glued[0]!], [glued[1]!]];
+  else if (oneSided) [eff, exp] = [[first], [second]];
   const numberWords = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.effLeft && !parseDate(w.text));
   const numberLine = groupLines(numberWords)[0];
   if (numberLine) prov.words('/policyNumber', numberLine.words);
@@ -162,7 +172,9 @@ function readUmbrella(row: Row, p: Policy): void {
     ? row.words.filter((w) => w.x0 >= retention.box[2] - 1 && centerX(w) < row.cols.typeRight + 6)
         .filter((w) => Math.abs(centerY(w) - centerY({ y0: retention.box[1], y1: retention.box[3] })) < 0.6 * row.cols.lineHeight)
     : [];
-  const amount = parseMoney(amountWords.map((w) => w.text).join(' ').replace(/^\$\s*/, ''));
+  // OCR reads the "$" before the amount as a word of its own, often as 5 or S.
+  const dollar = row.view.ocr ? /^(?:S?\$|S|5)\s+(?=\d)|^\$\s*/ : /^\$\s*/;
+  const amount = parseMoney(amountWords.map((w) => w.text).join(' ').replace(dollar, ''));
   const isRetention = checkbox(row, retention);
   const isDeductible = checkbox(row, deductible);
   const kindChecked = isRetention?.value ? 'retention' : isDeductible?.value ? 'deductible' : undefined;

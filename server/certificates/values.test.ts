@@ -13,6 +13,8 @@ describe('parseMoney', () => {
     ['$2,000K', 2_000_000],
     ['1.5M', 1_500_000],
     ['0', 0],
+    ['25, 000', 25_000],
+    ['1, 000, 000', 1_000_000],
   ])('reads %s', (text, value) => expect(parseMoney(text)).toBe(value));
 
   it('refuses words', () => expect(parseMoney('EACH OCCURRENCE')).toBeNull());
@@ -29,6 +31,12 @@ describe('parseDate', () => {
     expect(parseDate('09,04:2025')).toBe('2025-09-04');
     expect(parseDate('04/1 1/2025'.replace(' ', ''))).toBe('2025-04-11');
     expect(parseDate('09,04:20255')).toBeNull();
+  });
+
+  it('reads a date that lost one of its separators, but not eight bare digits', () => {
+    expect(parseDate('0908/2024')).toBe('2024-09-08');
+    expect(parseDate('09/082024')).toBe('2024-09-08');
+    expect(parseDate('09082024')).toBeNull();
   });
 });
 

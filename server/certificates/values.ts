@@ -6,7 +6,10 @@ export function parseDate(text: string): string | null {
   const m =
     /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text) ??
     /^(\d{1,2})\s?[/\-.,:;]\s?(\d{1,2})\s?[/\-.,:;]\s?(\d{4})$/.exec(text.trim()) ??
-    /^(\d{2})[/17Il|](\d{2})[/17Il|](\d{4})$/.exec(text.trim());
+    /^(\d{2})[/17Il|](\d{2})[/17Il|](\d{4})$/.exec(text.trim()) ??
+    // One separator lost: "0908/2024", "09/082023".
+    /^(\d{2})[/\-.,:;](\d{2})(\d{4})$/.exec(text.trim()) ??
+    /^(\d{2})(\d{2})[/\-.,:;](\d{4})$/.exec(text.trim());
   if (!m) return null;
   const month = Number(m[1]);
   const day = Number(m[2]);
@@ -20,7 +23,7 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-const moneyPattern = /^\$?\s*(\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s*(MM|M|K)?(?:\.00)?$/i;
+const moneyPattern = /^\$?\s*(\d{1,3}(?:(?:[,.]\s?|\s)\d{3})+|\d+(?:\.\d+)?)\s*(MM|M|K)?(?:\.00)?$/i;
 
 /** "$ 1,000,000", "1000000", "1M", "1MM", "$2,000K" -> whole dollars. */
 export function parseMoney(text: string): number | null {
