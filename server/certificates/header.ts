@@ -253,7 +253,10 @@ export function readHeader(view: PageView, a: Anchors, prov: Provenance): Header
   const lh = a.lineHeight;
   const left = (top: Match | null, bottom: Match | null, xLimit = a.split): Word[] =>
     top ? within(view.words, { x1: xLimit, y1: below(top, lh), y0: above(bottom, lh) }) : [];
-  const certNo = valueRight(view.words, a.lines, /CERTIFICATE NUMBER\s?:?/, /REVISION/);
+  // OCR may drop CERTIFICATE; the label still follows COVERAGES.
+  const certNo =
+    valueRight(view.words, a.lines, /CERTIFICATE NUMBER\s?:?/, /REVISION/) ??
+    valueRight(view.words, a.lines, /\bCOVERAGES?\W{0,2}\s?NUMBER\s?:?/, /REVISION/);
   const revNo = valueRight(view.words, a.lines, /REVISION NUMBER\s?:?/, null);
   if (certNo) prov.words('/certificateNumber', certNo);
   if (revNo) prov.words('/revisionNumber', revNo);

@@ -141,9 +141,10 @@ function readGeneral(row: Row, p: Policy): void {
 const autoBoxes: [NonNullable<Policy['autoSymbols']>[number], RegExp][] = [
   ['any_auto', /ANY AUTO\b/],
   ['owned_autos', /(?<!NON-?\s?)(?:ALL )?OWNED AUTOS/],
-  ['scheduled_autos', /SCHEDULED AUTOS/],
-  ['hired_autos', /HIRED AUTOS/],
-  ['non_owned_autos', /NON-?\s?OWNED AUTOS/],
+  // The first word of each of these names only one box, so OCR may garble the "AUTOS".
+  ['scheduled_autos', /SCHEDULED\b/],
+  ['hired_autos', /\bHIRED\b/],
+  ['non_owned_autos', /NON-?\s?OWNED\b/],
 ];
 
 function readAuto(row: Row, p: Policy): void {

@@ -45,6 +45,7 @@ describe('identifier', () => {
     expect(identifier('|oTk1660200', true)).toBe('OTK1660200');
     expect(identifier('(0280A4300', true)).toBe('0280A4300');
     expect(identifier('Y76C11756]', false)).toBe('Y76C11756');
+    expect(identifier('37]9F5349', true)).toBe('3719F5349');
   });
 
   it('keeps the case a text layer printed', () => expect(identifier('abc-123', false)).toBe('abc-123'));

@@ -54,7 +54,8 @@ export function identifier(text: string, ocr: boolean): string | null {
   if (!core) return null;
   // Policy and certificate numbers carry digits; OCR text without any is a misread label or speck.
   if (ocr && !/\d/.test(core)) return null;
-  return ocr ? core.toUpperCase() : core;
+  // Between letters or digits, a "]" or "|" is a 1 OCR squared off.
+  return ocr ? core.toUpperCase().replace(/(?<=[A-Z0-9])[\]|](?=[A-Z0-9])/g, '1') : core;
 }
 
 /** A name as OCR reads it, without a speck or stray letter a box edge left in front of it. */
