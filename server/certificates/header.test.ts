@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lettersInOrder } from './header';
+import { cleanEmail, lettersInOrder } from './header';
 
 describe('lettersInOrder', () => {
   it('keeps letters read in order', () => expect(lettersInOrder(['A', 'B', 'D'])).toEqual(['A', 'B', 'D']));
@@ -11,5 +11,15 @@ describe('lettersInOrder', () => {
 
   it('gives all six rows the letters of their places', () => {
     expect(lettersInOrder(['A', 'B', 'D', 'D', 'E', 'F'])).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  });
+});
+
+describe('cleanEmail', () => {
+  it('reads an address as OCR gives it', () => {
+    expect(cleanEmail('|ee@cobaltins.com')).toBe('lee@cobaltins.com');
+    expect(cleanEmail('[ee@summitins.com')).toBe('lee@summitins.com');
+    expect(cleanEmail('priya graniteins.com')).toBe('priya@graniteins.com');
+    expect(cleanEmail('marco@ summitins.com')).toBe('marco@summitins.com');
+    expect(cleanEmail('dana®@lakesideins.com (555) 123-4567')).toBe('dana@lakesideins.com');
   });
 });

@@ -137,7 +137,8 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
   // "(A/C, No, Ext)" as OCR gives it: "(AIC, No, Ex)", "(AC. Na)".
   const phoneLabel = /PHONE\s?\(?A.{0,2}C\W{0,3}N[oa0]\W{0,3}E[xX]\w?\W{0,3}/;
   const faxLabel = /FAX\s?\(?A.{0,2}C\W{0,3}N[oa0]\W{0,3}/;
-  const emailLabel = /E\W?MAIL\s?ADDRESS\s?\W?/;
+  // The label's own colon, as OCR reads it; not a | or bracket, which are the address's l.
+  const emailLabel = /E\W?MAIL\s?ADDRESS\s?[.:;,'"’”®]?/;
   const number = (words: string | null, label: RegExp, stop: RegExp | null) => {
     const read = words ? digitsOnly(words) : null;
     if (read?.length === 10) return read;
@@ -155,8 +156,10 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
 }
 
 /** An address as OCR reads it: no spaces, "®" for "@", no specks before it. */
-function cleanEmail(text: string): string {
-  const flat = text.replace(/\s+/g, '').replace(/®/g, '@').replace(/@+/g, '@').replace(/\|/g, 'l').toLowerCase();
+export function cleanEmail(text: string): string {
+  // An @ OCR read as a space: "priya graniteins.com".
+  const spaced = /@|®/.test(text) ? text : text.replace(/^(\S+)\s+(?=[\w-]+\.\w{2,}\s*$)/, '$1@');
+  const flat = spaced.replace(/\s+/g, '').replace(/®/g, '@').replace(/@+/g, '@').replace(/[|[\]]/g, 'l').toLowerCase();
   // Only the address itself: a phone number or speck OCR glued on either side is dropped.
   return /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/.exec(flat)?.[0] ?? flat.replace(/^[^a-z0-9]+/, '');
 }
