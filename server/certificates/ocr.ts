@@ -64,8 +64,22 @@ async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_
   const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? [])
-    for (const para of block.paragraphs) for (const line of para.lines) for (const word of line.words) words.push(word);
+    for (const para of block.paragraphs) for (const line of para.lines) words.push(...withLineHeight(line.words));
   return words.filter((x) => /[A-Za-z0-9&]/.test(x.text));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * A word whose box a speck or stroke nearby swelled to well over its line's height gets the
+ * line's usual top and bottom, so it stays on its line when lines are rebuilt from positions.
+ */
+function withLineHeight(words: OcrWord[]): OcrWord[] {
+  if (words.length < 3) return words;
+  const top = median(words.map((w) => w.bbox.y0));
+  const bottom = median(words.map((w) => w.bbox.y1));
+  const usual = bottom - top;
+  return words.map((w) => (w.bbox.y1 - w.bbox.y0 > 1.5 * usual ? { ...w, bbox: { ...w.bbox, y0: top, y1: bottom } } : w));
 }
 
 function meanConfidence(words: OcrWord[]): number {
