@@ -53,7 +53,9 @@ function isDark(hex: string): boolean {
 
 /** Small drawn marks (strokes or dark fills) on a page, as boxes in page points. */
 export async function drawnMarks(page: PDFPageProxy): Promise<Box[]> {
-  const list = await page.getOperatorList();
+  // Form widgets' appearances are skipped below anyway; not building them saves most of the time
+  // on a fillable certificate.
+  const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
   const marks: Box[] = [];
   const stack: { ctm: Matrix; fill: string }[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
