@@ -73,7 +73,8 @@ export function findAnchors(view: PageView): Anchors {
   // The footer as printed, or as OCR spells it ("INSO25", "All nghts reserved").
   const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS\s?[O0]25|All r\w{2,3}ts reserved/i);
   // The remarks may mention a holder or a cancellation too; the labels sit below them.
-  const holder = findAll(lines, /CERTIFICATE HOLDER/).pop() ?? null;
+  // OCR may set CERTIFICATE off its line; HOLDER beside CANCELLATION still marks the box.
+  const holder = findAll(lines, /CERTIFICATE HOLDER/).pop() ?? findAll(lines, /\bHOLDER\b(?=.*\bCANCELLATION\b)/).pop() ?? null;
   return {
     lines,
     lineHeight,
@@ -274,7 +275,9 @@ export function readHeader(view: PageView, a: Anchors, prov: Provenance): Header
   if (remarks.length) prov.words('/descriptionOfOperations', remarks);
   const holderWords = a.holder
     ? within(view.words, {
-        x1: a.cancellation ? a.cancellation.box[0] - 2 : view.width / 2,
+        // The cancellation text below its heading starts a little left of it when OCR puts a
+        // speck or quote before the heading.
+        x1: a.cancellation ? a.cancellation.box[0] - 1.5 * lh : view.width / 2,
         y1: below(a.holder, lh),
         y0: a.footerTop,
       })

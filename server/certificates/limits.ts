@@ -182,7 +182,7 @@ export function readLimits(kind: RowKind, words: Word[], cols: Columns, prov: Pr
       prov.words(`/limits/${key}`, a.words, factor * (found.sure ? 1 : 0.8));
     } else {
       prov.words(`/limits/other/${other.length}`, a.words, factor);
-      other.push({ label: l.text.replace(/\s*\$$/, ''), amount: a.value });
+      other.push({ label: l.text.replace(/[\s.,:;$]+$/, ''), amount: a.value });
     }
   }
   if (other.length) limits.other = other;
