@@ -55,8 +55,8 @@ const labels: Record<Exclude<RowKind, 'other'>, [LimitKey, RegExp][]> = {
   ],
   workers_compensation: [
     ['employersLiabilityEachAccident', /EACH ACCIDENT/i],
-    ['employersLiabilityDiseaseEachEmployee', /EA(?:CH)? EMPLOYEE/i],
-    ['employersLiabilityDiseasePolicyLimit', /POLICY LIMIT/i],
+    ['employersLiabilityDiseaseEachEmployee', /EA(?:CH)? EMPLOYEE|DISEASE\W{0,3}EMPLOYEE/i],
+    ['employersLiabilityDiseasePolicyLimit', /POLICY LIMIT|DISEASE\W{0,3}POLICY/i],
   ],
 };
 

@@ -66,7 +66,8 @@ function flagColumn(row: Row, center: number, pointer: string): boolean {
   const top = groupLines(words)[0];
   if (!top) return false;
   const text = top.text.replace(/\s/g, '').toUpperCase();
-  const yes = /^[YX✔✖✓]$|^YES$/.test(text);
+  // OCR may read the box edge or a speck as a letter before the mark ("bY", "OY").
+  const yes = /^[a-zO0|.'`[(]?[YX✔✖✓]$|^YES$/i.test(text);
   const known = yes || /^(N|NO|N\/A|NA)$/.test(text);
   row.prov.words(pointer, top.words, known ? 1 : 0.5);
   return yes;
