@@ -116,7 +116,10 @@ function valueRight(words: Word[], lines: Line[], label: RegExp, stop: RegExp | 
   const next = stop ? findAll([m.line], stop).find((s) => s.box[0] > m.box[2]) : undefined;
   const labelWords = new Set(m.line.words.filter((w) => w.x0 <= m.box[2] - 0.5));
   const value = rightOf(words, m.box, next ? next.box[0] : xLimit).filter((w) => !labelWords.has(w));
-  return value.length ? value : null;
+  // The next label may sit a little off the value's line; the value still ends where it starts.
+  const end = stop ? value.findIndex((w) => stop.test(w.text)) : -1;
+  const kept = end >= 0 ? value.slice(0, end) : value;
+  return kept.length ? kept : null;
 }
 
 function readContact(view: PageView, a: Anchors, prov: Provenance) {

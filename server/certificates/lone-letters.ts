@@ -38,7 +38,7 @@ function orphans(ink: Bitmap, words: OcrWord[], charHeight: number): Region[] {
 }
 
 /** A region of the grey page, enlarged `SCALE` times with bilinear steps, as PGM bytes. */
-function enlarged(grey: Bitmap, x0: number, y0: number, x1: number, y1: number): Uint8Array {
+export function enlarged(grey: Bitmap, x0: number, y0: number, x1: number, y1: number): Uint8Array {
   const sx = Math.max(0, Math.floor(x0)), sy = Math.max(0, Math.floor(y0));
   const ex = Math.min(grey.width - 1, Math.ceil(x1)), ey = Math.min(grey.height - 1, Math.ceil(y1));
   const w = (ex - sx + 1) * SCALE, h = (ey - sy + 1) * SCALE;

@@ -8,6 +8,7 @@ import type { PDFPageProxy } from './pdf';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPbm, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { readSkipped, type OcrWord } from './lone-letters';
+import { rereadIdentifiers } from './reread';
 import { repairLabel } from './vocabulary';
 import type { Word } from './words';
 
@@ -138,7 +139,9 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   // strokes break; the black-and-white copy decides only what is paper.
   const masked = toPgm(grey, ink);
   const first = await recognise(masked, dpi);
-  const words = await readSkipped(first, pgmBitmap(masked, grey.width, grey.height), ink, dpi, (image, d) => recognise(image, d, PSM.SINGLE_LINE));
+  const cleaned = pgmBitmap(masked, grey.width, grey.height);
+  const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE);
+  const words = await readSkipped(await rereadIdentifiers(first, cleaned, dpi, readLine), cleaned, ink, dpi, readLine);
   const k = 72 / dpi;
   const height = grey.height * k;
   const out: Word[] = words.map((x) => ({
