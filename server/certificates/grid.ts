@@ -13,7 +13,9 @@ interface RowAnchor {
 function headerColumns(view: PageView, a: Anchors): Columns | null {
   // OCR can set "TYPE" or "INS" a little off its line; either half still names the column. The
   // form's title says "OF ... INSURANCE" too, and OCR may drop the word between.
-  const type = findAll(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b|\bTYPE OF\b/).find((m) => !/CERTIFICATE/i.test(m.line.text));
+  const type = findAll(a.lines, /TYPE OF INSURANCE|\bOF INSURANCE\b|\bTYPE OF\b|\bTYPE \w{1,2} INSURANCE\b/).find(
+    (m) => !/CERTIFICATE/i.test(m.line.text),
+  );
   if (!type) return null;
   const band = within(view.words, { y0: type.box[1] - 3 * a.lineHeight, y1: type.box[3] + 3 * a.lineHeight });
   const lines = groupLines(band);
@@ -25,10 +27,13 @@ function headerColumns(view: PageView, a: Anchors): Columns | null {
   const subr = pick(/\bSUBR\b|\bWVD\b/);
   const number = pick(/POLICY NUMBER/, /(?<!CERTIFICATE |REVISION )\bNUMBER\b/);
   // Without a legible EFF or EXP, the two date-format subheadings stand for them, left to right.
-  const formats = findAll(lines, /\(?MM\W{0,2}DD\W{0,2}YY/).sort((x, y) => x.box[0] - y.box[0]);
+  const formats = findAll(lines, /\(?MM\W{0,2}D[A-Z]{0,2}\W{0,2}YY/).sort((x, y) => x.box[0] - y.box[0]);
   const dated = formats.length === 2 ? formats : [];
-  const eff = pick(/POLICY EFF/, /\bEFF\b/) ?? dated[0] ?? null;
-  const exp = pick(/POLICY EXP/, /\bEXP\b/) ?? dated[1] ?? null;
+  // Or the two "POLICY E.." headings themselves, left to right, when OCR garbled EFF or EXP.
+  const policyE = findAll(lines, /\bPOLICY E[A-Z]{1,2}\b/).sort((x, y) => x.box[0] - y.box[0]);
+  const headed = policyE.length === 2 ? policyE : [];
+  const eff = pick(/POLICY EFF/, /\bEFF\b/) ?? dated[0] ?? headed[0] ?? null;
+  const exp = pick(/POLICY EXP/, /\bEXP\b/) ?? dated[1] ?? headed[1] ?? null;
   const limits = pick(/\bLIMITS\b/);
   if (!ltr || !addl || !subr || !number || !eff || !exp || !limits) return null;
   const headerBottom = Math.min(...[type, addl, subr, number, eff, exp].map((m) => m.box[1]));
@@ -50,7 +55,7 @@ function headerColumns(view: PageView, a: Anchors): Columns | null {
 }
 
 const wcRowText =
-  /EMPLOYERS|PROPRIETOR|EXCLUDED|MANDATORY|\bNH\b|IF YES|DESCRIBE|DESCRIPTION OF OPERATIONS|OPERATIONS below|^[YN]$|\bY\s?[/|Il1]\s?N\b|^\W*$/i;
+  /EMPLOYERS|EMPL\w?\s?\w?YERS|^\W*AND EMPL|PROPRIETOR|PARTNER|EXECUTIVE|\bOFFICER\b|\bMEMBER\b|EXCLUDED|MANDATORY|\bNH\b|IF YES|DESCRIBE|DESCRIPTION OF OPERATIONS|OPERATIONS below|^[YN]$|\bY\s?[/|Il1]\s?N\b|^\W*$/i;
 
 function rowAnchors(view: PageView, cols: Columns, bottom: number): RowAnchor[] {
   const typeWords = within(view.words, { x0: cols.typeLeft, x1: cols.typeRight, y1: cols.top, y0: bottom });
