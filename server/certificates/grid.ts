@@ -10,6 +10,12 @@ interface RowAnchor {
   top: number;
 }
 
+/** The last word of a line that lies between two x positions, as a match. */
+function wordBetween(line: Line, left: number, right: number): Match | null {
+  const word = line.words.filter((w) => w.x0 > left && w.x1 <= right).pop();
+  return word ? { words: [word], box: [word.x0, word.y0, word.x1, word.y1], line, groups: [] } : null;
+}
+
 function headerColumns(view: PageView, a: Anchors): Columns | null {
   // OCR can set "TYPE" or "INS" a little off its line; either half still names the column. The
   // form's title says "OF ... INSURANCE" too, and OCR may drop the word between.
@@ -23,8 +29,9 @@ function headerColumns(view: PageView, a: Anchors): Columns | null {
   // heading on neighbouring lines.
   const pick = (...ps: RegExp[]): Match | null => ps.map((p) => findFirst(lines, p)).find(Boolean) ?? null;
   const ltr = pick(/\bINSR\b|\bLTR\b/);
-  const addl = pick(/\bADDL\b|\bINSD\b/);
   const subr = pick(/\bSUBR\b|\bWVD\b/);
+  // The headings run INSR, ADDL, SUBR: a garbled ADDL is the word just before SUBR.
+  const addl = pick(/\bADDL\b|\bINSD\b/) ?? (subr && ltr ? wordBetween(subr.line, ltr.box[2], subr.box[0]) : null);
   const number = pick(/POLICY NUMBER/, /(?<!CERTIFICATE |REVISION )\bNUMBER\b/);
   // Without a legible EFF or EXP, the two date-format subheadings stand for them, left to right.
   const formats = findAll(lines, /\(?MM\W{0,2}D[A-Z]{0,2}\W{0,2}YY/).sort((x, y) => x.box[0] - y.box[0]);

@@ -73,8 +73,12 @@ export function findAnchors(view: PageView): Anchors {
   // The footer as printed, or as OCR spells it ("INSO25", "All nghts reserved").
   const footer = findAll(lines, /©|ACORD CORPORATION|ACORD 25 ?\(|INS\s?[O0]25|All r\w{2,3}ts reserved/i);
   // The remarks may mention a holder or a cancellation too; the labels sit below them.
-  // OCR may set CERTIFICATE off its line; HOLDER beside CANCELLATION still marks the box.
-  const holder = findAll(lines, /CERTIFICATE HOLDER/).pop() ?? findAll(lines, /\bHOLDER\b(?=.*\bCANCELLATION\b)/).pop() ?? null;
+  // OCR may set CERTIFICATE off its line or garble HOLDER; either word beside CANCELLATION still
+  // marks the box.
+  const holder =
+    findAll(lines, /CERTIFICATE HOLDER/).pop() ??
+    findAll(lines, /\bHOLDER\b(?=.*\bCANCELLATION\b)|\bCERTIFICATE\b(?=.*\bCANCELLATION\b)/).pop() ??
+    null;
   return {
     lines,
     lineHeight,
