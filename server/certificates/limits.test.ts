@@ -73,4 +73,10 @@ describe('readLimits on OCR text', () => {
     expect(limits).toMatchObject({ employersLiabilityDiseasePolicyLimit: 1_000_000 });
     expect(limits.other).toBeUndefined();
   });
+
+  it('does not take a stray digit after a label for its amount', () => {
+    const words = [...line(700, 'COMBINED SINGLE LIMIT a aCiate 1'), ...line(696, '', '$1,000,000')];
+    const limits = readLimits('automobile_liability', words, cols, new Provenance());
+    expect(limits).toEqual({ combinedSingleLimit: 1_000_000 });
+  });
 });

@@ -104,7 +104,9 @@ function splitLines(words: Word[]): { labels: Item[]; amounts: Amount[] } {
     if (labelWords.length && !notALimit.test(text)) labelsOut.push({ text, words: labelWords, box: boxOf(labelWords) });
     const raw = dollarSign(amountWords.map((w) => w.text).join(' '), column);
     const value = parseMoney(raw);
-    if (value !== null && amountWords.length) {
+    // A lone digit OCR made of a bracket or speck after a label is not an amount; limits print
+    // with a $ or run to hundreds at least.
+    if (value !== null && amountWords.length && (value >= 100 || raw.includes('$'))) {
       const fallback = /[MK]\b/i.test(raw) || !/[,]/.test(raw);
       amounts.push({ text: raw, words: amountWords, box: boxOf(amountWords), value, fallback });
     }
