@@ -86,6 +86,24 @@ function splitDates(w: Word): Word[] {
   ];
 }
 
+/** The words of a row's effective and expiration date columns. */
+function dateWords(words: Word[], cols: Columns): { eff: Word[]; exp: Word[] } {
+  // Two dates OCR glued into one word are the effective and expiration dates; the word's box may
+  // run on into the limits, so only where it starts matters.
+  const glued = words.map(splitDates).find((parts) => parts.length === 2 && parts[0]!.x0 > cols.numberLeft && parts[0]!.x0 < cols.exp);
+  if (glued) return { eff: [glued[0]!], exp: [glued[1]!] };
+  const nearEff = (w: Word) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp);
+  const withDigits = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft && /\d/.test(w.text));
+  const eff = withDigits.filter(nearEff);
+  const exp = withDigits.filter((w) => !nearEff(w));
+  // Two dates on one side and none on the other (the columns sit off their headings): the left
+  // one is the effective date.
+  const dated = (ws: Word[]) => ws.filter((w) => parseDate(w.text)).sort((a, b) => a.x0 - b.x0);
+  const [first, second] = dated(eff.length ? eff : exp);
+  const oneSided = first && second && dated(eff.length ? exp : eff).length === 0 && Math.abs(centerY(first) - centerY(second)) < 0.5 * cols.lineHeight;
+  return oneSided ? { eff: [first], exp: [second] } : { eff, exp };
+}
+
 function basics(row: Row, line: Policy['line']): Policy {
   const { cols, words, prov } = row;
   // OCR may read a lone letter twice or in lower case ("Cc").
@@ -93,11 +111,7 @@ function basics(row: Row, line: Policy['line']): Policy {
   const letters = words.filter((w) => letterOf(w) && Math.abs(centerX(w) - cols.letter) < cols.lineHeight + 6);
   const letter = letters.sort((a, b) => b.y1 - a.y1)[0];
   if (letter) prov.words('/insurerLetter', [letter]);
-  // Two dates OCR glued into one word are the effective and expiration dates; the word's box may
-  // run on into the limits, so only where it starts matters.
-  const glued = words.map(splitDates).find((parts) => parts.length === 2 && parts[0]!.x0 > cols.numberLeft && parts[0]!.x0 < cols.exp);
-  const inDates = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.limitsLeft);
-  const nearEff = (w: Word) => Math.abs(centerX(w) - cols.eff) <= Math.abs(centerX(w) - cols.exp);
+  const { eff, exp } = dateWords(words, cols);
   // A date is one word, or (OCR split it at a slash) the pieces on one line of its column.
   const pick = (ws: Word[], pointer: string) => {
     const single = ws.filter((w) => parseDate(w.text)).sort((a, b) => b.y1 - a.y1)[0];
@@ -105,16 +119,6 @@ function basics(row: Row, line: Policy['line']): Policy {
     if (found) prov.words(pointer, found);
     return found ? parseDate(found.map((w) => w.text).join('')) : null;
   };
-  const withDigits = inDates.filter((w) => /\d/.test(w.text));
-  let eff = withDigits.filter(nearEff);
-  let exp = withDigits.filter((w) => !nearEff(w));
-  // Two dates on one side and none on the other (OCR glued them, or the columns sit off their
-  // headings): the left one is the effective date.
-  const dated = (ws: Word[]) => ws.filter((w) => parseDate(w.text)).sort((a, b) => a.x0 - b.x0);
-  const [first, second] = dated(eff.length ? eff : exp);
-  const oneSided = first && second && dated(eff.length ? exp : eff).length === 0 && Math.abs(centerY(first) - centerY(second)) < 0.5 * cols.lineHeight;
-  if (glued) [eff, exp] = [[glued[0]!], [glued[1]!]];
-  else if (oneSided) [eff, exp] = [[first], [second]];
   const numberWords = words.filter((w) => centerX(w) > cols.numberLeft && centerX(w) < cols.effLeft && !parseDate(w.text));
   const numberLine = groupLines(numberWords)[0];
   if (numberLine) prov.words('/policyNumber', numberLine.words);
