@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanEmail, lettersInOrder } from './header';
+import { cleanEmail, lettersInOrder, withoutLetter } from './header';
 
 describe('lettersInOrder', () => {
   it('keeps letters read in order', () => expect(lettersInOrder(['A', 'B', 'D'])).toEqual(['A', 'B', 'D']));
@@ -21,5 +21,14 @@ describe('cleanEmail', () => {
     expect(cleanEmail('priya graniteins.com')).toBe('priya@graniteins.com');
     expect(cleanEmail('marco@ summitins.com')).toBe('marco@summitins.com');
     expect(cleanEmail('dana®@lakesideins.com (555) 123-4567')).toBe('dana@lakesideins.com');
+  });
+});
+
+describe('withoutLetter', () => {
+  it("drops the row's letter OCR read again before an insurer's name, and only that", () => {
+    expect(withoutLetter('OD Northern Plains Indemnity Company', 'D')).toBe('Northern Plains Indemnity Company');
+    expect(withoutLetter('BAtlas Casualty Insurance Co', 'B')).toBe('Atlas Casualty Insurance Co');
+    expect(withoutLetter('AIG Specialty Insurance Company', 'A')).toBe('AIG Specialty Insurance Company');
+    expect(withoutLetter('Keel Assurance Company', 'B')).toBe('Keel Assurance Company');
   });
 });

@@ -218,9 +218,10 @@ function alienOrNaic(text: string, ocr: boolean): string | null {
 }
 
 /** OCR may read a row's letter again at the start of the name ("D: Northern" as "OD Northern"). */
-function withoutLetter(name: string, letter: string): string {
+export function withoutLetter(name: string, letter: string): string {
   const [first = '', ...rest] = name.split(' ');
-  if (rest.length && first.length <= 3 && first.toUpperCase().includes(letter) && !/[a-z]/.test(first)) return rest.join(' ');
+  // Two glyphs at most, so a name that starts with its letter ("AIG Specialty" as insurer A) stays.
+  if (rest.length && first.replace(/\W/g, '').length <= 2 && first.toUpperCase().includes(letter) && !/[a-z]/.test(first)) return rest.join(' ');
   if (new RegExp(`^${letter}[A-Z][a-z]`).test(name)) return name.slice(1);
   return name;
 }
