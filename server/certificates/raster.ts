@@ -119,10 +119,24 @@ export function pixelProbe(grey: Bitmap, pxPerPt: number, pageHeightPt: number):
     const x1 = Math.min(w - 1, Math.ceil(area[2] * pxPerPt));
     const y0 = Math.max(0, Math.floor((pageHeightPt - area[3]) * pxPerPt));
     const y1 = Math.min(h - 1, Math.ceil((pageHeightPt - area[1]) * pxPerPt));
-    let bx0 = x1, bx1 = x0, by0 = y1, by1 = y0;
+    // The box is the widest run of inked columns: a bit of a neighbouring letter the area
+    // catches (OCR glued the box to its label) stands apart from it by a gap of paper.
+    let runStart = -1, gap = 0, bx0 = x1, bx1 = x0;
+    for (let x = x0; x <= x1 + 2; x++) {
+      let inked = false;
+      for (let y = y0; y <= y1 && x <= x1 && !inked; y++) inked = dark(x, y);
+      if (inked) {
+        if (runStart < 0) runStart = x;
+        gap = 0;
+      } else if (runStart >= 0 && ++gap >= 2) {
+        const end = x - gap;
+        if (end - runStart > bx1 - bx0) [bx0, bx1] = [runStart, end];
+        runStart = -1;
+      }
+    }
+    let by0 = y1, by1 = y0;
     for (let y = y0; y <= y1; y++)
-      for (let x = x0; x <= x1; x++)
-        if (dark(x, y)) [bx0, bx1, by0, by1] = [Math.min(bx0, x), Math.max(bx1, x), Math.min(by0, y), Math.max(by1, y)];
+      for (let x = bx0; x <= bx1; x++) if (dark(x, y)) [by0, by1] = [Math.min(by0, y), Math.max(by1, y)];
     if (bx1 - bx0 < 4 || by1 - by0 < 4) return 0;
     // The inner half of the inked area: the outline never reaches it, a tick or cross does.
     const ix = (bx1 - bx0) * 0.25;
