@@ -96,14 +96,15 @@ export function findAnchors(view: PageView): Anchors {
 }
 
 /** Lines of a block below a label, turned into a name and an address. */
-function readParty(words: Word[], prov: Provenance, pointer: string): Party {
+function readParty(words: Word[], prov: Provenance, pointer: string, ocr: boolean): Party {
   const lines = groupLines(words).filter((l) => collapse(l.text) !== '');
   if (lines.length === 0) return { name: null, address: null };
   const [first, ...rest] = lines;
   prov.words(`${pointer}/name`, first!.words);
   const address = parseAddress(rest.map((l) => l.text));
   if (address && rest.length) prov.words(`${pointer}/address`, rest.flatMap((l) => l.words));
-  return { name: collapse(first!.text), address };
+  // OCR may set a speck or quote before the name.
+  return { name: ocr ? ocrName(first!.text) || null : collapse(first!.text), address };
 }
 
 function below(label: Match | null, lh: number): number | undefined {
@@ -295,10 +296,10 @@ export function readHeader(view: PageView, a: Anchors, prov: Provenance): Header
     certificateDate: readDate(view, a, prov),
     certificateNumber: certNo ? identifier(join(certNo)!, view.ocr) : null,
     revisionNumber: join(revNo),
-    producer: { ...readParty(left(a.producer, a.insured), prov, '/producer'), ...readContact(view, a, prov) },
-    insured: readParty(left(a.insured, a.coverages), prov, '/insured'),
+    producer: { ...readParty(left(a.producer, a.insured), prov, '/producer', view.ocr), ...readContact(view, a, prov) },
+    insured: readParty(left(a.insured, a.coverages), prov, '/insured', view.ocr),
     insurers: readInsurers(view, a, prov),
-    certificateHolder: readParty(holderWords, prov, '/certificateHolder'),
+    certificateHolder: readParty(holderWords, prov, '/certificateHolder', view.ocr),
     descriptionOfOperations: linesText(remarks),
   };
 }
