@@ -199,11 +199,16 @@ function readWorkers(row: Row, p: Policy): void {
   const yn = findAll(row.typeLines, /\bY\s?[/|Il1]?\s?N\b/)[0];
   // The answer in its box; OCR may add a stroke of the box to the letter ("nN", "|N").
   const letter = (w: Word) => /^[^A-Za-z]*[a-z|]?([YN])[^A-Za-z]*$/i.exec(w.text)?.[1];
-  const answer = yn
-    ? row.words.filter((w) => w.text.length <= 3 && letter(w) && !yn.words.includes(w))
-        .filter((w) => centerX(w) > yn.box[0] - 6 && centerX(w) < yn.box[2] + 6 && w.y1 < yn.box[1] + 1)
-        .sort((a, b) => b.y1 - a.y1)[0]
-    : undefined;
+  // Without a legible Y/N heading, the answer box is the one lone letter in the right half of
+  // the type column, beside the PROPRIETOR/OFFICER question.
+  const { typeLeft, typeRight } = row.cols;
+  const question = yn ? null : findFirst(row.typeLines, /PROPRIETOR|OFFICER/);
+  const inColumn = yn
+    ? (w: Word) => centerX(w) > yn.box[0] - 6 && centerX(w) < yn.box[2] + 6 && w.y1 < yn.box[1] + 1
+    : (w: Word) => Boolean(question) && w.text.length === 1 && centerX(w) > (typeLeft + typeRight) / 2 && centerX(w) < typeRight && w.y1 < question!.box[3] + 2;
+  const answer = row.words
+    .filter((w) => w.text.length <= 3 && letter(w) && !yn?.words.includes(w) && inColumn(w))
+    .sort((a, b) => b.y1 - a.y1)[0];
   p.excludedOfficers = answer ? letter(answer)!.toUpperCase() === 'Y' : null;
   if (answer) row.prov.words('/excludedOfficers', [answer]);
 }
