@@ -115,13 +115,14 @@ function isBoxOutline(c: Component, img: Bitmap, min: number, max: number): bool
     return false;
   };
   const corners = inkNear(c.x0 + 1, c.y0 + 1) && inkNear(c.x1 - 1, c.y0 + 1) && inkNear(c.x0 + 1, c.y1 - 1) && inkNear(c.x1 - 1, c.y1 - 1);
+  if (!corners) return false;
   // A B has a bar across its middle; a box is empty there, or crossed by a mark's thin strokes.
   const mid = Math.round((c.y0 + c.y1) / 2);
   let across = 0;
   const at = (x: number, y: number) => img.data[y * img.width + x] === 1;
   for (let x = c.x0 + 4; x <= c.x1 - 4; x++) if (at(x, mid - 1) || at(x, mid) || at(x, mid + 1)) across++;
-  const barred = across > 0.85 * Math.max(1, bw - 8);
-  return corners && !barred && Math.min(edge(c.y0 + 1, true), edge(c.y1 - 1, true), edge(c.x0 + 1, false), edge(c.x1 - 1, false)) > 0.85;
+  if (across > 0.85 * Math.max(1, bw - 8)) return false;
+  return Math.min(edge(c.y0 + 1, true), edge(c.y1 - 1, true), edge(c.x0 + 1, false), edge(c.x1 - 1, false)) > 0.85;
 }
 
 /**

@@ -18,7 +18,8 @@ interface Region {
   y1: number;
 }
 
-const SCALE = 2;
+/** How much a re-read picture is enlarged. */
+export const SCALE = 2;
 
 const wordHeight = (w: OcrWord) => w.bbox.y1 - w.bbox.y0;
 

@@ -2,9 +2,7 @@
 // digits with no words to guide the recogniser, so the page-wide pass is least sure of them
 // (O for 0, a glyph read twice). Read alone and enlarged, most come out right.
 import type { Bitmap } from './clean';
-import { enlarged, type LineReader, type OcrWord } from './lone-letters';
-
-const SCALE = 2;
+import { enlarged, SCALE, type LineReader, type OcrWord } from './lone-letters';
 
 /** Six or more letters and digits, some digits: the shape of a policy or certificate number. */
 const identifierLike = /^(?=.*\d)[A-Za-z0-9-]{6,}$/;
