@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { binarise } from './clean';
-import { settleLookalikes } from './glyphs';
+import { settleCapitalL, settleLookalikes } from './glyphs';
 import { greyBitmap } from './raster';
 
 /** One identifier printed at about 300 dpi 9-point size, as black-and-white ink, and its box. */
@@ -47,5 +47,23 @@ describe('settleLookalikes', () => {
 
   it('leaves words that are not identifiers alone', () => {
     expect(settle('BOOK 2', 'B00K 2', 'Liberation Sans')).toBe('B00K 2');
+  });
+});
+
+describe('settleCapitalL', () => {
+  const first = (truth: string, read: string, family: string) => {
+    const { ink, bbox } = printed(truth, family);
+    return settleCapitalL([{ text: read, confidence: 36, bbox }], ink)[0]!.text;
+  };
+
+  for (const family of ['Liberation Sans', 'Liberation Serif'])
+    it(`gives back the L of a name read as a stroke when the ink has its foot (${family})`, () => {
+      expect(first('Lee', '|ee', family)).toBe('Lee');
+      expect(first('Lee', '1,ee', family)).toBe('Lee');
+    });
+
+  it('leaves a stroke without a foot as read', () => {
+    expect(first('Ian', 'Ian', 'Liberation Sans')).toBe('Ian');
+    expect(first('Ian', '|an', 'Liberation Serif')).toBe('|an');
   });
 });

@@ -85,7 +85,7 @@ function lookalike(char: string, shape: GlyphShape, widthToDigits: number): stri
  */
 export function settleLookalikes(words: OcrWord[], ink: Bitmap): OcrWord[] {
   return words.map((w) => {
-    const text = w.text;
+    const text = w.text.trim();
     if (!identifierLike.test(text) || !/[O0oI1l|]/.test(text)) return w;
     const chars = [...text].map((c, i) => ({ c, i })).filter((x) => x.c !== '-');
     const glyphs = segmentGlyphs(ink, w.bbox);
@@ -101,5 +101,48 @@ export function settleLookalikes(words: OcrWord[], ink: Bitmap): OcrWord[] {
     });
     const next = out.join('');
     return next === text ? w : { ...w, text: next };
+  });
+}
+
+/** A stroke OCR read before lower-case letters ("|ee", "1,ee", "|_ee"): perhaps a capital L. */
+const strokeBeforeLetters = /^[|1Il!][_,.]?(?=[a-z]{2,}$)/;
+
+/** The first run of ink from the left in one row of the glyph, or null. */
+function firstRun(ink: Bitmap, g: Glyph, y: number): [number, number] | null {
+  let x = g.x0;
+  while (x <= g.x1 && !ink.data[y * ink.width + x]) x++;
+  if (x > g.x1) return null;
+  const start = x;
+  while (x <= g.x1 && ink.data[y * ink.width + x]) x++;
+  return [start, x - 1];
+}
+
+/**
+ * The glyph starts with an L: an upright stem whose bottom rows run on to the right, well past
+ * the stem, and hardly to its left (a serif 1 or I has its foot on both sides).
+ */
+function startsWithFoot(ink: Bitmap, g: Glyph): boolean {
+  const h = height(g);
+  const middle = firstRun(ink, g, Math.round(g.y0 + 0.5 * h));
+  if (!middle) return false;
+  const stem = middle[1] - middle[0] + 1;
+  if (stem > 0.3 * h) return false;
+  for (let y = g.y1; y >= g.y1 - Math.max(1, Math.round(0.15 * h)); y--) {
+    const run = firstRun(ink, g, y);
+    if (!run) continue;
+    const right = run[1] - middle[1];
+    const left = middle[0] - run[0];
+    if (right >= 2 * stem && right >= 0.3 * h && left < right / 3) return true;
+  }
+  return false;
+}
+
+/** A name's first letter L read as a bare stroke is restored when the ink shows the L's foot. */
+export function settleCapitalL(words: OcrWord[], ink: Bitmap): OcrWord[] {
+  return words.map((w) => {
+    const text = w.text.trim();
+    if (!strokeBeforeLetters.test(text)) return w;
+    const first = segmentGlyphs(ink, w.bbox)[0];
+    return first && startsWithFoot(ink, first) ? { ...w, text: text.replace(strokeBeforeLetters, 'L') } : w;
   });
 }

@@ -9,7 +9,7 @@ import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPbm, toPgm, typ
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { readSkipped, type OcrWord } from './lone-letters';
 import { rereadIdentifiers } from './reread';
-import { settleLookalikes } from './glyphs';
+import { settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
 import type { Word } from './words';
 
@@ -142,7 +142,7 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   const first = await recognise(masked, dpi);
   const cleaned = pgmBitmap(masked, grey.width, grey.height);
   const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE);
-  const identifiers = settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink);
+  const identifiers = settleCapitalL(settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink), ink);
   const words = await readSkipped(identifiers, cleaned, ink, dpi, readLine);
   const k = 72 / dpi;
   const height = grey.height * k;

@@ -2,10 +2,8 @@
 // digits with no words to guide the recogniser, so the page-wide pass is least sure of them
 // (O for 0, a glyph read twice). Read alone and enlarged, most come out right.
 import type { Bitmap } from './clean';
+import { identifierLike } from './glyphs';
 import { enlarged, SCALE, type LineReader, type OcrWord } from './lone-letters';
-
-/** Six or more letters and digits, some digits: the shape of a policy or certificate number. */
-const identifierLike = /^(?=.*\d)[A-Za-z0-9-]{6,}$/;
 
 /** Without a bracket or speck OCR stuck to either end. */
 const core = (text: string) => text.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
@@ -27,3 +25,4 @@ export async function rereadIdentifiers(words: OcrWord[], grey: Bitmap, dpi: num
   }
   return out;
 }
+

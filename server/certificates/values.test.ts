@@ -74,6 +74,15 @@ describe('form numbers', () => {
     ]);
   });
 
+  it('reads a prefix whose second letter OCR gave in lower case', () => {
+    expect(findFormNumbers('per Ca2048 1013 and Cg 20 10')).toEqual([
+      { form: 'CA 20 48', edition: '10 13' },
+      { form: 'CG 20 10', edition: null },
+    ]);
+    // A lower-case first letter is a word, not a form prefix.
+    expect(findFormNumbers('ca 20 48')).toEqual([]);
+  });
+
   it('deduplicates by form, keeping a printed edition', () => {
     const merged = mergeFormNumbers([[{ form: 'CG 20 10', edition: null }], [{ form: 'CG 20 10', edition: '04 13' }]]);
     expect(merged).toEqual([{ form: 'CG 20 10', edition: '04 13' }]);
@@ -101,6 +110,16 @@ describe('parseAddress', () => {
       city: 'Austin',
       state: 'TX',
       postalCode: '73497',
+    });
+  });
+
+  it('keeps city and ZIP when OCR lost a letter of the state, leaving the state unread', () => {
+    expect(parseAddress(['1 Elm St', 'Unit 4', 'Boise, I 68989'])).toEqual({
+      line1: '1 Elm St',
+      line2: 'Unit 4',
+      city: 'Boise',
+      state: null,
+      postalCode: '68989',
     });
   });
 

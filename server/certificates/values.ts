@@ -90,12 +90,16 @@ function stateCode(text: string): string | null {
 
 // "City, ST 12345" (or ST 12345-6789); OCR may read the comma as a full stop and add a speck after.
 const cityLine = /^(.*?)[,.\s]+([A-Za-z01|5]{2})[,.]?\s+(\d{5}(?:-\d{4})?)(?!\d)\W{0,2}(?:\s+.{0,12})?$/;
+// The same line with one letter of the state lost: "Boise, I 68989".
+const cityLineHalfState = /^(.*?[A-Za-z].*?)[,.]\s*[A-Za-z]\s+(\d{5}(?:-\d{4})?)(?!\d)\W{0,2}$/;
 
-function cityOf(line: string): { city: string; state: string; postalCode: string } | null {
+/** City, state and ZIP; a state code with a letter lost is left unread, not guessed. */
+function cityOf(line: string): { city: string; state: string | null; postalCode: string } | null {
   const m = cityLine.exec(collapse(line));
   const state = m ? stateCode(m[2]!) : null;
-  if (!m || !state) return null;
-  return { city: collapse(m[1]!.replace(/[,.]+$/, '')), state, postalCode: m[3]! };
+  if (m && state) return { city: collapse(m[1]!.replace(/[,.]+$/, '')), state, postalCode: m[3]! };
+  const half = cityLineHalfState.exec(collapse(line));
+  return half ? { city: collapse(half[1]!), state: null, postalCode: half[2]! } : null;
 }
 
 /** Address lines as printed (street lines, then "City, ST 12345"). */
@@ -121,8 +125,9 @@ export interface FormNumber {
   edition: string | null;
 }
 
+// The second letter of a prefix may come out of OCR in lower case ("Ca2048").
 const formPattern =
-  /\b(WC)\s?(\d{2})\s?(\d{2})\s?(\d{2})(?:\s?\((\d{2})[\s/]?(\d{2})\))?|\b(CG|CA|IL)\s?(\d{2})\s?(\d{2})(?:\s?\(?(\d{2})[\s/]?(\d{2})\)?)?(?![\d/])/g;
+  /\b(W[Cc])\s?(\d{2})\s?(\d{2})\s?(\d{2})(?:\s?\((\d{2})[\s/]?(\d{2})\))?|\b(C[GgAa]|I[Ll])\s?(\d{2})\s?(\d{2})(?:\s?\(?(\d{2})[\s/]?(\d{2})\)?)?(?![\d/])/g;
 
 /** Insurance form numbers ("CG 20 10 04 13", "CG2037 1219", "WC 00 03 13") in reading order. */
 export function findFormNumbers(text: string): FormNumber[] {
@@ -131,7 +136,7 @@ export function findFormNumbers(text: string): FormNumber[] {
     if (m[1]) {
       found.push({ form: `WC ${m[2]} ${m[3]} ${m[4]}`, edition: edition(m[5], m[6]) });
     } else {
-      found.push({ form: `${m[7]} ${m[8]} ${m[9]}`, edition: edition(m[10], m[11]) });
+      found.push({ form: `${m[7]!.toUpperCase()} ${m[8]} ${m[9]}`, edition: edition(m[10], m[11]) });
     }
   }
   return found;
