@@ -174,8 +174,11 @@ function readUmbrella(row: Row, p: Policy): void {
   p.basis = choose<NonNullable<Policy['basis']>>(row, [['occurrence', /\bOCCUR\b/], ['claims_made', /CLAIMS-?\s?MADE/]], '/basis');
   const retention = findFirst(row.typeLines, /RETENTION\s?\$?/);
   const deductible = findFirst(row.typeLines, /\bDED\b/);
+  // OCR may stretch the label's box over the amount it did not read as part of it.
+  const rightOfLabel = (w: Word, m: Match) =>
+    !m.words.includes(w) && (w.x0 >= m.box[2] - 1 || (/\d/.test(w.text) && centerX(w) > (m.box[0] + m.box[2]) / 2));
   const amountWords = retention
-    ? row.words.filter((w) => w.x0 >= retention.box[2] - 1 && centerX(w) < row.cols.typeRight + 6)
+    ? row.words.filter((w) => rightOfLabel(w, retention) && centerX(w) < row.cols.typeRight + 6)
         .filter((w) => Math.abs(centerY(w) - centerY({ y0: retention.box[1], y1: retention.box[3] })) < 0.6 * row.cols.lineHeight)
     : [];
   // OCR reads the "$" before the amount as a word of its own, often as 5 or S.
