@@ -60,6 +60,17 @@ describe('ocrName', () => {
     expect(ocrName('‘Northern Plains')).toBe('Northern Plains');
     expect(ocrName('de Groot Insurance')).toBe('de Groot Insurance');
   });
+
+  it('puts right a closing LLC or Inc with one glyph misread', () => {
+    expect(ocrName('Hollow Creek Excavating LLe')).toBe('Hollow Creek Excavating LLC');
+    expect(ocrName('Crescent General Contractors LIC')).toBe('Crescent General Contractors LLC');
+    expect(ocrName('Apex Roofing & Sheet Metal Ing')).toBe('Apex Roofing & Sheet Metal Inc');
+    expect(ocrName('Apex Roofing lnc.')).toBe('Apex Roofing Inc.');
+    // Only a closing word, and only when it is not already right.
+    expect(ocrName('LIC Holdings Group')).toBe('LIC Holdings Group');
+    expect(ocrName('Northgate Mechanical Corp')).toBe('Northgate Mechanical Corp');
+    expect(ocrName('Vantage LLC')).toBe('Vantage LLC');
+  });
 });
 
 describe('form numbers', () => {

@@ -58,9 +58,19 @@ export function identifier(text: string, ocr: boolean): string | null {
   return ocr ? core.toUpperCase().replace(/(?<=[A-Z0-9])[\]|](?=[A-Z0-9])/g, '1') : core;
 }
 
-/** A name as OCR reads it, without a speck or stray letter a box edge left in front of it. */
+// A company's closing "LLC" or "Inc" with one glyph misread ("LLe", "LIC", "Ing", "lnc").
+const closingLlc = /(?<=\s)(?!LLC\b)[LI1|][LI1|][CcGe](?=\.?$)/;
+const closingInc = /(?<=\s)(?!Inc\b)[Il1|]n[cgeo](?=\.?$)/;
+
+/**
+ * A name as OCR reads it, without a speck or stray letter a box edge left in front of it, and
+ * with a misread closing LLC or Inc put right.
+ */
 export function ocrName(text: string): string {
-  return collapse(text).replace(/^(?:[^A-Za-z0-9\s]+\s*|[a-z][^A-Za-z0-9\s]*\s+(?=[A-Z]))+/, '');
+  return collapse(text)
+    .replace(/^(?:[^A-Za-z0-9\s]+\s*|[a-z][^A-Za-z0-9\s]*\s+(?=[A-Z]))+/, '')
+    .replace(closingLlc, 'LLC')
+    .replace(closingInc, 'Inc');
 }
 
 export function collapse(text: string): string {
