@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cleanEmail, lettersInOrder, withoutLetter } from './header';
+import { cleanEmail, findAnchors, lettersInOrder, readHeader, withoutLetter } from './header';
+import type { PageView } from './page';
+import { Provenance } from './provenance';
+import type { Word } from './words';
 
 describe('lettersInOrder', () => {
   it('keeps letters read in order', () => expect(lettersInOrder(['A', 'B', 'D'])).toEqual(['A', 'B', 'D']));
@@ -30,5 +33,41 @@ describe('withoutLetter', () => {
     expect(withoutLetter('BAtlas Casualty Insurance Co', 'B')).toBe('Atlas Casualty Insurance Co');
     expect(withoutLetter('AIG Specialty Insurance Company', 'A')).toBe('AIG Specialty Insurance Company');
     expect(withoutLetter('Keel Assurance Company', 'B')).toBe('Keel Assurance Company');
+  });
+});
+
+describe('readHeader: producer phone and fax', () => {
+  /** Words of one line from x, about 5 points a glyph, on a 612 x 792 OCR page. */
+  const line = (y: number, x: number, text: string): Word[] =>
+    text.split(' ').map((t) => {
+      const w: Word = { text: t, x0: x, x1: x + 5 * t.length, y0: y, y1: y + 6, page: 1, conf: 0.9 };
+      x += 5 * t.length + 4;
+      return w;
+    });
+
+  const read = (...lines: Word[][]) => {
+    const words = [
+      ...line(700, 30, 'PRODUCER'),
+      ...line(700, 310, 'CONTACT NAME: Lee Okafor'),
+      ...lines.flat(),
+      ...line(660, 310, 'INSURER A : Ironwood Fire & Marine'),
+      ...line(640, 30, 'INSURED'),
+    ];
+    const view: PageView = { page: 1, width: 612, height: 792, words, probe: () => 0, ocr: true };
+    return readHeader(view, findAnchors(view), new Provenance()).producer;
+  };
+
+  it('reads the numbers after labels OCR gave with a brace for the bracket', () => {
+    const p = read(line(690, 310, 'PHONE {A/C, No, Ext): (553) 020-9341'), line(690, 460, 'FAX {A/C, No): (598) 504-9358'));
+    expect(p).toMatchObject({ phone: '5530209341', fax: '5985049358' });
+  });
+
+  it('reads a ten-digit number after PHONE or FAX when the rest of the label is illegible', () => {
+    const p = read(line(690, 310, 'PHONE Nz (553) 020-9341'), line(690, 460, 'FAX (598) 504-9358'));
+    expect(p).toMatchObject({ phone: '5530209341', fax: '5985049358' });
+  });
+
+  it('does not take a shorter run of digits after a bare label for a number', () => {
+    expect(read(line(690, 460, 'FAX 504-9358'))).toMatchObject({ fax: null });
   });
 });

@@ -144,8 +144,8 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
     return stop ? rest.split(stop)[0]! : rest;
   };
   // "(A/C, No, Ext)" as OCR gives it: "(AIC, No, Ex)", "(AC. Na)".
-  const phoneLabel = /PHONE\s?\(?A.{0,2}C\W{0,3}N[oa0]\W{0,3}E[xX]\w?\W{0,3}/;
-  const faxLabel = /FAX\s?\(?A.{0,2}C\W{0,3}N[oa0]\W{0,3}/;
+  const phoneLabel = /PHONE\s?[({[]?A.{0,2}C\W{0,3}N[oa0]\W{0,3}E[xX]\w?\W{0,3}/;
+  const faxLabel = /FAX\s?[({[]?A.{0,2}C\W{0,3}N[oa0]\W{0,3}/;
   // The label's own colon, as OCR reads it; not a | or bracket, which are the address's l.
   const emailLabel = /E\W?MAIL\s?ADDRESS\s?[.:;,'"’”®]?/;
   const number = (words: string | null, label: RegExp, stop: RegExp | null) => {
@@ -154,12 +154,20 @@ function readContact(view: PageView, a: Anchors, prov: Provenance) {
     const fromLine = digitsOnly(after(label, stop));
     return fromLine?.length === 10 ? fromLine : read;
   };
+  // With "(A/C, No)" illegible, the number after PHONE or FAX alone, when it has all ten digits.
+  const bareLabel = (label: RegExp, stop: RegExp | null, pointer: string) => {
+    const words = valueRight(right, lines, label, stop);
+    const read = words ? digitsOnly(words.map((w) => w.text).join(' ')) : null;
+    if (read?.length !== 10) return null;
+    prov.words(pointer, words!);
+    return read;
+  };
   const contactName = get(/(?:CONTACT\s?)?NAME\s?[:;.]?/, null, '/producer/contactName');
   const email = get(emailLabel, null, '/producer/email') ?? (/\S+@\S+\.\w+/.exec(after(emailLabel, null))?.[0] || null);
   return {
     contactName: contactName ? capitalised(contactName) : null,
-    phone: number(get(phoneLabel, /FAX/, '/producer/phone'), phoneLabel, /FAX/),
-    fax: number(get(faxLabel, null, '/producer/fax'), faxLabel, null),
+    phone: number(get(phoneLabel, /FAX/, '/producer/phone'), phoneLabel, /FAX/) ?? bareLabel(/\bPHONE\b/, /FAX/, '/producer/phone'),
+    fax: number(get(faxLabel, null, '/producer/fax'), faxLabel, null) ?? bareLabel(/\bFAX\b/, null, '/producer/fax'),
     email: email ? cleanEmail(email) : null,
   };
 }
