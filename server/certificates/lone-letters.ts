@@ -59,6 +59,16 @@ export function enlarged(grey: Bitmap, x0: number, y0: number, x1: number, y1: n
   return out;
 }
 
+/**
+ * One blob of ink narrower than a letter is tall is one glyph, so a reading of it as a capital
+ * and its own small letter ("Cc", a wide C) is that capital; null for any other reading.
+ */
+function oneLetter(w: OcrWord, blob: Region, charHeight: number): OcrWord | null {
+  const m = /^([A-Z])([a-z])$/.exec(w.text.trim());
+  if (!m || m[1]!.toLowerCase() !== m[2] || blob.x1 - blob.x0 + 1 > charHeight) return null;
+  return { ...w, text: m[1]! };
+}
+
 const meanConfidence = (ws: OcrWord[]) => ws.reduce((sum, w) => sum + w.confidence, 0) / ws.length;
 
 /**
@@ -73,8 +83,10 @@ export async function readSkipped(first: OcrWord[], grey: Bitmap, ink: Bitmap, d
     const h = Math.max(r.y1 - r.y0, charHeight);
     const px = 0.6 * h, py = 0.35 * h;
     const [ox, oy] = [Math.max(0, Math.floor(r.x0 - px)), Math.max(0, Math.floor(r.y0 - py))];
-    const found = await read(enlarged(grey, r.x0 - px, r.y0 - py, r.x1 + px, r.y1 + py), dpi * SCALE);
-    if (!found.length || meanConfidence(found) < 60) continue;
+    const read1 = await read(enlarged(grey, r.x0 - px, r.y0 - py, r.x1 + px, r.y1 + py), dpi * SCALE);
+    const letter = read1.length === 1 ? oneLetter(read1[0]!, r, charHeight) : null;
+    const found = letter ? [letter] : read1;
+    if (!found.length || meanConfidence(found) < (letter ? 50 : 60)) continue;
     for (const w of found) {
       const b = w.bbox;
       added.push({ ...w, bbox: { x0: ox + b.x0 / SCALE, y0: oy + b.y0 / SCALE, x1: ox + b.x1 / SCALE, y1: oy + b.y1 / SCALE } });
