@@ -33,12 +33,6 @@ describe('settleLookalikes', () => {
       expect(settle('G05JR84055', 'GO5JR84O55', family)).toBe('G05JR84055');
     });
 
-  for (const family of ['Liberation Sans', 'Liberation Serif', 'Liberation Mono'])
-    it(`tells B from 8 by the straight stroke on its left in ${family}`, () => {
-      expect(settle('X74FL80059', 'X74FLB0059', family)).toBe('X74FL80059');
-      expect(settle('TB40109160', 'T840109160', family)).toBe('TB40109160');
-    });
-
   it('reads a bare upright stroke in a sans-serif face as the letter I', () => {
     expect(settle('4675I6519', '467516519', 'Liberation Sans')).toBe('4675I6519');
   });

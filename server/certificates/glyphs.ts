@@ -46,8 +46,6 @@ export interface GlyphShape {
   aspect: number;
   /** Share of the ink whose mirror image across the glyph's middle is ink too. */
   symmetry: number;
-  /** How far the left edge of the ink wanders over the glyph's middle rows, in widths. */
-  leftWander: number;
 }
 
 export function glyphShape(ink: Bitmap, g: Glyph): GlyphShape {
@@ -58,13 +56,7 @@ export function glyphShape(ink: Bitmap, g: Glyph): GlyphShape {
       inked++;
       if (ink.data[y * ink.width + (g.x0 + g.x1 - x)]) mirrored++;
     }
-  const lefts: number[] = [];
-  for (let y = Math.round(g.y0 + 0.15 * height(g)); y <= Math.round(g.y0 + 0.85 * height(g)); y++) {
-    const run = firstRun(ink, g, y);
-    if (run) lefts.push(run[0]);
-  }
-  const leftWander = lefts.length ? (Math.max(...lefts) - Math.min(...lefts)) / width(g) : 1;
-  return { aspect: width(g) / height(g), symmetry: inked ? mirrored / inked : 0, leftWander };
+  return { aspect: width(g) / height(g), symmetry: inked ? mirrored / inked : 0 };
 }
 
 /** Six or more letters and digits, some digits: the shape of a policy or certificate number. */
@@ -78,11 +70,6 @@ function lookalike(char: string, shape: GlyphShape, widthToDigits: number): stri
     if (widthToDigits >= 1.19 && shape.aspect >= 0.78 && shape.symmetry >= 0.7) return 'O';
     if (widthToDigits < 1.17 && shape.aspect < 0.77) return '0';
   }
-  // B stands on a straight upright stroke; an 8 is round on the left as on the right.
-  if (/[B8]/.test(char)) {
-    if (shape.leftWander <= 0.03) return 'B';
-    if (shape.leftWander >= 0.1) return '8';
-  }
   // A bare upright stroke is the letter; a digit 1 carries a flag or foot that widens it.
   if (/[I1l|]/.test(char)) {
     if (shape.aspect <= 0.19 && widthToDigits <= 0.28) return 'I';
@@ -92,14 +79,14 @@ function lookalike(char: string, shape: GlyphShape, widthToDigits: number): stri
 }
 
 /**
- * Settles O/0, I/1 and B/8 in words shaped like policy or certificate numbers by the width of their
+ * Settles O/0 and I/1 in words shaped like policy or certificate numbers by the width of their
  * ink against the word's other digits. A word whose glyphs cannot be told apart one by one
  * (touching letters, a stray mark) is left as read.
  */
 export function settleLookalikes(words: OcrWord[], ink: Bitmap): OcrWord[] {
   return words.map((w) => {
     const text = w.text.trim();
-    if (!identifierLike.test(text) || !/[O0oI1l|B8]/.test(text)) return w;
+    if (!identifierLike.test(text) || !/[O0oI1l|]/.test(text)) return w;
     const chars = [...text].map((c, i) => ({ c, i })).filter((x) => x.c !== '-');
     const glyphs = segmentGlyphs(ink, w.bbox);
     if (glyphs.length !== chars.length) return w;
