@@ -1,7 +1,8 @@
 // Letter or digit, by the shape of the ink. In a policy or certificate number nothing tells the
 // recogniser whether a round glyph is O or 0, or a stroke I or 1; the ink does. In nearly every
 // typeface the letter O is about as wide as it is tall and the digit 0 is a narrow oval, and
-// the digit 1 has a flag on one side where the letter I is the same on both.
+// the digit 1 has a flag on one side where the letter I is the same on both. Likewise a name's
+// capital L read as a bare stroke ("|ee") shows its foot in the ink.
 import type { Bitmap } from './clean';
 import type { OcrWord } from './lone-letters';
 

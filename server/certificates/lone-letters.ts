@@ -83,9 +83,9 @@ export async function readSkipped(first: OcrWord[], grey: Bitmap, ink: Bitmap, d
     const h = Math.max(r.y1 - r.y0, charHeight);
     const px = 0.6 * h, py = 0.35 * h;
     const [ox, oy] = [Math.max(0, Math.floor(r.x0 - px)), Math.max(0, Math.floor(r.y0 - py))];
-    const read1 = await read(enlarged(grey, r.x0 - px, r.y0 - py, r.x1 + px, r.y1 + py), dpi * SCALE);
-    const letter = read1.length === 1 ? oneLetter(read1[0]!, r, charHeight) : null;
-    const found = letter ? [letter] : read1;
+    const readings = await read(enlarged(grey, r.x0 - px, r.y0 - py, r.x1 + px, r.y1 + py), dpi * SCALE);
+    const letter = readings.length === 1 ? oneLetter(readings[0]!, r, charHeight) : null;
+    const found = letter ? [letter] : readings;
     if (!found.length || meanConfidence(found) < (letter ? 50 : 60)) continue;
     for (const w of found) {
       const b = w.bbox;

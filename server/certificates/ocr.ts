@@ -144,8 +144,8 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   const first = await recognise(masked, dpi);
   const cleaned = pgmBitmap(masked, grey.width, grey.height);
   const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE);
-  const identifiers = settleCapitalL(settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink), ink);
-  const words = await readSkipped(identifiers, cleaned, ink, dpi, readLine);
+  const settled = settleCapitalL(settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink), ink);
+  const words = await readSkipped(settled, cleaned, ink, dpi, readLine);
   const k = 72 / dpi;
   const height = grey.height * k;
   const out: Word[] = words.map((x) => ({

@@ -25,4 +25,3 @@ export async function rereadIdentifiers(words: OcrWord[], grey: Bitmap, dpi: num
   }
   return out;
 }
-
