@@ -10,8 +10,16 @@ export async function loadPdfjs() {
   globalThis.Path2D ??= Path2D;
   globalThis.DOMMatrix ??= DOMMatrix;
   globalThis.ImageData ??= ImageData;
+  // The legacy build brings core-js, which swaps the engine's own Array.prototype.push and
+  // JSON.parse for JavaScript versions over spec corner cases (lengths past 2^32, a reviver's
+  // source text) that nothing here uses. They are slower and would serve the whole process,
+  // so the engine's own are put back.
+  const { push } = Array.prototype;
+  const { parse } = JSON;
   await import('pdfjs-dist/legacy/build/pdf.mjs');
   await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  Array.prototype.push = push;
+  JSON.parse = parse;
 }
 
 // Worker threads inherit `--import`; the OCR engine's thread has no use for pdf.js, and the

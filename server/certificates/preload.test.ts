@@ -1,0 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const preload = new URL('./preload.mjs', import.meta.url).href;
+
+describe('preload', () => {
+  it("loads pdf.js and leaves the engine's own Array.prototype.push and JSON.parse in place", () => {
+    // A fresh process: in this one pdf.js may already be loaded.
+    const code = `
+      const push = Array.prototype.push, parse = JSON.parse;
+      await import(${JSON.stringify(preload)});
+      console.log(JSON.stringify({ pdfjs: typeof globalThis.pdfjsLib, push: Array.prototype.push === push, parse: JSON.parse === parse }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ pdfjs: 'object', push: true, parse: true });
+  });
+});
