@@ -1,8 +1,6 @@
-import type { Extraction } from '../contracts/extraction';
-import { readGrid } from './grid';
-import { findAnchors, readHeader } from './header';
+import type { Extraction, Reading } from '../contracts/extraction';
+import { readFormPage, type PageReading } from './form/read';
 import type { PageView } from './page';
-import { Provenance } from './provenance';
 import { collapse, findFormNumbers, mergeFormNumbers, type FormNumber } from './values';
 import { findFirst, groupLines, within, type Line } from './words';
 
@@ -23,6 +21,7 @@ export type LayoutResult = Pick<
   | 'certificateHolder'
   | 'fields'
   | 'warnings'
+  | 'reading'
 >;
 
 const certificateTitle = /CERTIFICATE OF LIABILITY INSURANCE|ACORD 25\b|ACORD 25\s?\(/i;
@@ -33,12 +32,11 @@ function pageText(lines: Line[]): string {
 }
 
 export function findEdition(text: string): string | null {
-  const printed = /ACORD 25\s?\((\d{4})\s?\/\s?(\d{2})\)/i.exec(text);
+  const printed = /ACORD 25(?:-S)?\s?\((\d{4})\s?\/\s?(\d{2})\)/i.exec(text);
   if (printed) return `${printed[1]}/${printed[2]}`;
   const agency = /INS025\s?\((\d{4})(\d{2})\)/i.exec(text);
   if (agency) return `${agency[1]}/${agency[2]}`;
-  if (/NON-?\s?OWNED AUTOS ONLY|HIRED AUTOS ONLY/i.test(text)) return '2016/03';
-  if (/ALL OWNED AUTOS/i.test(text)) return '2014/01';
+  if (/OWNED AUTOS ONLY|HIRED AUTOS ONLY/i.test(text)) return '2016/03';
   return null;
 }
 
@@ -52,9 +50,9 @@ function continuation(view: PageView, lines: Line[]): string | null {
   return text || null;
 }
 
-function emptyResult(warnings: string[]): LayoutResult {
+function emptyResult(warnings: string[], reading: Reading, form: string | null = null): LayoutResult {
   return {
-    form: null,
+    form,
     edition: null,
     certificateDate: null,
     certificateNumber: null,
@@ -68,15 +66,33 @@ function emptyResult(warnings: string[]): LayoutResult {
     certificateHolder: { name: null, address: null },
     fields: {},
     warnings,
+    reading,
   };
 }
 
 /** Plain-language notes on what the reading is missing. */
-export function missingNotes(r: Pick<LayoutResult, 'policies' | 'insured'>): string[] {
-  const notes: string[] = [];
-  if (r.policies.length === 0) notes.push('No coverage rows could be read from the certificate.');
+export function missingNotes(r: Pick<LayoutResult, 'policies' | 'insured' | 'reading'>): string[] {
+  const notes: string[] = [...(r.reading?.reasons ?? [])];
+  if (r.policies.length === 0 && r.reading?.coverage !== 'unreadable') notes.push('No coverage rows could be read from the certificate.');
   if (!r.insured.name) notes.push('The named insured could not be read.');
   return notes;
+}
+
+interface PageText {
+  view: PageView;
+  lines: Line[];
+  text: string;
+}
+
+/** The page that fits the form best, read; null when no page fits it at all. */
+function bestPage(texts: PageText[]): { text: PageText; read: PageReading } | null {
+  let best: { text: PageText; read: PageReading } | null = null;
+  for (const t of texts) {
+    if (remarksTitle.test(t.text.slice(0, 400)) && !certificateTitle.test(t.text)) continue;
+    const read = readFormPage(t.view);
+    if (read && (!best || read.fitted > best.read.fitted)) best = { text: t, read };
+  }
+  return best;
 }
 
 export function readLayout(views: PageView[]): LayoutResult {
@@ -84,21 +100,18 @@ export function readLayout(views: PageView[]): LayoutResult {
     const lines = groupLines(v.words);
     return { view: v, lines, text: pageText(lines) };
   });
-  const main = texts.find((t) => certificateTitle.test(t.text) && !remarksTitle.test(t.text.slice(0, 400)));
-  if (!main) {
+  const best = bestPage(texts);
+  const titled = texts.find((t) => certificateTitle.test(t.text));
+  if (!best || (best.read.reading.layout === 'unrecognised' && !titled)) {
     const empty = texts.every((t) => t.view.words.length === 0);
-    return emptyResult([
-      empty
-        ? 'No readable text was found in this document.'
-        : 'This document does not look like an ACORD 25 certificate of liability insurance.',
-    ]);
+    const reason = empty
+      ? 'No readable text was found in this document.'
+      : 'This document does not look like an ACORD 25 certificate of liability insurance.';
+    return emptyResult([reason], { layout: 'unrecognised', coverage: 'unreadable', reasons: [reason] });
   }
-  const prov = new Provenance();
-  const anchors = findAnchors(main.view);
-  const header = readHeader(main.view, anchors, prov);
-  const policies = readGrid(main.view, anchors, prov);
-  const remarks = [header.descriptionOfOperations];
-  const forms: FormNumber[][] = [findFormNumbers(header.descriptionOfOperations ?? '')];
+  const { text: main, read } = best;
+  const remarks = [read.top.descriptionOfOperations];
+  const forms: FormNumber[][] = [findFormNumbers(read.top.descriptionOfOperations ?? '')];
   for (const t of texts) {
     if (t === main) continue;
     if (remarksTitle.test(t.text)) {
@@ -107,14 +120,21 @@ export function readLayout(views: PageView[]): LayoutResult {
       forms.push(findFormNumbers(more ?? ''));
     } else forms.push(findFormNumbers(t.text));
   }
-  return {
-    ...header,
+  const result: LayoutResult = {
+    ...read.top,
     form: 'ACORD 25',
     edition: findEdition(main.text),
-    policies,
+    policies: read.policies,
     descriptionOfOperations: collapse(remarks.filter(Boolean).join(' ')) || null,
     endorsementForms: mergeFormNumbers(forms),
-    fields: prov.fields,
-    warnings: missingNotes({ policies, insured: header.insured }),
+    fields: read.reading.layout === 'unrecognised' ? capConfidence(read.fields, 0.5) : read.fields,
+    warnings: [],
+    reading: read.reading,
   };
+  return { ...result, warnings: missingNotes(result) };
+}
+
+/** A page that only loosely fits the form: every value it gave needs a person's eye. */
+function capConfidence(fields: PageReading['fields'], cap: number): PageReading['fields'] {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { ...v, confidence: Math.min(cap, v.confidence ?? 1) }]));
 }

@@ -83,6 +83,24 @@ export const fieldProvenanceSchema = z.object({
 });
 export type FieldProvenance = z.infer<typeof fieldProvenanceSchema>;
 
+/** A value read with at least this confidence may be acted on without a person looking. */
+export const CONFIDENT = 0.8;
+
+/**
+ * How the reading went as a whole (not in the shared JSON Schema, which allows extra keys).
+ * `layout`: whether the pages were fitted to the ACORD 25 form. `coverage`: "read" when the
+ * coverage grid was found and its rows are plausible; "unreadable" when it was not found or
+ * what was read cannot be right (no rows although lines are marked, dates that do not parse), so
+ * an empty or short list of policies says nothing about what the certificate carries.
+ * `reasons`: plain sentences for the person who reviews it.
+ */
+export const readingSchema = z.object({
+  layout: z.enum(['acord25', 'unrecognised']),
+  coverage: z.enum(['read', 'unreadable']),
+  reasons: z.array(z.string()),
+});
+export type Reading = z.infer<typeof readingSchema>;
+
 export const extractionSchema = z.looseObject({
   form: text,
   edition: text,
@@ -105,5 +123,7 @@ export const extractionSchema = z.looseObject({
   certificateHolder: partySchema,
   fields: z.record(z.string(), fieldProvenanceSchema).optional(),
   warnings: z.array(z.string()),
+  // Optional: extractions stored before it existed have none (treated as read, from a known layout).
+  reading: readingSchema.optional(),
 });
 export type Extraction = z.infer<typeof extractionSchema>;

@@ -1,0 +1,97 @@
+// Measures the official ACORD 25 (2016/03) geometry from a blank fillable form in ../shared
+// (the Silverlake AcroForm, bl02.pdf) and writes it to server/certificates/form/acord25-2016.json:
+// every widget's name and rectangle, the printed labels' boxes, the boxes of the form's prose
+// (their words are not kept: that wording is licensed) and the form's ruling lines. Only facts of
+// the layout are written; the blank itself never enters the project. Usage:
+//   npm run --silent form:measure [-- path/to/blank.pdf]
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const source = process.argv[2] ?? path.resolve(root, '../shared/certificates/blank/bl02.pdf');
+const target = path.join(root, 'server/certificates/form/acord25-2016.json');
+
+type Box = [number, number, number, number];
+const round = (v: number) => Math.round(v * 10) / 10;
+const box = (b: number[]): Box => [round(b[0]!), round(b[1]!), round(b[2]!), round(b[3]!)];
+
+interface Item {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+/**
+ * The form's prose (the notice at the top, the statement under COVERAGES, the cancellation
+ * clause, the trademark line) is kept only as boxes; everything else printed is a label.
+ */
+function isProse(text: string, b: Box): boolean {
+  const cy = (b[1] + b[3]) / 2;
+  if (text === 'IMPORTANT:') return false;
+  if (cy > 670 && cy < 745) return true;
+  if (cy > 504 && cy < 539) return true;
+  if (b[0] > 310 && cy > 95 && cy < 121) return true;
+  return /registered marks/.test(text);
+}
+
+async function main() {
+  const pdf = await pdfjs.getDocument({ data: new Uint8Array(await readFile(source)), verbosity: 0 }).promise;
+  const page = await pdf.getPage(1);
+  const [, , width, height] = page.view as number[];
+  const fields: Record<string, { box: Box; check: boolean }> = {};
+  for (const a of (await page.getAnnotations()) as { fieldName?: string; rect: number[]; checkBox?: boolean }[]) {
+    if (!a.fieldName || a.rect[2]! - a.rect[0]! < 2) continue;
+    const leaf = a.fieldName.split('.').pop()!.replace(/\[\d+\]$/, '');
+    fields[leaf] = { box: box(a.rect), check: Boolean(a.checkBox) };
+  }
+  const content = await page.getTextContent();
+  const labels: { text: string; box: Box; size: number; bold: boolean }[] = [];
+  const prose: { box: Box; size: number; words: number }[] = [];
+  const bold = new Set<string>();
+  for (const raw of content.items) {
+    const item = raw as Item;
+    const text = item.str.trim();
+    if (!text || !item.transform) continue;
+    const [, , , d = 0, e = 0, f = 0] = item.transform;
+    const b = box([e, f - 0.2 * d, e + item.width, f + 0.8 * d]);
+    const words = text.split(/\s+/).length;
+    if (isProse(text, b)) prose.push({ box: b, size: round(d), words });
+    else labels.push({ text, box: b, size: round(d), bold: item.fontName.endsWith('f1') });
+    if (item.fontName.endsWith('f1')) bold.add(item.fontName);
+  }
+  const rules = await measureRules(page);
+  const out = { edition: '2016/03', page: [width, height], fields, labels, prose, rules };
+  await writeFile(target, pretty(out));
+  console.log(`wrote ${path.relative(root, target)}: ${Object.keys(fields).length} fields, ${labels.length} labels, ${prose.length} prose boxes, ${rules.length} rules`);
+}
+
+/** One entry per line: small enough to review in a diff, plain JSON to read. */
+function pretty(value: Record<string, unknown>): string {
+  const entries = Object.entries(value).map(([key, v]) => {
+    if (Array.isArray(v) && typeof v[0] === 'object') return `"${key}": [\n${v.map((x) => '  ' + JSON.stringify(x)).join(',\n')}\n]`;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const inner = Object.entries(v).map(([k, x]) => `  ${JSON.stringify(k)}: ${JSON.stringify(x)}`);
+      return `"${key}": {\n${inner.join(',\n')}\n}`;
+    }
+    return `"${key}": ${JSON.stringify(v)}`;
+  });
+  return `{\n${entries.join(',\n')}\n}\n`;
+}
+
+/** Ruling lines and filled bars, as boxes in page points (thin boxes are lines). */
+async function measureRules(page: pdfjs.PDFPageProxy): Promise<Box[]> {
+  const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const rules: Box[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== pdfjs.OPS.constructPath) return;
+    const [, , minMax] = ops.argsArray[i] as [number, unknown, number[]];
+    if (!minMax) return;
+    const b = box(minMax);
+    if (Math.min(b[2] - b[0], b[3] - b[1]) <= 2 && Math.max(b[2] - b[0], b[3] - b[1]) >= 4) rules.push(b);
+  });
+  return rules;
+}
+
+await main();

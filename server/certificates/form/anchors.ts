@@ -1,0 +1,86 @@
+// Finding the form's printed labels on a page. A label is compared by its letters and digits
+// alone, across as many neighbouring words of a line as it takes, so spacing, letter-spaced
+// glyphs and punctuation do not matter ("INSURER A :" = "INSURER A:" = "I N S U R E R A").
+import { ocrDistance } from '../vocabulary';
+import { boxOf, groupLines, type Box, type Word } from '../words';
+import { keyOf, labels, type Label } from './geometry';
+
+export interface Anchor {
+  label: Label;
+  words: Word[];
+  box: Box;
+  /** 1 for an exact match; less when OCR misread a letter or two. */
+  quality: number;
+}
+
+/** Labels shorter than this say too little on their own ("$", "A", "LOC") to place a page. */
+const shortest = 3;
+
+const byKey = new Map<string, Label[]>();
+for (const label of labels) {
+  if (label.key.length < shortest) continue;
+  byKey.set(label.key, [...(byKey.get(label.key) ?? []), label]);
+}
+const longest = Math.max(...labels.map((l) => l.key.length));
+const fuzzyLabels = labels.filter((l) => l.key.length >= 5);
+
+/** Edits OCR may have made to a label of this many letters and it still counts. */
+const allowance = (length: number) => (length >= 12 ? 2 : length >= 5 ? 1 : 0);
+
+/** Page words with a "LABEL:value" glued pair split at the colon, the way agency systems print them. */
+export function splitGlued(words: Word[]): Word[] {
+  return words.flatMap((w) => {
+    const m = /^(.*?[:])(?=[A-Za-z0-9(])(.+)$/.exec(w.text);
+    if (!m || /^https?:/i.test(w.text)) return [w];
+    const per = (w.x1 - w.x0) / Math.max(1, w.text.length);
+    const cut = w.x0 + m[1]!.length * per;
+    return [
+      { ...w, text: m[1]!, x1: cut },
+      { ...w, text: m[2]!, x0: cut },
+    ];
+  });
+}
+
+function exactAt(lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
+  let joined = '';
+  for (let end = start; end < lineWords.length; end++) {
+    joined += keys[end];
+    if (joined.length > longest) return;
+    if (keys[end] === '' && end > start) continue;
+    for (const label of byKey.get(joined) ?? []) {
+      const words = lineWords.slice(start, end + 1);
+      out.push({ label, words, box: boxOf(words), quality: 1 });
+    }
+  }
+}
+
+function fuzzyAt(lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
+  let joined = '';
+  for (let end = start; end < lineWords.length; end++) {
+    joined += keys[end];
+    if (joined.length > longest + 2) return;
+    for (const label of fuzzyLabels) {
+      const allowed = allowance(label.key.length);
+      if (Math.abs(label.key.length - joined.length) > allowed || label.key === joined) continue;
+      if (label.key[0] !== joined[0] && label.key[1] !== joined[1]) continue;
+      const d = ocrDistance(joined, label.key, allowed);
+      if (d > allowed) continue;
+      const words = lineWords.slice(start, end + 1);
+      out.push({ label, words, box: boxOf(words), quality: 1 - d / label.key.length });
+    }
+  }
+}
+
+/** Every place on the page where a label of the form is printed (a label may match several places). */
+export function findAnchors(words: Word[], ocr: boolean): Anchor[] {
+  const out: Anchor[] = [];
+  for (const line of groupLines(words)) {
+    const keys = line.words.map((w) => keyOf(w.text));
+    for (let start = 0; start < line.words.length; start++) {
+      if (keys[start] === '') continue;
+      exactAt(line.words, keys, start, out);
+      if (ocr) fuzzyAt(line.words, keys, start, out);
+    }
+  }
+  return out;
+}

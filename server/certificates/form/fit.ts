@@ -1,0 +1,187 @@
+// Fitting a page to the official form. The printed labels found on the page are matched with
+// where the blank form prints them; a scale and shift per axis (printers scale and shift, they
+// do not rotate a certificate) is chosen by consensus, so a label that also appears in the
+// notice ("INSURED", "CERTIFICATE HOLDER") cannot pull the fit away. What the scale and shift
+// leave over near each label (an older edition's rows one line lower, a filler that redrew the
+// form a little taller) is then followed locally.
+import type { Box } from '../words';
+import type { Anchor } from './anchors';
+
+export interface Axis {
+  scale: number;
+  shift: number;
+}
+
+interface Pin {
+  anchor: Anchor;
+  /** Where the label is on the blank form. */
+  fx: number;
+  fy: number;
+  /** Where it is on the page. */
+  px: number;
+  py: number;
+  weight: number;
+}
+
+export interface Fit {
+  x: Axis;
+  y: Axis;
+  /** Labels that agree with the fit, with what the fit leaves over at each (form points). */
+  pins: { anchor: Anchor; fx: number; fy: number; dx: number; dy: number }[];
+  /** Share of the form's distinctive labels found where the fit puts them (0..1). */
+  coverage: number;
+}
+
+const pinOf = (a: Anchor): Pin => ({
+  anchor: a,
+  fx: a.label.box[0],
+  fy: (a.label.box[1] + a.label.box[3]) / 2,
+  px: a.box[0],
+  py: (a.box[1] + a.box[3]) / 2,
+  weight: Math.min(a.label.key.length, 12) * a.quality,
+});
+
+function axisFrom(p: Pin, q: Pin, along: 'x' | 'y'): Axis | null {
+  const [fp, fq, pp, pq] = along === 'x' ? [p.fx, q.fx, p.px, q.px] : [p.fy, q.fy, p.py, q.py];
+  if (Math.abs(fp - fq) < 40) return null;
+  const scale = (pp - pq) / (fp - fq);
+  if (!(scale > 0.3 && scale < 5)) return null;
+  return { scale, shift: pp - scale * fp };
+}
+
+function agreeing(pins: Pin[], x: Axis, y: Axis, tolerance: number): Pin[] {
+  return pins.filter((p) => {
+    const dx = (p.px - x.shift) / x.scale - p.fx;
+    const dy = (p.py - y.shift) / y.scale - p.fy;
+    return Math.abs(dx) < 2 * tolerance && Math.abs(dy) < tolerance;
+  });
+}
+
+/** The best labels only: one page place per label and one label per page place. */
+function distinct(pins: Pin[], x: Axis, y: Axis): Pin[] {
+  const error = (p: Pin) => Math.hypot((p.px - x.shift) / x.scale - p.fx, (p.py - y.shift) / y.scale - p.fy);
+  const sorted = [...pins].sort((a, b) => error(a) - error(b));
+  const labelsUsed = new Set<unknown>();
+  const wordsUsed = new Set<unknown>();
+  return sorted.filter((p) => {
+    if (labelsUsed.has(p.anchor.label) || p.anchor.words.some((w) => wordsUsed.has(w))) return false;
+    labelsUsed.add(p.anchor.label);
+    for (const w of p.anchor.words) wordsUsed.add(w);
+    return true;
+  });
+}
+
+const score = (pins: Pin[]) => pins.reduce((sum, p) => sum + p.weight, 0);
+
+function leastSquares(pins: Pin[], along: 'x' | 'y', fallback: Axis): Axis {
+  const pairs = pins.map((p) => (along === 'x' ? [p.fx, p.px] : [p.fy, p.py]) as [number, number]);
+  const n = pairs.length;
+  if (n < 2) return fallback;
+  const mf = pairs.reduce((s, [f]) => s + f, 0) / n;
+  const mp = pairs.reduce((s, [, p]) => s + p, 0) / n;
+  const sff = pairs.reduce((s, [f]) => s + (f - mf) ** 2, 0);
+  if (sff < 1000) return fallback;
+  const scale = pairs.reduce((s, [f, p]) => s + (f - mf) * (p - mp), 0) / sff;
+  return { scale, shift: mp - scale * mf };
+}
+
+/** Consensus over pairs of labels; the pair whose scale and shift most labels agree with wins. */
+function consensus(pins: Pin[]): { x: Axis; y: Axis } | null {
+  const seeds = pins.filter((p) => p.anchor.label.key.length >= 6).slice(0, 80);
+  let best: { x: Axis; y: Axis; score: number } | null = null;
+  for (let i = 0; i < seeds.length; i++)
+    for (let j = i + 1; j < seeds.length; j++) {
+      const p = seeds[i]!;
+      const q = seeds[j]!;
+      if (p.anchor.label === q.anchor.label) continue;
+      const x = axisFrom(p, q, 'x');
+      const y = axisFrom(p, q, 'y');
+      if (!x || !y || Math.abs(x.scale / y.scale - 1) > 0.2) continue;
+      const s = score(agreeing(pins, x, y, 4));
+      if (!best || s > best.score) best = { x, y, score: s };
+    }
+  return best;
+}
+
+/** How many of the form's labels a well-printed certificate shows, for the coverage share. */
+const expectedWeight = 700;
+
+export function fitPage(anchors: Anchor[]): Fit | null {
+  const pins = anchors.map(pinOf).sort((a, b) => b.weight - a.weight);
+  const first = consensus(pins);
+  if (!first) return null;
+  const close = distinct(agreeing(pins, first.x, first.y, 4), first.x, first.y);
+  const x = leastSquares(close, 'x', first.x);
+  const y = leastSquares(close, 'y', first.y);
+  // Labels that moved with their part of the form (an older edition's rows) are kept too, to
+  // follow the page locally; far ones are other places printing the same words.
+  const kept = distinct(agreeing(pins, x, y, 14), x, y);
+  return {
+    x,
+    y,
+    pins: kept.map((p) => ({
+      anchor: p.anchor,
+      fx: p.fx,
+      fy: p.fy,
+      dx: p.fx - (p.px - x.shift) / x.scale,
+      dy: p.fy - (p.py - y.shift) / y.scale,
+    })),
+    coverage: Math.min(1, score(close) / expectedWeight),
+  };
+}
+
+/** Where a page point lies on the form, following the labels around it. */
+export function toForm(fit: Fit, px: number, py: number): [number, number] {
+  const fx = (px - fit.x.shift) / fit.x.scale;
+  const fy = (py - fit.y.shift) / fit.y.scale;
+  const [dx, dy] = drift(fit, fx, fy);
+  return [fx + dx, fy + dy];
+}
+
+/** Where a form point lies on the page (the inverse of toForm, to one step). */
+export function toPage(fit: Fit, fx: number, fy: number): [number, number] {
+  const [dx, dy] = drift(fit, fx, fy);
+  return [(fx - dx) * fit.x.scale + fit.x.shift, (fy - dy) * fit.y.scale + fit.y.shift];
+}
+
+export function boxToForm(fit: Fit, b: Box): Box {
+  const [x0, y0] = toForm(fit, b[0], b[1]);
+  const [x1, y1] = toForm(fit, b[2], b[3]);
+  return [x0, y0, x1, y1];
+}
+
+export function boxToPage(fit: Fit, b: Box): Box {
+  const [x0, y0] = toPage(fit, b[0], b[1]);
+  const [x1, y1] = toPage(fit, b[2], b[3]);
+  return [x0, y0, x1, y1];
+}
+
+/** Reach of a label's pull, in form points; rows are 12 points apart. */
+const reach = 18;
+
+/** What the labels near a form point say the plain fit leaves over there. */
+export function drift(fit: Fit, fx: number, fy: number): [number, number] {
+  let wx = 0.05;
+  let sx = 0;
+  let sy = 0;
+  for (const p of fit.pins) {
+    // Distances across are longer than along a row: columns are wide, rows narrow.
+    const d2 = ((p.fx - fx) / 3) ** 2 + (p.fy - fy) ** 2;
+    if (d2 > 9 * reach * reach) continue;
+    const w = Math.exp(-d2 / (reach * reach));
+    wx += w;
+    sx += w * p.dx;
+    sy += w * p.dy;
+  }
+  return [sx / wx, sy / wx];
+}
+
+/** How well the labels near a form point agree with each other (1 = fully, 0 = not at all). */
+export function support(fit: Fit, fx: number, fy: number): number {
+  let weight = 0;
+  for (const p of fit.pins) {
+    const d2 = ((p.fx - fx) / 3) ** 2 + (p.fy - fy) ** 2;
+    weight += Math.exp(-d2 / (4 * reach * reach));
+  }
+  return Math.min(1, weight);
+}

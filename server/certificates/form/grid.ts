@@ -1,0 +1,157 @@
+// The coverage grid: each section of the form (general liability, auto, umbrella, workers'
+// compensation, other) read into policies. A section holds one policy per line that prints
+// policy dates, so two insurers on one umbrella row are two policies.
+import type { Policy } from '../../contracts/extraction';
+import { collapse, identifier, parseDate } from '../values';
+import type { Box } from '../words';
+import { confidenceOf, flagNear, grow, linesIn, type Reading } from './cells';
+import { formLines, lineOf, pageBoxOf, type FormLine } from './lines';
+import { pageBox, valuesIn, type FormPage, type Placed } from './placed';
+import { columns, type Section } from './regions';
+import { readChecks } from './checks';
+import { readLimits } from './limits';
+import { Sink } from './sink';
+
+interface Entry {
+  y: number;
+  top: number;
+  bottom: number;
+  number: Placed[];
+  eff: Placed[];
+  exp: Placed[];
+}
+
+const inColumn = (p: Placed, c: readonly [number, number]) => {
+  const x = (p.at[0] + p.at[2]) / 2;
+  return x >= c[0] && x < c[1];
+};
+
+const hasDate = (items: Placed[]) => items.some((p) => /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/.test(p.word.text));
+
+/** Lines of the number and date columns that open a policy: one per printed pair of dates. */
+function entries(page: FormPage, s: Section): Entry[] {
+  const region: Box = [columns.number[0], s.bottom, columns.exp[1], s.top];
+  const lines = linesIn(page, region);
+  const split = (l: FormLine) => ({
+    y: l.y,
+    number: l.items.filter((p) => inColumn(p, columns.number)),
+    eff: l.items.filter((p) => inColumn(p, columns.eff)),
+    exp: l.items.filter((p) => inColumn(p, columns.exp)),
+  });
+  let opened = lines.map(split).filter((e) => hasDate([...e.eff, ...e.exp]));
+  // Without printed dates, a line with a policy number still opens a row.
+  if (opened.length === 0) opened = lines.map(split).filter((e) => e.number.some((p) => /\d/.test(p.word.text))).slice(0, 1);
+  return opened.map((e, i) => {
+    const above = opened[i - 1];
+    const below = opened[i + 1];
+    return {
+      ...e,
+      top: above ? (above.y + e.y) / 2 : s.top,
+      bottom: below ? (below.y + e.y) / 2 : s.bottom,
+    };
+  });
+}
+
+function textReading(page: FormPage, region: Box, items: Placed[], value: string | null): Reading<string | null> {
+  return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
+}
+
+function letterOf(page: FormPage, s: Section, e: Entry, alone: boolean): Reading<Policy['insurerLetter']> {
+  const region: Box = [columns.letter[0], alone ? s.bottom : e.bottom, columns.letter[1] + 2, alone ? s.top : e.top];
+  const items = valuesIn(page, region).filter((p) => /^[A-F]$/.test(p.word.text.replace(/[^A-Za-z]/g, '')));
+  const nearest = [...items].sort((a, b) => Math.abs((a.at[1] + a.at[3]) / 2 - e.y) - Math.abs((b.at[1] + b.at[3]) / 2 - e.y))[0];
+  const letter = nearest ? (nearest.word.text.replace(/[^A-Za-z]/g, '') as Policy['insurerLetter']) : null;
+  const r = textReading(page, region, nearest ? [nearest] : [], letter);
+  return { ...r, value: letter };
+}
+
+function dateOf(page: FormPage, items: Placed[], region: Box): Reading<string | null> {
+  const text = lineOf(items).text;
+  const value = items.length ? parseDate(text) : null;
+  const r = textReading(page, region, items, value);
+  // Printed but not a date: the reading is kept empty and marked doubtful.
+  return items.length && !value ? { ...r, confidence: Math.min(r.confidence, 0.3) } : r;
+}
+
+/** The two dates when one column holds both (fillers that run them together). */
+function splitDates(e: Entry): [Placed[], Placed[]] {
+  if (e.eff.length && e.exp.length) return [e.eff, e.exp];
+  const both = [...e.eff, ...e.exp].sort((a, b) => a.at[0] - b.at[0]);
+  const dated = both.filter((p) => /\d/.test(p.word.text));
+  if (dated.length === 2) return [[dated[0]!], [dated[1]!]];
+  return [e.eff, e.exp];
+}
+
+export function readSection(page: FormPage, s: Section, sink: Sink): { policies: Policy[]; doubts: string[] } {
+  const found = entries(page, s);
+  const limits = readLimits(page, s, found.map((e) => ({ y: e.y, top: e.top, bottom: e.bottom })));
+  const doubts: string[] = [...limits.doubts];
+  if (found.length === 0) {
+    if (limits.perEntry[0] && Object.keys(limits.perEntry[0].values).length) {
+      doubts.push(`Limits are printed in the ${sectionName(s)} section but no policy number or dates were found.`);
+    }
+    return { policies: [], doubts };
+  }
+  const checks = readChecks(page, s, sink);
+  const policies: Policy[] = [];
+  found.forEach((e, i) => {
+    const alone = found.length === 1;
+    const at = sink.policy();
+    const numberRegion: Box = [columns.number[0], e.bottom, columns.number[1], e.top];
+    const numberText = lineOf(e.number).text;
+    const number = textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null);
+    const [effItems, expItems] = splitDates(e);
+    const eff = dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]);
+    const exp = dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]);
+    if (effItems.length && !eff.value) doubts.push(`An effective date in the ${sectionName(s)} section could not be read ("${lineOf(effItems).text}").`);
+    if (expItems.length && !exp.value) doubts.push(`An expiration date in the ${sectionName(s)} section could not be read ("${lineOf(expItems).text}").`);
+    const y0 = alone ? s.bottom : e.bottom;
+    const y1 = alone ? s.top : e.top;
+    const addl = flagNear(page, columns.addl, y0, y1);
+    const subr = flagNear(page, columns.subr, y0, y1);
+    const letter = letterOf(page, s, e, alone);
+    const line = s.kind === 'umbrella' ? (checks.excess && !checks.umbrella ? 'excess_liability' : 'umbrella_liability') : s.kind;
+    const policy: Policy = {
+      line,
+      insurerLetter: letter.value,
+      policyNumber: number.value,
+      effectiveDate: eff.value,
+      expirationDate: exp.value,
+      additionalInsured: addl.value,
+      subrogationWaived: subr.value,
+      limits: limits.perEntry[i]?.values ?? {},
+    };
+    sink.read(`${at}/insurerLetter`, letter);
+    sink.read(`${at}/policyNumber`, number);
+    sink.read(`${at}/effectiveDate`, eff);
+    sink.read(`${at}/expirationDate`, exp);
+    sink.read(`${at}/additionalInsured`, addl);
+    sink.read(`${at}/subrogationWaived`, subr);
+    limits.perEntry[i]?.record(sink, at);
+    checks.apply(policy, at);
+    if (s.kind === 'other') {
+      const region: Box = [columns.type[0], e.bottom, columns.type[1], e.top];
+      const items = valuesIn(page, grow(region, 0, 0)).filter((p) => !/^[Xx]$/.test(p.word.text));
+      const text = items.length ? lineOf(items).text : null;
+      policy.description = text ? joinLines(items) : null;
+      sink.read(`${at}/description`, textReading(page, region, items, policy.description));
+    }
+    policies.push(policy);
+  });
+  return { policies, doubts };
+}
+
+/** Description words over one or more lines, top line first. */
+function joinLines(items: Placed[]): string {
+  return collapse(formLines(items).map((l) => l.text).join(' '));
+}
+
+export function sectionName(s: Section): string {
+  return {
+    general_liability: 'general liability',
+    automobile_liability: 'automobile liability',
+    umbrella: 'umbrella / excess liability',
+    workers_compensation: "workers' compensation",
+    other: 'other coverage',
+  }[s.kind];
+}

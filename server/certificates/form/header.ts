@@ -1,0 +1,89 @@
+// The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
+// remarks and holder, each read from its own region of the form.
+import type { Extraction } from '../../contracts/extraction';
+import { collapse, digitsOnly, identifier, ocrName, parseDate } from '../values';
+import type { Box } from '../words';
+import { confidenceOf, linesIn, type Reading } from './cells';
+import { pageBoxOf, type FormLine } from './lines';
+import { readParty, type PartyLines } from './parties';
+import { pageBox, valuesIn, type FormPage } from './placed';
+import { header, insurerLetters, insurerRow } from './regions';
+import type { Sink } from './sink';
+
+type Top = Pick<Extraction, 'certificateDate' | 'certificateNumber' | 'revisionNumber' | 'producer' | 'insured' | 'insurers' | 'certificateHolder' | 'descriptionOfOperations'>;
+
+function text(page: FormPage, region: Box, clean: (t: string) => string | null = (t) => t || null): Reading<string | null> {
+  const items = valuesIn(page, region);
+  const joined = collapse(linesIn(page, region).map((l) => l.text).join(' '));
+  const value = items.length ? clean(joined) : null;
+  // Something printed that does not read as the field's kind of value is a doubt, not a value.
+  const confidence = items.length && value === null ? 0.3 : confidenceOf(page, region, items);
+  return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence };
+}
+
+function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines {
+  const lines = linesIn(page, region);
+  const read = readParty(lines);
+  const name = page.view.ocr && read.name ? ocrName(read.name) : read.name;
+  const reading = (ls: FormLine[]) => {
+    const items = ls.flatMap((l) => l.items);
+    return { items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
+  };
+  sink.read(`${at}/name`, reading(read.nameLines));
+  sink.read(`${at}/address`, reading(read.addressLines));
+  return { ...read, name };
+}
+
+const email = (t: string) => {
+  const e = t.replace(/\s+/g, '').toLowerCase();
+  return /^[^@]+@[^@]+\.[a-z]{2,}$/.test(e) ? e : null;
+};
+const phone = (t: string) => {
+  const d = digitsOnly(t);
+  return d && d.length >= 10 && d.length <= 15 ? d : null;
+};
+const naic = (t: string) => (/^(?:\d{5}|AA-?\d{7})$/i.test(t.replace(/\s/g, '')) ? t.replace(/\s/g, '').toUpperCase() : null);
+const notPlaceholder = (t: string) => (/^(?:MM\/DD\/YYYY|N\/?A|TBD)$/i.test(t) ? null : t || null);
+
+function insurers(page: FormPage, sink: Sink): Top['insurers'] {
+  const out: Top['insurers'] = [];
+  for (const letter of insurerLetters) {
+    const row = insurerRow(letter);
+    const name = text(page, row.name, (t) => t.replace(/^[:\s]+/, '') || null);
+    if (!name.value) continue;
+    const code = text(page, row.naic, naic);
+    const at = `/insurers/${out.length}`;
+    sink.read(`${at}/name`, name);
+    sink.read(`${at}/naic`, code);
+    out.push({ letter, name: page.view.ocr ? ocrName(name.value) : name.value, naic: code.value });
+  }
+  return out;
+}
+
+export function readTop(page: FormPage, sink: Sink): Top {
+  const put = <T>(at: string, r: Reading<T>): T => {
+    sink.read(at, r);
+    return r.value;
+  };
+  const producer = party(page, header.producer, '/producer', sink);
+  const insured = party(page, header.insured, '/insured', sink);
+  const holder = party(page, header.holder, '/certificateHolder', sink);
+  const ident = (t: string) => identifier(t, page.view.ocr);
+  return {
+    certificateDate: put('/certificateDate', text(page, header.date, parseDate)),
+    certificateNumber: put('/certificateNumber', text(page, header.certificateNumber, ident)),
+    revisionNumber: put('/revisionNumber', text(page, header.revisionNumber, ident)),
+    producer: {
+      name: producer.name,
+      address: producer.address,
+      contactName: put('/producer/contactName', text(page, header.contact, notPlaceholder)),
+      phone: put('/producer/phone', text(page, header.phone, phone)),
+      fax: put('/producer/fax', text(page, header.fax, phone)),
+      email: put('/producer/email', text(page, header.email, email)),
+    },
+    insured: { name: insured.name, address: insured.address },
+    insurers: insurers(page, sink),
+    certificateHolder: { name: holder.name, address: holder.address },
+    descriptionOfOperations: put('/descriptionOfOperations', text(page, header.remarks)),
+  };
+}

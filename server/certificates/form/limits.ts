@@ -1,0 +1,107 @@
+// A section's limits: amounts in the amount column, each on the row of the printed limit it
+// stands beside; write-in rows (the OTHER area, a section's spare row) keep their own label.
+import type { LimitKey, Limits } from '../../contracts/extraction';
+import { collapse, parseMoney } from '../values';
+import type { Box } from '../words';
+import { confidenceOf, linesIn, type Reading } from './cells';
+import { formLines, pageBoxOf, type FormLine } from './lines';
+import { valuesIn, type FormPage, type Placed } from './placed';
+import { columns, type Section } from './regions';
+import type { Sink } from './sink';
+
+interface Span {
+  y: number;
+  top: number;
+  bottom: number;
+}
+
+export interface EntryLimits {
+  values: Limits;
+  record(sink: Sink, at: string): void;
+}
+
+// Words a limit cell may hold that are not an amount and not a misreading.
+const notAmount = /^(?:INCLUDED|INCL\.?|EXCLUDED|EXCL\.?|STATUTORY|N\/?A|NONE|NIL|-+|\*+)$/i;
+
+function amountOf(text: string): number | null {
+  return parseMoney(collapse(text.replace(/\$/g, ' ')).replace(/^USD\s*/i, ''));
+}
+
+// "DED: $2,500", "Limit 100,000": a label with its own amount inside the label column.
+const inlineLimit = /^(.*?[A-Za-z].*?)[:\s]+\$?\s*(\d[\d,]*(?:\.\d\d)?)$/;
+
+interface Found {
+  key: LimitKey | null;
+  label: string | null;
+  amount: number;
+  items: Placed[];
+  region: Box;
+  y: number;
+}
+
+function nearestRow(s: Section, y: number) {
+  const scored = s.limits.map((l) => ({ l, d: y < l.row[1] ? l.row[1] - y : y > l.row[3] ? y - l.row[3] : 0 }));
+  const best = scored.sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= 4 ? best.l : null;
+}
+
+/** Amounts on the printed limit rows, and write-in rows with their labels. */
+function found(page: FormPage, s: Section, doubts: string[]): Found[] {
+  const out: Found[] = [];
+  const area: Box = [columns.limitLabel[0], s.bottom, columns.amount[1], s.top];
+  const lines = formLines(valuesIn(page, area));
+  for (const line of lines) {
+    const labelItems = line.items.filter((p) => (p.at[0] + p.at[2]) / 2 < columns.amount[0]);
+    const amountItems = line.items.filter((p) => (p.at[0] + p.at[2]) / 2 >= columns.amount[0]);
+    const label = labelItems.length ? collapse(labelItems.map((p) => p.word.text).join(' ')) : null;
+    const row = s.kind === 'other' ? null : nearestRow(s, line.y);
+    const region: Box = [columns.limitLabel[0], line.y - 6, columns.amount[1], line.y + 6];
+    if (amountItems.length) {
+      const text = amountItems.map((p) => p.word.text).join(' ');
+      const amount = amountOf(text);
+      if (amount !== null) out.push({ key: row && !label ? row.key : null, label: row && !label ? null : (label ?? 'Limit'), amount, items: amountItems, region, y: line.y });
+      else if (!notAmount.test(collapse(text.replace(/\$/g, '')))) doubts.push(`A limit in the ${s.kind.replace(/_/g, ' ')} section could not be read ("${collapse(text)}").`);
+    }
+    if (label && (s.kind === 'other' || !row)) {
+      const m = inlineLimit.exec(label);
+      const amount = m ? amountOf(m[2]!) : null;
+      if (m && amount !== null) out.push({ key: null, label: m[1]!.replace(/[:\s]+$/, ''), amount, items: labelItems, region, y: line.y });
+      else if (!amountItems.length && out.at(-1)?.y === line.y) out.at(-1)!.label = label;
+    }
+  }
+  return out;
+}
+
+function limitsOf(page: FormPage, list: Found[]): EntryLimits {
+  const values: Limits = {};
+  const readings: [string, Reading<unknown>][] = [];
+  const other: { label: string; amount: number | null }[] = [];
+  for (const f of list) {
+    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: confidenceOf(page, f.region, f.items) };
+    if (f.key) {
+      if (values[f.key] !== undefined) continue;
+      values[f.key] = f.amount;
+      readings.push([`/limits/${f.key}`, reading]);
+    } else {
+      readings.push([`/limits/other/${other.length}/amount`, reading]);
+      other.push({ label: f.label ?? 'Limit', amount: f.amount });
+    }
+  }
+  if (other.length) values.other = other;
+  return { values, record: (sink, at) => readings.forEach(([p, r]) => sink.read(at + p, r)) };
+}
+
+export function readLimits(page: FormPage, s: Section, spans: Span[]): { perEntry: EntryLimits[]; doubts: string[] } {
+  const doubts: string[] = [];
+  const all = found(page, s, doubts);
+  if (s.kind !== 'other' || spans.length <= 1) {
+    const shared = limitsOf(page, all);
+    return { perEntry: (spans.length ? spans : [null]).map(() => shared), doubts };
+  }
+  // Each OTHER row keeps the amounts printed beside it.
+  const owner = (y: number) => spans.findIndex((e) => y <= e.top && y >= e.bottom);
+  return { perEntry: spans.map((_, i) => limitsOf(page, all.filter((f) => owner(f.y) === i))), doubts };
+}
+
+export type { FormLine };
+export { linesIn };

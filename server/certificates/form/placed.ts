@@ -1,0 +1,76 @@
+// A page seen through its fit: every word with where it lies on the official form, the words
+// that are the form's own print set apart, and the checkbox marks.
+import type { PageView } from '../page';
+import { centerX, centerY, type Box, type Word } from '../words';
+import { findAnchors, splitGlued } from './anchors';
+import { boxToForm, boxToPage, fitPage, support, type Fit } from './fit';
+import { keyOf, labels, olderBoilerplate, proseBoxes } from './geometry';
+
+export interface Placed {
+  word: Word;
+  /** The word's box on the official form. */
+  at: Box;
+}
+
+export interface FormPage {
+  view: PageView;
+  fit: Fit;
+  /** Words that are values: not a label, not the form's prose. */
+  values: Placed[];
+  /** Checkbox marks printed as glyphs (X, check, cross) with their form boxes. */
+  glyphMarks: Placed[];
+}
+
+const inside = (b: Box, x: number, y: number, pad = 0) => x >= b[0] - pad && x <= b[2] + pad && y >= b[1] - pad && y <= b[3] + pad;
+const cx = (b: Box) => (b[0] + b[2]) / 2;
+const cy = (b: Box) => (b[1] + b[3]) / 2;
+
+/** Glyphs fillers use to tick a box (ZapfDingbats arrives as the Unicode check and cross). */
+export const markGlyph = /^[Xx✓✔✗✘☒☑■●✕✖⌧]$/;
+
+/** A word that prints what the blank form prints at that spot (a "$", "N / A", an unmatched label). */
+function printedByForm(p: Placed): boolean {
+  const key = keyOf(p.word.text);
+  const x = cx(p.at);
+  const y = cy(p.at);
+  if (p.word.text === '$') return true;
+  if (key === '') return /^[:#/\-–(),.]+$/.test(p.word.text);
+  if (olderBoilerplate.includes(key)) return true;
+  return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key))));
+}
+
+export function placePage(view: PageView): FormPage | null {
+  const words = splitGlued(view.words);
+  const anchors = findAnchors(words, view.ocr);
+  const fit = fitPage(anchors);
+  if (!fit) return null;
+  const labelWords = new Set<Word>(fit.pins.flatMap((p) => p.anchor.words));
+  const values: Placed[] = [];
+  const glyphMarks: Placed[] = [];
+  for (const word of words) {
+    if (labelWords.has(word)) continue;
+    const p: Placed = { word, at: boxToForm(fit, [word.x0, word.y0, word.x1, word.y1]) };
+    if (proseBoxes.some((b) => inside(b, cx(p.at), cy(p.at), 1))) continue;
+    if (markGlyph.test(word.text)) glyphMarks.push(p);
+    if (printedByForm(p)) continue;
+    values.push(p);
+  }
+  return { view, fit, values, glyphMarks };
+}
+
+/** Values whose centre lies in a form region. */
+export function valuesIn(page: FormPage, region: Box): Placed[] {
+  return page.values.filter((p) => inside(region, cx(p.at), cy(p.at)));
+}
+
+/** How sure the page's placement is around a form region (0..1). */
+export function placementAt(page: FormPage, region: Box): number {
+  return support(page.fit, cx(region), cy(region));
+}
+
+/** A form region as a page box, for provenance and for looking at the page's ink. */
+export function pageBox(page: FormPage, region: Box): Box {
+  return boxToPage(page.fit, region);
+}
+
+export { centerX, centerY };
