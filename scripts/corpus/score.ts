@@ -16,7 +16,7 @@ export function flatten(value: unknown, prefix = '', out: Map<string, unknown> =
   return out;
 }
 
-const ignored = /^\/(fields|warnings|source|pages)(\/|$)/;
+const ignored = /^\/(fields|warnings|source|pages|reading)(\/|$)/;
 
 export interface Score {
   total: number;

@@ -3,10 +3,11 @@ import { UnreadableDocumentError } from '../errors';
 import { readFields } from './acroform';
 import { missingNotes, readLayout, type LayoutResult } from './layout';
 import { defaults, type ReadOptions } from './limits-config';
-import { drawnMarks, textLayerProbe } from './marks';
+import { readDrawn } from './drawn';
+import { textLayerProbe } from './marks';
 import { closeReader, ocrImage, ocrPdfPage } from './ocr';
 import type { PageView } from './page';
-import { openPdf, pageHasImages, textWords, type PDFDocumentProxy } from './pdf';
+import { openPdf, type PDFDocumentProxy } from './pdf';
 import { imageSize, sniff } from './sniff';
 
 export type { ReadOptions };
@@ -34,9 +35,10 @@ async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<Re
     deadline.check();
     const page = await pdf.getPage(n);
     const view = page.getViewport({ scale: 1 });
-    const words = await textWords(page, n);
-    if (words.length >= 15 || !(await pageHasImages(page))) {
-      const probe = textLayerProbe(words, await drawnMarks(page));
+    const drawn = await readDrawn(page, n);
+    const words = drawn.words;
+    if (words.length >= 15 || !drawn.images) {
+      const probe = textLayerProbe(words, drawn.marks);
       views.push({ page: n, width: view.width, height: view.height, words, probe, ocr: false });
     } else if (opts.ocr) {
       views.push(await ocrPdfPage(page, n, opts.maxPixels));

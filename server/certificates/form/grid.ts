@@ -19,6 +19,8 @@ interface Entry {
   number: Placed[];
   eff: Placed[];
   exp: Placed[];
+  /** A second policy printed under the first on the same row, sharing the row's dates. */
+  sharesDates?: Entry;
 }
 
 const inColumn = (p: Placed, c: readonly [number, number]) => {
@@ -38,9 +40,11 @@ function entries(page: FormPage, s: Section): Entry[] {
     eff: l.items.filter((p) => inColumn(p, columns.eff)),
     exp: l.items.filter((p) => inColumn(p, columns.exp)),
   });
-  let opened = lines.map(split).filter((e) => hasDate([...e.eff, ...e.exp]));
+  const all = lines.map(split);
+  let opened: Omit<Entry, 'top' | 'bottom'>[] = all.filter((e) => hasDate([...e.eff, ...e.exp]));
   // Without printed dates, a line with a policy number still opens a row.
-  if (opened.length === 0) opened = lines.map(split).filter((e) => e.number.some((p) => /\d/.test(p.word.text))).slice(0, 1);
+  if (opened.length === 0) opened = all.filter((e) => e.number.some((p) => policyLike.test(p.word.text))).slice(0, 1);
+  else opened = withSecondPolicies(page, s, all, opened);
   return opened.map((e, i) => {
     const above = opened[i - 1];
     const below = opened[i + 1];
@@ -50,6 +54,24 @@ function entries(page: FormPage, s: Section): Entry[] {
       bottom: below ? (below.y + e.y) / 2 : s.bottom,
     };
   });
+}
+
+const policyLike = /^(?=.*\d)[A-Z0-9][A-Z0-9-]{4,}$/i;
+
+/**
+ * A line below a dated one with its own insurer letter and policy number is a second policy of
+ * the same row (two umbrella carriers on one umbrella row); it shares the row's dates.
+ */
+function withSecondPolicies(page: FormPage, s: Section, all: Omit<Entry, 'top' | 'bottom'>[], dated: Omit<Entry, 'top' | 'bottom'>[]) {
+  const letters = valuesIn(page, [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top]).filter((p) => /^[A-F]$/.test(p.word.text));
+  const out = [...dated];
+  for (const e of all) {
+    if (dated.includes(e) || !e.number.some((p) => policyLike.test(p.word.text)) || e.eff.length || e.exp.length) continue;
+    const lettered = letters.some((p) => Math.abs((p.at[1] + p.at[3]) / 2 - e.y) < 4);
+    const above = dated.filter((d) => d.y > e.y).sort((a, b) => a.y - b.y)[0];
+    if (lettered && above) out.push({ ...e, sharesDates: above as Entry });
+  }
+  return out.sort((a, b) => b.y - a.y);
 }
 
 function textReading(page: FormPage, region: Box, items: Placed[], value: string | null): Reading<string | null> {
@@ -72,6 +94,8 @@ function dateOf(page: FormPage, items: Placed[], region: Box): Reading<string | 
   // Printed but not a date: the reading is kept empty and marked doubtful.
   return items.length && !value ? { ...r, confidence: Math.min(r.confidence, 0.3) } : r;
 }
+
+const scaled = <T>(r: Reading<T>, factor: number): Reading<T> => ({ ...r, confidence: r.confidence * factor });
 
 /** The two dates when one column holds both (fillers that run them together). */
 function splitDates(e: Entry): [Placed[], Placed[]] {
@@ -100,9 +124,10 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const numberRegion: Box = [columns.number[0], e.bottom, columns.number[1], e.top];
     const numberText = lineOf(e.number).text;
     const number = textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null);
-    const [effItems, expItems] = splitDates(e);
-    const eff = dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]);
-    const exp = dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]);
+    const [effItems, expItems] = splitDates(e.sharesDates ?? e);
+    const shared = e.sharesDates ? 0.85 : 1;
+    const eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
+    const exp = scaled(dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]), shared);
     if (effItems.length && !eff.value) doubts.push(`An effective date in the ${sectionName(s)} section could not be read ("${lineOf(effItems).text}").`);
     if (expItems.length && !exp.value) doubts.push(`An expiration date in the ${sectionName(s)} section could not be read ("${lineOf(expItems).text}").`);
     const y0 = alone ? s.bottom : e.bottom;

@@ -56,17 +56,20 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const label = labelItems.length ? collapse(labelItems.map((p) => p.word.text).join(' ')) : null;
     const row = s.kind === 'other' ? null : nearestRow(s, line.y);
     const region: Box = [columns.limitLabel[0], line.y - 6, columns.amount[1], line.y + 6];
+    // A label with its own amount ("DED: $2,500") does not name the amount column's figure.
+    const inline = label ? inlineLimit.exec(label) : null;
+    const bare = label !== null && amountOf(label) !== null;
+    const named = label && !inline && !bare ? label : null;
     if (amountItems.length) {
       const text = amountItems.map((p) => p.word.text).join(' ');
       const amount = amountOf(text);
-      if (amount !== null) out.push({ key: row && !label ? row.key : null, label: row && !label ? null : (label ?? 'Limit'), amount, items: amountItems, region, y: line.y });
+      if (amount !== null) out.push({ key: row && !named ? row.key : null, label: row && !named ? null : (named ?? 'Limit'), amount, items: amountItems, region, y: line.y });
       else if (!notAmount.test(collapse(text.replace(/\$/g, '')))) doubts.push(`A limit in the ${s.kind.replace(/_/g, ' ')} section could not be read ("${collapse(text)}").`);
     }
     if (label && (s.kind === 'other' || !row)) {
-      const m = inlineLimit.exec(label);
-      const amount = m ? amountOf(m[2]!) : null;
-      if (m && amount !== null) out.push({ key: null, label: m[1]!.replace(/[:\s]+$/, ''), amount, items: labelItems, region, y: line.y });
-      else if (!amountItems.length && out.at(-1)?.y === line.y) out.at(-1)!.label = label;
+      const amount = inline ? amountOf(inline[2]!) : bare ? amountOf(label) : null;
+      // An amount printed left of the amount column, with or without its own label.
+      if (amount !== null) out.push({ key: null, label: inline ? inline[1]!.replace(/[:\s]+$/, '') : 'Limit', amount, items: labelItems, region, y: line.y });
     }
   }
   return out;

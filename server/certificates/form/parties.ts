@@ -16,7 +16,7 @@ const companyEnd = /\b(?:Inc|LLC|L\.L\.C|Corp|Corporation|Company|Co|Ltd|LP|LLP|
 const continuation = /^(?:DBA|d\/b\/a|dba|&|and\b|of\b|the\b(?=.*\b(?:Inc|LLC|Corp|Company)\b))/i;
 
 /** Placeholder text agency templates leave in a party block. */
-const placeholder = /^(?:NAME|ADDRESS|STATE,? CITY ZIP(?: CODE)?|CITY,? STATE ZIP(?: CODE)?|-+|\.+)$/i;
+const placeholder = /^(?:(?:INSURED |HOLDER |COMPANY )?NAME|ADDRESS(?: LINE \d)?|STREET(?: ADDRESS)?|STATE,? CITY,? ZIP(?: CODE)?|CITY,? STATE,? ZIP(?: CODE)?|-+|\.+)$/i;
 
 /** Lines of a block that carry neither the party nor its address (phone numbers, agency codes). */
 function usefulLines(lines: FormLine[]): FormLine[] {

@@ -21,6 +21,7 @@ export interface FormPage {
   glyphMarks: Placed[];
 }
 
+const remarksArea: Box = [18, 138, 596, 219];
 const inside = (b: Box, x: number, y: number, pad = 0) => x >= b[0] - pad && x <= b[2] + pad && y >= b[1] - pad && y <= b[3] + pad;
 const cx = (b: Box) => (b[0] + b[2]) / 2;
 const cy = (b: Box) => (b[1] + b[3]) / 2;
@@ -33,10 +34,10 @@ function printedByForm(p: Placed): boolean {
   const key = keyOf(p.word.text);
   const x = cx(p.at);
   const y = cy(p.at);
-  if (p.word.text === '$') return true;
-  if (key === '') return /^[:#/\-–(),.]+$/.test(p.word.text);
+  if (p.word.text === '$' && !inside(remarksArea, x, y)) return true;
   if (olderBoilerplate.includes(key)) return true;
-  return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key))));
+  // Punctuation is the form's only beside one of its labels ("N / A", "(MM/DD/YYYY)").
+  return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === ''));
 }
 
 export function placePage(view: PageView): FormPage | null {
