@@ -102,12 +102,16 @@ export function readLayout(views: PageView[]): LayoutResult {
   });
   const best = bestPage(texts);
   const titled = texts.find((t) => certificateTitle.test(t.text));
-  if (!best || (best.read.reading.layout === 'unrecognised' && !titled)) {
+  if (!best || best.read.reading.layout === 'unrecognised') {
+    // Values taken from a page that does not fit the form would be guesses: none are given.
     const empty = texts.every((t) => t.view.words.length === 0);
     const reason = empty
       ? 'No readable text was found in this document.'
-      : 'This document does not look like an ACORD 25 certificate of liability insurance.';
-    return emptyResult([reason], { layout: 'unrecognised', coverage: 'unreadable', reasons: [reason] });
+      : titled
+        ? `This certificate${editionNote(titled.text)} is not laid out like the ACORD 25 editions the reader knows, so nothing was read from it; a person must read it.`
+        : 'This document does not look like an ACORD 25 certificate of liability insurance.';
+    const result = emptyResult([reason], { layout: 'unrecognised', coverage: 'unreadable', reasons: [reason] }, titled ? 'ACORD 25' : null);
+    return { ...result, edition: titled ? findEdition(titled.text) : null };
   }
   const { text: main, read } = best;
   const remarks = [read.top.descriptionOfOperations];
@@ -127,14 +131,14 @@ export function readLayout(views: PageView[]): LayoutResult {
     policies: read.policies,
     descriptionOfOperations: collapse(remarks.filter(Boolean).join(' ')) || null,
     endorsementForms: mergeFormNumbers(forms),
-    fields: read.reading.layout === 'unrecognised' ? capConfidence(read.fields, 0.5) : read.fields,
+    fields: read.fields,
     warnings: [],
     reading: read.reading,
   };
   return { ...result, warnings: missingNotes(result) };
 }
 
-/** A page that only loosely fits the form: every value it gave needs a person's eye. */
-function capConfidence(fields: PageReading['fields'], cap: number): PageReading['fields'] {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { ...v, confidence: Math.min(cap, v.confidence ?? 1) }]));
+function editionNote(text: string): string {
+  const edition = findEdition(text) ?? /ACORD 25-S\s?\(([\d/]+)\)/i.exec(text)?.[1];
+  return edition ? ` (edition ${edition})` : '';
 }

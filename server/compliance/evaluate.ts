@@ -4,10 +4,11 @@ import { compiledFor } from './compile';
 import { lineNames, lower } from './messages';
 import { findPolicy } from './policies';
 import { checkCertificateDate, checkDescription, checkHolder, checkInsured } from './rules-certificate';
-import { checkCarriers, noteInsurer } from './rules-carriers';
+import { checkCarriers, noteInsurer, type InsurerUse } from './rules-carriers';
 import { checkCoverage } from './rules-coverage';
 import { checkInsurerLetter, checkPeriod } from './rules-dates';
 import { checkLimits } from './rules-limits';
+import { checkReading, missingLine } from './rules-reading';
 import { Run } from './run';
 import type { EvaluationContext, Outcome, Verdict } from './types';
 
@@ -18,6 +19,8 @@ import type { EvaluationContext, Outcome, Verdict } from './types';
 const acord25 = /^ACORD\s*25\b/i;
 
 function outcomeOf(run: Run): Outcome {
+  // Shortfalls found on a certificate whose reading is in doubt may be wrong or incomplete.
+  if (run.held) return 'needs_review';
   if (run.deficiencies.length > 0) return 'deficient';
   return run.reviewReasons.length > 0 ? 'needs_review' : 'compliant';
 }
@@ -28,20 +31,13 @@ function notACertificate(extraction: Extraction): string | null {
   return null;
 }
 
-function checkLines(run: Run): Map<string, RequirementLine> {
-  const usedInsurers = new Map<string, RequirementLine>();
+function checkLines(run: Run): Map<string, InsurerUse> {
+  const usedInsurers = new Map<string, InsurerUse>();
   const seenRows = new Set<number>();
   for (const c of run.req.lines) {
     const ref = findPolicy(run, c.line);
     if (!ref) {
-      run.deficiency(
-        'line_missing',
-        c.line,
-        '/policies',
-        true,
-        false,
-        `${lineNames[c.line]} is not on the certificate; this project requires it.`,
-      );
+      missingLine(run, c.line);
       continue;
     }
     if (!seenRows.has(ref.index)) {
@@ -65,6 +61,7 @@ export function evaluateCertificate(extraction: Extraction, requirements: Requir
     run.review('not_a_certificate', null, '/form', notCert);
     return { outcome: 'needs_review', deficiencies: [], reviewReasons: run.reviewReasons, skippedChecks: [], ...base };
   }
+  checkReading(run);
   checkCertificateDate(run);
   checkInsured(run);
   checkHolder(run);

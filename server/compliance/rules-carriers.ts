@@ -4,15 +4,23 @@ import type { RequirementLine } from '../contracts/requirements';
 
 // Carrier checks run once per insurer letter used by a required line, in letter order.
 
-const alienNaic = /^AA-/i;
-
-function reportUnrated(run: Run, pointer: string, line: string, who: string, why: string): void {
-  const message = `${who} ${why}, so it could not be checked against the ${run.req.amBestText ?? ''} minimum.`;
-  if (run.req.unratedIsDeficiency) run.deficiency('carrier_unrated', line, pointer, run.req.amBestText, null, message);
-  else run.review('carrier_unrated', line, pointer, message);
+/** The first required line written by an insurer, and where its row names the letter. */
+export interface InsurerUse {
+  line: RequirementLine;
+  letterAt: string;
 }
 
-function checkInsurer(run: Run, letter: string, line: RequirementLine): void {
+const alienNaic = /^AA-/i;
+
+function reportUnrated(run: Run, pointer: string, use: InsurerUse, who: string, why: string): void {
+  const message = `${who} ${why}, so it could not be checked against the ${run.req.amBestText ?? ''} minimum.`;
+  // A misread letter would put the wrong insurer to the test.
+  if (run.req.unratedIsDeficiency) run.deficiency('carrier_unrated', use.line, pointer, run.req.amBestText, null, message, [use.letterAt]);
+  else run.review('carrier_unrated', use.line, pointer, message);
+}
+
+function checkInsurer(run: Run, letter: string, use: InsurerUse): void {
+  const line = use.line;
   const index = run.extraction.insurers.findIndex((i) => i.letter === letter);
   const insurer = run.extraction.insurers[index];
   if (!insurer) return;
@@ -32,12 +40,12 @@ function checkInsurer(run: Run, letter: string, line: RequirementLine): void {
     return;
   }
   if (naic === null) {
-    if (!run.req.flagSurplusLines) reportUnrated(run, pointer, line, who, 'has no NAIC number');
+    if (!run.req.flagSurplusLines) reportUnrated(run, pointer, use, who, 'has no NAIC number');
     return;
   }
   const carrier = run.ctx.carriers.get(naic);
-  if (!carrier) return reportUnrated(run, pointer, line, who, 'is not in the carrier rating table');
-  if (!carrier.amBest.rating.rated) return reportUnrated(run, pointer, line, who, 'is not rated by AM Best');
+  if (!carrier) return reportUnrated(run, pointer, use, who, 'is not in the carrier rating table');
+  if (!carrier.amBest.rating.rated) return reportUnrated(run, pointer, use, who, 'is not rated by AM Best');
   if (meetsMinimum(carrier.amBest, floor)) return;
   const found = formatAmBest(carrier.amBest);
   run.deficiency(
@@ -47,16 +55,20 @@ function checkInsurer(run: Run, letter: string, line: RequirementLine): void {
     run.req.amBestText,
     found,
     `${who} is rated ${found} by AM Best; this project requires ${run.req.amBestText ?? ''} or better.`,
+    [use.letterAt],
   );
 }
 
 /** `used` maps each insurer letter to the first required line written by it. */
-export function checkCarriers(run: Run, used: ReadonlyMap<string, RequirementLine>): void {
+export function checkCarriers(run: Run, used: ReadonlyMap<string, InsurerUse>): void {
   const letters = [...used.keys()].sort();
-  for (const letter of letters) checkInsurer(run, letter, used.get(letter) ?? 'general_liability');
+  for (const letter of letters) {
+    const use = used.get(letter);
+    if (use) checkInsurer(run, letter, use);
+  }
 }
 
-export function noteInsurer(used: Map<string, RequirementLine>, ref: PolicyRef, line: RequirementLine): void {
+export function noteInsurer(used: Map<string, InsurerUse>, ref: PolicyRef, line: RequirementLine): void {
   const letter = ref.policy.insurerLetter;
-  if (letter && !used.has(letter)) used.set(letter, line);
+  if (letter && !used.has(letter)) used.set(letter, { line, letterAt: `/policies/${ref.index}/insurerLetter` });
 }

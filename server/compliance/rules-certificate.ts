@@ -52,6 +52,7 @@ function checkHolderAddress(run: Run): void {
       raw,
       found ?? null,
       `The certificate holder's ${partNames[part]} is "${found ?? ''}"; this project requires "${raw}".`,
+      ['/certificateHolder/address'],
     );
   }
 }

@@ -29,6 +29,7 @@ function checkProjectAggregate(run: Run, c: CompiledLine, ref: PolicyRef): void 
     'project',
     per ?? null,
     `${lineNames[c.line]} aggregate applies per ${per ?? ''}; this project requires a per-project aggregate (PRO-JECT box or CG 25 03).`,
+    ['/endorsementForms/*'],
   );
 }
 
@@ -65,6 +66,7 @@ function checkPrimaryNonContributory(run: Run, c: CompiledLine): void {
     'primary and non-contributory',
     null,
     `The certificate does not say ${lower(lineNames[c.line])} is primary and non-contributory; this project requires it.`,
+    ['/endorsementForms/*'],
   );
 }
 
@@ -79,6 +81,8 @@ function checkEndorsements(run: Run, c: CompiledLine): void {
       e.text,
       partial.length ? partial.join(', ') : null,
       `The certificate does not show the ${lower(lineNames[c.line])} endorsements for ${lower(e.label)}: ${e.text}.`,
+      // Forms are read from the remarks as well as from their own list.
+      ['/endorsementForms/*', '/descriptionOfOperations'],
     );
   }
 }
@@ -100,6 +104,7 @@ function checkAutoSymbols(run: Run, c: CompiledLine, ref: PolicyRef): void {
     wanted,
     found,
     `Automobile liability covers ${found ?? 'no marked autos'}; this project requires ${wanted}.`,
+    [`${pointer}/*`],
   );
 }
 
@@ -131,6 +136,7 @@ function checkFollowForm(run: Run, c: CompiledLine, ref: PolicyRef): void {
     'follow form',
     null,
     'The certificate does not say the umbrella/excess policy follows form; this project requires it.',
+    [`/policies/${ref.index}/description`],
   );
 }
 

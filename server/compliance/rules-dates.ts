@@ -17,6 +17,8 @@ export function checkInsurerLetter(run: Run, line: RequirementLine, ref: PolicyR
     letter,
     null,
     `${lineNames[line]} is written by insurer ${letter ?? ''}, but the certificate names no insurer ${letter ?? ''}.`,
+    // The letter's absence is read from the whole list of insurers.
+    ['/insurers/*'],
   );
 }
 

@@ -43,7 +43,8 @@ function readLimit(ref: PolicyRef, key: string): Found {
   return { value: others[j]?.amount ?? null, pointer: `${base}/other/${j}/amount` };
 }
 
-type TopUp = { covered: true } | { covered: false; why: string | null } | { covered: 'unsure' };
+/** Not covered: why not, and the umbrella's values that say so (they decide the shortfall too). */
+type TopUp = { covered: true } | { covered: false; why: string | null; deciding: string[] } | { covered: 'unsure' };
 
 function overlaps(a: Policy, b: Policy): boolean {
   if (!a.effectiveDate || !a.expirationDate || !b.effectiveDate || !b.expirationDate) return false;
@@ -51,13 +52,17 @@ function overlaps(a: Policy, b: Policy): boolean {
 }
 
 function tryTopUp(run: Run, c: CompiledLine, key: string, shortfall: number, under: PolicyRef): TopUp {
-  if (!run.req.mayTopUp || !toppedLines.has(c.line) || !topUpKeys.has(key)) return { covered: false, why: null };
+  if (!run.req.mayTopUp || !toppedLines.has(c.line) || !topUpKeys.has(key)) return { covered: false, why: null, deciding: [] };
   const umb = findPolicy(run, 'umbrella_liability');
-  if (!umb) return { covered: false, why: null };
+  if (!umb) return { covered: false, why: null, deciding: [] };
   const u = umb.policy;
-  if (!followsForm(run, u)) return { covered: false, why: 'the umbrella is not shown to follow form' };
+  const row = `/policies/${umb.index}`;
+  if (!followsForm(run, u)) {
+    return { covered: false, why: 'the umbrella is not shown to follow form', deciding: ['/descriptionOfOperations', `${row}/description`] };
+  }
   if (!overlaps(u, under.policy) || (u.expirationDate ?? '') <= run.ctx.today) {
-    return { covered: false, why: 'the umbrella does not cover the same period' };
+    const dates = (r: string) => [`${r}/effectiveDate`, `${r}/expirationDate`];
+    return { covered: false, why: 'the umbrella does not cover the same period', deciding: [...dates(row), ...dates(`/policies/${under.index}`)] };
   }
   const uKey = aggregateKeys.has(key) && typeof u.limits.aggregate === 'number' ? 'aggregate' : 'eachOccurrence';
   const pointer = `/policies/${umb.index}/limits/${uKey}`;
@@ -66,7 +71,8 @@ function tryTopUp(run: Run, c: CompiledLine, key: string, shortfall: number, und
   const reserved = run.req.byLine.umbrella_liability?.req.minimums?.[uKey] ?? 0;
   const spare = (amount ?? 0) - reserved;
   if (spare >= shortfall) return { covered: true };
-  return { covered: false, why: spare > 0 ? `the umbrella has only ${formatMoney(spare)} to spare` : 'the umbrella has no limit to spare' };
+  const why = spare > 0 ? `the umbrella has only ${formatMoney(spare)} to spare` : 'the umbrella has no limit to spare';
+  return { covered: false, why, deciding: [pointer] };
 }
 
 function autoSplitInstead(run: Run, c: CompiledLine, ref: PolicyRef, key: string): boolean {
@@ -101,6 +107,7 @@ export function checkLimits(run: Run, c: CompiledLine, ref: PolicyRef): void {
       minimum,
       value,
       `${what} is ${formatMoney(value)}; this project requires ${formatMoney(minimum)}${why}.`,
+      top.deciding,
     );
   }
 }

@@ -24,8 +24,15 @@ export interface EvaluationContext {
   vendorName?: string | null;
   /** Without a table the carrier rating check is skipped (and listed in skippedChecks). */
   carriers?: CarrierTable;
-  /** Reader confidence below this for a deciding value sends the certificate to review. Default 0.8. */
+  /** Reader confidence below this for a deciding value sends the certificate to review. Default CONFIDENT (0.8). */
   confidenceThreshold?: number;
+  /** Pointers a person corrected or confirmed: firm whatever the reader thought of them. */
+  confirmed?: ReadonlySet<string>;
+  /**
+   * A person has looked the whole certificate over and said so: doubts about the reading as a
+   * whole (layout, coverage grid) no longer hold the verdict. Doubts about single values still do.
+   */
+  reviewFinished?: boolean;
 }
 
 export type Outcome = 'compliant' | 'deficient' | 'needs_review';
@@ -49,7 +56,12 @@ export interface ReviewReason {
 }
 
 export interface Verdict {
-  /** deficient wins over needs_review: a firm shortfall already means a new certificate is needed. */
+  /**
+   * deficient wins over needs_review: a firm shortfall already means a new certificate is needed.
+   * Except while the reading as a whole is in doubt (layout not recognised, coverage grid
+   * unreadable): the shortfalls found may be wrong or incomplete, so a person looks first.
+   * Every deficiency rests on firm values; one that would rest on a doubtful value is a review reason.
+   */
   outcome: Outcome;
   deficiencies: Deficiency[];
   reviewReasons: ReviewReason[];
@@ -99,4 +111,6 @@ export const reviewCodes = [
   'carrier_unrated',
   'holder_uncertain',
   'insured_uncertain',
+  'layout_unrecognised',
+  'coverage_unreadable',
 ] as const;

@@ -131,7 +131,8 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     if (effItems.length && !eff.value) doubts.push(`An effective date in the ${sectionName(s)} section could not be read ("${lineOf(effItems).text}").`);
     if (expItems.length && !exp.value) doubts.push(`An expiration date in the ${sectionName(s)} section could not be read ("${lineOf(expItems).text}").`);
     const y0 = alone ? s.bottom : e.bottom;
-    const y1 = alone ? s.top : e.top;
+    // A second policy of a row answers with the row's flags when it prints none of its own.
+    const y1 = alone ? s.top : e.sharesDates ? found.find((f) => f.y === e.sharesDates!.y)?.top ?? e.top : e.top;
     const addl = flagNear(page, columns.addl, y0, y1);
     const subr = flagNear(page, columns.subr, y0, y1);
     const letter = letterOf(page, s, e, alone);

@@ -14,6 +14,9 @@ export type GoldenContext = Omit<typeof baseContext, 'carriers' | 'trade' | 'com
   commitmentValue?: number | null;
   projectName?: string | null;
   vendorName?: string | null;
+  /** Pointers a person corrected or confirmed (a set in the evaluator's context). */
+  confirmed?: string[];
+  reviewFinished?: boolean;
 };
 
 export interface CaseDef {

@@ -44,6 +44,9 @@ export function toEvaluatorInputs(g: Pick<GoldenFile, 'requirements' | 'context'
   context: EvaluationContext;
 } {
   const requirements = g.requirements === 'default' ? defaultRequirements : requirementSetSchema.parse(g.requirements);
-  const { carriers, ...rest } = g.context;
-  return { requirements, context: { ...rest, ...(carriers ? { carriers: loadCarriers(carriers) } : {}) } };
+  const { carriers, confirmed, ...rest } = g.context;
+  return {
+    requirements,
+    context: { ...rest, ...(carriers ? { carriers: loadCarriers(carriers) } : {}), ...(confirmed ? { confirmed: new Set(confirmed) } : {}) },
+  };
 }

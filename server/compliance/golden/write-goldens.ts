@@ -5,6 +5,7 @@ import { evaluateCertificate } from '../evaluate';
 import { buildCase, type CaseDef } from './case-types';
 import { certificateCases } from './cases-certificate';
 import { lineCases } from './cases-lines';
+import { readingCases } from './cases-reading';
 import { tierCases } from './cases-tiers';
 import { goldenDir, toEvaluatorInputs } from './load';
 
@@ -28,7 +29,7 @@ function check(def: CaseDef, verdict: ReturnType<typeof evaluateCertificate>): s
   return problems;
 }
 
-const all = [...certificateCases, ...lineCases, ...tierCases];
+const all = [...certificateCases, ...lineCases, ...tierCases, ...readingCases];
 let failed = 0;
 for (const def of all) {
   const built = buildCase(def);
