@@ -11,6 +11,7 @@ import { closeReader, readCertificate } from '../../server/certificates';
 import type { Truth } from '../corpus/facts';
 import { score } from '../corpus/score';
 import { generate, type Variant } from '../corpus/variants';
+import { benchReal, type RealRow, type Untruthed } from './real';
 
 interface Row {
   name: string;
@@ -105,8 +106,10 @@ async function main() {
     const peak = { rss: process.memoryUsage().rss };
     const rows: Row[] = [];
     for (const p of planned) rows.push(await run(dir, p, peak));
+    const real = arg('real', 1) ? await benchReal() : null;
     await closeReader();
     report(rows, generation, peak.rss);
+    reportReal(real);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -123,6 +126,37 @@ function report(rows: Row[], generation: { seconds: number; peakMb: number }, pe
   console.log(`documents: ${all}, read time ${readSeconds.toFixed(1)} s (${(all / readSeconds).toFixed(1)} docs/s reading); generation ${generation.seconds.toFixed(1)} s in a child process`);
   console.log(`peak RSS while reading (this process reads only): ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   console.log(`peak RSS of the generator process: ${generation.peakMb.toFixed(0)} MB`);
+}
+
+const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+
+function reportReal(real: Awaited<ReturnType<typeof benchReal>>): void {
+  console.log('');
+  if (!real) {
+    console.log('real certificates: ../shared/certificates not found, skipped');
+    return;
+  }
+  const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(32) : c.padStart(10))).join(' '));
+  line(['real certificates', 'docs', 'fields', 'accuracy', 'given', 'conf-wrong', 'p50 ms', 'p95 ms']);
+  const all: RealRow = { group: 'all real with truth', docs: 0, right: 0, total: 0, given: 0, confident: 0, confidentlyWrong: [], times: [] };
+  for (const r of real.rows) {
+    line([r.group, String(r.docs), String(r.total), pct(r.right, r.total), String(r.given), pct(r.confidentlyWrong.length, r.given), percentile(r.times, 50).toFixed(0), percentile(r.times, 95).toFixed(0)]);
+    all.docs += r.docs;
+    all.right += r.right;
+    all.total += r.total;
+    all.given += r.given;
+    all.confidentlyWrong.push(...r.confidentlyWrong);
+    all.times.push(...r.times);
+  }
+  line([all.group, String(all.docs), String(all.total), pct(all.right, all.total), String(all.given), pct(all.confidentlyWrong.length, all.given), percentile(all.times, 50).toFixed(0), percentile(all.times, 95).toFixed(0)]);
+  for (const w of all.confidentlyWrong) console.log(`  confidently wrong: ${w}`);
+  reportUntruthed(real.untruthed);
+}
+
+function reportUntruthed(list: Untruthed[]): void {
+  if (!list.length) return;
+  console.log('certificates without truth (what the reader made of them):');
+  for (const u of list) console.log(`  ${u.file} (${u.kind}, ${u.ms.toFixed(0)} ms): ${u.outcome}`);
 }
 
 console.warn = () => undefined;

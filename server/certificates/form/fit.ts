@@ -176,12 +176,22 @@ export function drift(fit: Fit, fx: number, fy: number): [number, number] {
   return [sx / wx, sy / wx];
 }
 
-/** How well the labels near a form point agree with each other (1 = fully, 0 = not at all). */
+/**
+ * How well the page is placed around a form point (1 = surely, 0 = not at all): labels must be
+ * found near it, and they must agree with the plain fit. Where the page departs from the form
+ * (a filler that redrew it in other proportions) values may have slid into a neighbouring cell.
+ */
 export function support(fit: Fit, fx: number, fy: number): number {
   let weight = 0;
+  let spread = 0;
   for (const p of fit.pins) {
     const d2 = ((p.fx - fx) / 3) ** 2 + (p.fy - fy) ** 2;
-    weight += Math.exp(-d2 / (4 * reach * reach));
+    const w = Math.exp(-d2 / (4 * reach * reach));
+    weight += w;
+    spread += w * (p.dy ** 2 + (p.dx / 2) ** 2);
   }
-  return Math.min(1, weight);
+  if (weight === 0) return 0;
+  const departure = Math.sqrt(spread / weight);
+  const steady = departure <= 2 ? 1 : Math.max(0, 1 - (departure - 2) / 6);
+  return Math.min(1, weight) * steady;
 }

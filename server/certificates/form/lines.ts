@@ -13,16 +13,20 @@ export interface FormLine {
 }
 
 const mid = (b: Box) => (b[1] + b[3]) / 2;
+const pageMid = (w: Word) => (w.y0 + w.y1) / 2;
 
-/** Lines by form height: a word joins the line whose first word shares most of its height. */
+/**
+ * Lines as printed: words are grouped by where they sit on the page (a printed line is straight
+ * there, whatever the fit does to it), then the line takes its place on the form.
+ */
 export function formLines(items: Placed[]): FormLine[] {
-  const sorted = [...items].sort((a, b) => mid(b.at) - mid(a.at));
+  const sorted = [...items].sort((a, b) => pageMid(b.word) - pageMid(a.word));
   const groups: Placed[][] = [];
   for (const p of sorted) {
-    const h = p.at[3] - p.at[1];
+    const h = p.word.y1 - p.word.y0;
     const group = groups.find((g) => {
-      const seed = g[0]!;
-      return Math.abs(mid(seed.at) - mid(p.at)) < 0.5 * Math.min(h, seed.at[3] - seed.at[1]);
+      const seed = g[0]!.word;
+      return seed.page === p.word.page && Math.abs(pageMid(seed) - pageMid(p.word)) < 0.5 * Math.min(h, seed.y1 - seed.y0);
     });
     if (group) group.push(p);
     else groups.push([p]);
@@ -31,7 +35,7 @@ export function formLines(items: Placed[]): FormLine[] {
 }
 
 export function lineOf(items: Placed[]): FormLine {
-  const sorted = [...items].sort((a, b) => a.at[0] - b.at[0]);
+  const sorted = [...items].sort((a, b) => a.word.x0 - b.word.x0);
   return {
     items: sorted,
     text: joinWords(sorted.map((p) => p.word)),
