@@ -125,6 +125,8 @@ function build(fields: Field[], layout: LayoutResult): LayoutResult {
     descriptionOfOperations: collapse([remarks, layout.descriptionOfOperations].filter(Boolean).join(' ')) || null,
     endorsementForms: mergeFormNumbers([findFormNumbers(remarks ?? ''), layout.endorsementForms.map((f) => ({ form: f.form, edition: f.edition ?? null }))]),
     fields: prov.fields,
+    // Values came from the form's own named fields, not from where ink lies on the page.
+    reading: { layout: 'acord25', coverage: 'read', reasons: [] },
   };
 }
 

@@ -31,14 +31,36 @@ function matrixOf(value: unknown): Matrix {
   return v.length >= 6 ? (v.slice(0, 6) as Matrix) : identity;
 }
 
+/** The quarter turn of text drawn with this matrix, or -1 when it is slanted. */
+function quarterOf(m: Matrix): number {
+  const [a, b, c, d] = m;
+  if (Math.abs(b) < 0.01 * Math.abs(a) && Math.abs(c) < 0.01 * Math.abs(d)) return a > 0 ? 0 : 2;
+  if (Math.abs(a) < 0.01 * Math.abs(b) && Math.abs(d) < 0.01 * Math.abs(c)) return b > 0 ? 1 : 3;
+  return -1;
+}
+
+/** A page point in the frame where text of this quarter turn reads left to right. */
+export function turn(quarter: number, x: number, y: number, page: { width: number; height: number }): [number, number] {
+  if (quarter === 1) return [y, page.width - x];
+  if (quarter === 2) return [page.width - x, page.height - y];
+  if (quarter === 3) return [page.height - y, x];
+  return [x, y];
+}
+
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 interface Glyph {
   text: string;
+  /** Along the glyph's own upright frame (see `turn`). */
   x0: number;
   x1: number;
   base: number;
   size: number;
+  /** Quarter turns of the text on the page (0 = upright, 1 = reading upwards, ...). */
+  quarter: number;
+  /** Centre on the page, for covering boxes. */
+  cx: number;
+  cy: number;
   order: number;
   hidden: boolean;
   /** A space or a jump in the drawing ends the word before this glyph. */
@@ -101,6 +123,13 @@ export interface Drawn {
   marks: Box[];
   /** Whether the page paints a picture (a scan may carry its text only as pixels). */
   images: boolean;
+  /** How many paths the page draws: text printed as outlines is thousands of them. */
+  paths: number;
+  /** The page's size in the frame its text reads in. */
+  width: number;
+  height: number;
+  /** Quarter turns the text was read through (0 when the page is upright). */
+  quarter: number;
 }
 
 /** Walks the page's drawing once; positions are user space until `finish` maps them to the page. */
@@ -116,8 +145,14 @@ class Walker {
   spaced = true;
 
   images = false;
+  paths = 0;
 
-  constructor(private readonly fontMatrix: (name: string) => number) {}
+  constructor(
+    private readonly fontMatrix: (name: string) => number,
+    /** User space to page points (origin bottom-left), the page's own rotation included. */
+    private readonly toPage: Matrix,
+    private readonly size: { width: number; height: number },
+  ) {}
 
   moveLine(tx: number, ty: number) {
     this.line = multiply(this.line, [1, 0, 0, 1, tx, ty]);
@@ -135,13 +170,18 @@ class Walker {
       }
       const advance = ((g.width ?? 0) * scale + s.charSpacing + (g.isSpace ? s.wordSpacing : 0)) * s.hScale;
       const text = g.unicode ?? '';
-      const m = multiply(s.ctm, this.tm);
-      const upright = Math.abs(m[1]) < 0.01 * Math.abs(m[0]) && Math.abs(m[2]) < 0.01 * Math.abs(m[3]);
-      if (text.trim() && upright && s.mode !== 7) {
-        const [x0, base] = apply(m, 0, s.rise);
-        const [x1] = apply(m, (g.width ?? 0) * scale * s.hScale, s.rise);
-        const size = Math.abs(s.size * m[3]);
-        this.glyphs.push({ text, x0: Math.min(x0, x1), x1: Math.max(x0, x1), base, size, order: this.order++, hidden: false, breakBefore: this.spaced });
+      const m = multiply(this.toPage, multiply(s.ctm, this.tm));
+      const quarter = quarterOf(m);
+      if (text.trim() && quarter >= 0 && s.mode !== 7) {
+        const [ox, oy] = apply(m, 0, s.rise);
+        const [ex, ey] = apply(m, (g.width ?? 0) * scale * s.hScale, s.rise);
+        const [x0, base] = turn(quarter, ox, oy, this.size);
+        const [x1] = turn(quarter, ex, ey, this.size);
+        const size = Math.abs(s.size) * Math.hypot(m[2], m[3]);
+        const [ux, uy] = [m[2] / Math.hypot(m[2], m[3]), m[3] / Math.hypot(m[2], m[3])];
+        const cx = (ox + ex) / 2 + 0.3 * size * ux;
+        const cy = (oy + ey) / 2 + 0.3 * size * uy;
+        this.glyphs.push({ text, x0: Math.min(x0, x1), x1: Math.max(x0, x1), base, size, quarter, cx, cy, order: this.order++, hidden: false, breakBefore: this.spaced });
         this.spaced = false;
       } else this.spaced = true;
       this.tm = multiply(this.tm, [1, 0, 0, 1, advance, 0]);
@@ -149,8 +189,10 @@ class Walker {
   }
 
   path(paint: number, path: ArrayLike<number>, minMax: ArrayLike<number>) {
-    const [ax, ay] = apply(this.state.ctm, minMax[0]!, minMax[1]!);
-    const [bx, by] = apply(this.state.ctm, minMax[2]!, minMax[3]!);
+    this.paths++;
+    const m = multiply(this.toPage, this.state.ctm);
+    const [ax, ay] = apply(m, minMax[0]!, minMax[1]!);
+    const [bx, by] = apply(m, minMax[2]!, minMax[3]!);
     const box: Box = [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
     const w = box[2] - box[0];
     const h = box[3] - box[1];
@@ -166,11 +208,7 @@ class Walker {
 
   /** An opaque box hides the text drawn before it underneath. */
   cover(box: Box) {
-    for (const g of this.glyphs) {
-      const cx = (g.x0 + g.x1) / 2;
-      const cy = g.base + 0.3 * g.size;
-      if (cx > box[0] && cx < box[2] && cy > box[1] && cy < box[3]) g.hidden = true;
-    }
+    for (const g of this.glyphs) if (g.cx > box[0] && g.cx < box[2] && g.cy > box[1] && g.cy < box[3]) g.hidden = true;
   }
 }
 
@@ -249,26 +287,35 @@ export async function readDrawn(page: PDFPageProxy, pageNumber: number, withAnno
     const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }) : null;
     return font?.fontMatrix?.[0] ?? 0.001;
   };
-  const walker = new Walker(fontMatrix);
-  list.fnArray.forEach((fn, i) => step(walker, fn, list.argsArray[i] as unknown[]));
   const viewport = page.getViewport({ scale: 1 });
-  const toPage = (x: number, y: number): [number, number] => {
-    const [vx, vy] = viewport.convertToViewportPoint(x, y) as [number, number];
-    return [vx, viewport.height - vy];
-  };
+  const [a, b, c, d, e, f] = viewport.transform as Matrix;
+  const size = { width: viewport.width, height: viewport.height };
+  const walker = new Walker(fontMatrix, [a, -b, c, -d, e, viewport.height - f], size);
+  list.fnArray.forEach((fn, i) => step(walker, fn, list.argsArray[i] as unknown[]));
+  // A page printed sideways is read in the frame its text reads in.
+  const counts = [0, 0, 0, 0];
+  for (const g of walker.glyphs) counts[g.quarter]!++;
+  const quarter = counts.indexOf(Math.max(...counts));
   const words: Word[] = [];
-  for (const group of wordsOf(walker.glyphs.filter((g) => !g.hidden))) {
+  for (const group of wordsOf(walker.glyphs.filter((g) => !g.hidden && g.quarter === quarter))) {
     const first = group[0]!;
     const last = group[group.length - 1]!;
-    const size = Math.max(...group.map((g) => g.size));
-    const [ax, ay] = toPage(first.x0, first.base - 0.2 * size);
-    const [bx, by] = toPage(last.x1, first.base + 0.8 * size);
-    words.push({ text: group.map((g) => g.text).join(''), x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: Math.min(ay, by), y1: Math.max(ay, by), page: pageNumber, conf: 1 });
+    const top = Math.max(...group.map((g) => g.size));
+    words.push({ text: group.map((g) => g.text).join(''), x0: first.x0, x1: last.x1, y0: first.base - 0.2 * top, y1: first.base + 0.8 * top, page: pageNumber, conf: 1 });
   }
-  const marks = walker.marks.map((b): Box => {
-    const [ax, ay] = toPage(b[0], b[1]);
-    const [bx, by] = toPage(b[2], b[3]);
+  const marks = walker.marks.map((m): Box => {
+    const [ax, ay] = turn(quarter, m[0], m[1], size);
+    const [bx, by] = turn(quarter, m[2], m[3], size);
     return [Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)];
   });
-  return { words, marks, images: walker.images };
+  const turned = quarter % 2 === 1;
+  return {
+    words,
+    marks,
+    images: walker.images,
+    paths: walker.paths,
+    width: turned ? size.height : size.width,
+    height: turned ? size.width : size.height,
+    quarter,
+  };
 }

@@ -34,12 +34,13 @@ async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<Re
   for (let n = 1; n <= count; n++) {
     deadline.check();
     const page = await pdf.getPage(n);
-    const view = page.getViewport({ scale: 1 });
     const drawn = await readDrawn(page, n);
     const words = drawn.words;
-    if (words.length >= 15 || !drawn.images) {
+    // Few words over pictures or thousands of paths: the text is only ink (a scan, or text
+    // printed as outlines), so it is read by OCR.
+    if (words.length >= 15 || !(drawn.images || drawn.paths > 400)) {
       const probe = textLayerProbe(words, drawn.marks);
-      views.push({ page: n, width: view.width, height: view.height, words, probe, ocr: false });
+      views.push({ page: n, width: drawn.width, height: drawn.height, words, probe, ocr: false });
     } else if (opts.ocr) {
       views.push(await ocrPdfPage(page, n, opts.maxPixels));
     } else warnings.push(`Page ${n} is a picture and was not read.`);

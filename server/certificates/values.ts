@@ -2,6 +2,9 @@
 // insurance form numbers. Each returns null when the text does not look like the thing.
 
 export function parseDate(text: string): string | null {
+  // Some fillers print ISO dates; year first is never ambiguous.
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (iso) return checkedDate(Number(iso[2]), Number(iso[3]), Number(iso[1]));
   // OCR reads a thin slash as 1, 7, I or l; a padded MM?DD?YYYY shape is still a date.
   const m =
     /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text) ??
@@ -15,7 +18,14 @@ export function parseDate(text: string): string | null {
   const day = Number(m[2]);
   let year = Number(m[3]);
   if (m[3]!.length === 2) year += 2000;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1980 || year > 2100) return null;
+  return checkedDate(month, day, year);
+}
+
+/** A calendar date, or null: February 31st is a misreading, not a date. */
+function checkedDate(month: number, day: number, year: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1980 || year > 2100) return null;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > last) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
