@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { readLayout } from '../layout';
+import { fieldBox } from './geometry';
+import { Sheet } from './sheet.test-helper';
+
+const centre = (name: string): [number, number] => {
+  const b = fieldBox(name);
+  return [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2];
+};
+
+/** A typical agency certificate: parties, two insurers, a GL row and a WC row, as a filler prints them. */
+function certificate(sheet: Sheet, x = 0): Sheet {
+  return sheet
+    .print('04/14/2026', 515 + x, 746)
+    .print('Keystone Risk Partners, LLC', 24 + x, 650)
+    .print('88 Harbor Street, Suite 4', 24 + x, 640)
+    .print('Portland, ME 04101', 24 + x, 630)
+    .print('Dana Whitfield', 345, 662)
+    .print('(207) 555-0143', 360, 650)
+    .print('certs@keystonerisk.test', 345, 638)
+    .print('Granite Mutual Insurance Company', 350, 614)
+    .print('21555', 548, 614)
+    .print('Lakeshore Casualty Co', 350, 602)
+    .print('10804', 548, 602)
+    .print('Birchwood Framing Inc', 74 + x, 590)
+    .print('12 Mill Road', 74 + x, 580)
+    .print('Augusta, ME 04330', 74 + x, 570)
+    .print('A', 24, 482)
+    .print('X', 40, 482)
+    .print('X', 120, 470)
+    .print('Y', 181, 482)
+    .print('GL-5520091', 217, 482)
+    .print('01/01/2026', 333, 482)
+    .print('01/01/2027', 380, 482)
+    .print('1,000,000', 530, 482)
+    .print('300,000', 530, 470)
+    .print('2,000,000', 530, 434)
+    .print('B', 24, 290)
+    .print('WC 7731-22', 217, 290)
+    .print('03/15/2026', 333, 290)
+    .print('03/15/2027', 380, 290)
+    .print('X', 428, 302)
+    .print('N', 162, 286)
+    .print('500,000', 530, 290)
+    .print('Framing contractor; project Riverside Lofts.', 24, 205)
+    .print('Riverside Lofts Owner LLC', 74, 94)
+    .print('400 Commerce Way', 74, 84)
+    .print('Bangor, ME 04401', 74, 74);
+}
+
+describe('the form reader', () => {
+  it('reads each value from its own field on a page printed at the official size', () => {
+    const r = readLayout([certificate(new Sheet()).view()]);
+    expect(r.form).toBe('ACORD 25');
+    expect(r.reading).toEqual({ layout: 'acord25', coverage: 'read', reasons: [] });
+    expect(r.certificateDate).toBe('2026-04-14');
+    expect(r.producer).toMatchObject({ name: 'Keystone Risk Partners, LLC', contactName: 'Dana Whitfield', phone: '2075550143', email: 'certs@keystonerisk.test' });
+    expect(r.producer.address).toMatchObject({ line1: '88 Harbor Street, Suite 4', city: 'Portland', state: 'ME', postalCode: '04101' });
+    expect(r.insured).toEqual({ name: 'Birchwood Framing Inc', address: { line1: '12 Mill Road', line2: null, city: 'Augusta', state: 'ME', postalCode: '04330' } });
+    expect(r.insurers).toEqual([
+      { letter: 'A', name: 'Granite Mutual Insurance Company', naic: '21555' },
+      { letter: 'B', name: 'Lakeshore Casualty Co', naic: '10804' },
+    ]);
+    expect(r.policies).toHaveLength(2);
+    expect(r.policies[0]).toMatchObject({
+      line: 'general_liability',
+      insurerLetter: 'A',
+      policyNumber: 'GL-5520091',
+      effectiveDate: '2026-01-01',
+      expirationDate: '2027-01-01',
+      additionalInsured: true,
+      subrogationWaived: false,
+      basis: 'occurrence',
+      limits: { eachOccurrence: 1_000_000, damageToRentedPremises: 300_000, generalAggregate: 2_000_000 },
+    });
+    expect(r.policies[1]).toMatchObject({ line: 'workers_compensation', insurerLetter: 'B', statutory: true, excludedOfficers: false, limits: { employersLiabilityEachAccident: 500_000 } });
+    expect(r.descriptionOfOperations).toBe('Framing contractor; project Riverside Lofts.');
+    expect(r.certificateHolder.name).toBe('Riverside Lofts Owner LLC');
+    expect(r.fields?.['/policies/0/policyNumber']?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('fits a page printed smaller and shifted ("fit to page")', () => {
+    const r = readLayout([certificate(new Sheet({ scale: 0.94, shiftX: 17, shiftY: 24 })).view()]);
+    expect(r.reading?.layout).toBe('acord25');
+    expect(r.policies.map((p) => p.policyNumber)).toEqual(['GL-5520091', 'WC 7731-22']);
+    expect(r.insured.name).toBe('Birchwood Framing Inc');
+    expect(r.policies[0]!.limits.eachOccurrence).toBe(1_000_000);
+  });
+
+  it('never takes the notice for a value: the insured is left empty, not a sentence of the form', () => {
+    const r = readLayout([new Sheet().print('GL-1', 217, 482).print('01/01/2026', 333, 482).view()]);
+    expect(r.insured.name).toBeNull();
+    expect(r.producer.name).toBeNull();
+    expect(r.certificateHolder.name).toBeNull();
+    expect(JSON.stringify(r)).not.toMatch(/SUBROGATION IS WAIVED/);
+  });
+
+  it('reads labels printed glyph by glyph', () => {
+    const r = readLayout([certificate(new Sheet({ letterSpaced: true })).view()]);
+    expect(r.reading?.layout).toBe('acord25');
+    expect(r.policies[0]).toMatchObject({ policyNumber: 'GL-5520091', basis: 'occurrence' });
+  });
+
+  it("follows an older edition's general liability rows printed a line lower", () => {
+    const lower = { region: [36, 400, 176, 492] as [number, number, number, number], dy: -12 };
+    const sheet = new Sheet({ move: [lower], extra: [{ text: 'GENERAL LIABILITY', at: [54, 484] }] });
+    // The marks sit beside their labels, so a line lower too.
+    sheet.print('X', 120, 458).print('X', 40, 410).print('GL-1', 217, 470).print('01/01/2026', 333, 470).print('01/01/2027', 380, 470);
+    const r = readLayout([sheet.view()]);
+    expect(r.policies[0]).toMatchObject({ basis: 'occurrence', aggregateAppliesPer: 'policy', policyNumber: 'GL-1' });
+  });
+
+  it('reads drawn marks as ticks', () => {
+    const sheet = new Sheet().print('AUTO-9', 217, 398).print('01/01/2026', 333, 398).print('01/01/2027', 380, 398);
+    sheet.mark(...centre('Vehicle_AnyAutoIndicator_A')).mark(...centre('Vehicle_NonOwnedAutosIndicator_A'));
+    const r = readLayout([sheet.view()]);
+    expect(r.policies[0]).toMatchObject({ line: 'automobile_liability', autoSymbols: ['any_auto', 'non_owned_autos'] });
+  });
+
+  it('reads two carriers on one umbrella row as two policies sharing its dates', () => {
+    const sheet = new Sheet()
+      .print('B', 24, 338)
+      .print('C', 24, 328)
+      .print('X', 40, 338)
+      .print('UMB-100', 217, 338)
+      .print('XS-200', 217, 328)
+      .print('06/01/2026', 333, 338)
+      .print('06/01/2027', 380, 338)
+      .print('5,000,000', 530, 338);
+    const r = readLayout([sheet.view()]);
+    expect(r.policies.map((p) => [p.line, p.insurerLetter, p.policyNumber, p.effectiveDate])).toEqual([
+      ['umbrella_liability', 'B', 'UMB-100', '2026-06-01'],
+      ['umbrella_liability', 'C', 'XS-200', '2026-06-01'],
+    ]);
+    expect(r.fields?.['/policies/1/effectiveDate']?.confidence).toBeLessThan(r.fields?.['/policies/0/effectiveDate']?.confidence ?? 0);
+  });
+
+  it('reads rows of the OTHER area with their own limits', () => {
+    const sheet = new Sheet()
+      .print('A', 24, 250)
+      .print('Professional E&O', 40, 250)
+      .print('PL-77', 217, 250)
+      .print('02/02/2026', 333, 250)
+      .print('02/02/2027', 380, 250)
+      .print('DED: $2,500', 428, 250)
+      .print('1,000,000', 530, 250)
+      .print('A', 24, 236)
+      .print('Contractors Pollution', 40, 236)
+      .print('CPL-88', 217, 236)
+      .print('02/02/2026', 333, 236)
+      .print('02/02/2027', 380, 236)
+      .print('Each Claim', 428, 236)
+      .print('$2,000,000', 530, 236);
+    const r = readLayout([sheet.view()]);
+    expect(r.policies).toEqual([
+      expect.objectContaining({ line: 'other', description: 'Professional E&O', policyNumber: 'PL-77', limits: { other: [{ label: 'Limit', amount: 1_000_000 }, { label: 'DED', amount: 2500 }] } }),
+      expect.objectContaining({ line: 'other', description: 'Contractors Pollution', policyNumber: 'CPL-88', limits: { other: [{ label: 'Each Claim', amount: 2_000_000 }] } }),
+    ]);
+  });
+
+  it('says the coverage could not be read when the grid is not where the form has it', () => {
+    const gridLabel = (t: string) => /^(INSR|LTR|TYPE OF|POLICY|ADDL|INSD|SUBR|WVD|LIMITS|\(MM|EACH|DAMAGE|PREMISES|MED|PERSONAL|GENERAL|PRODUCTS|COMBINED|BODILY|PROPERTY|AGGREGATE|E\.L\.|\(Ea|\(Per|\$)/.test(t);
+    const r = readLayout([certificate(new Sheet({ without: gridLabel })).view()]);
+    expect(r.reading?.coverage).toBe('unreadable');
+    expect(r.reading?.reasons.join(' ')).toMatch(/coverage grid/);
+  });
+
+  it('gives no values from a page that is not the ACORD 25 form', () => {
+    const sheet = new Sheet({ without: () => true }).print('EVIDENCE OF PROPERTY INSURANCE', 150, 750, 14).print('PRODUCER', 22, 660, 6).print('Harbor Agency', 24, 650);
+    const r = readLayout([sheet.view()]);
+    expect(r.form).toBeNull();
+    expect(r.producer.name).toBeNull();
+    expect(r.reading).toMatchObject({ layout: 'unrecognised', coverage: 'unreadable' });
+  });
+});
