@@ -9,8 +9,8 @@ import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const source = process.argv[2] ?? path.resolve(root, '../shared/certificates/blank/bl02.pdf');
-const target = path.join(root, 'server/certificates/form/acord25-2016.json');
+export const blankForm = path.resolve(root, '../shared/certificates/blank/bl02.pdf');
+export const geometryFile = path.join(root, 'server/certificates/form/acord25-2016.json');
 
 type Box = [number, number, number, number];
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -36,7 +36,8 @@ function isProse(text: string, b: Box): boolean {
   return /registered marks/.test(text);
 }
 
-async function main() {
+/** The geometry file's text, measured from a blank fillable form. */
+export async function measure(source: string): Promise<string> {
   const pdf = await pdfjs.getDocument({ data: new Uint8Array(await readFile(source)), verbosity: 0 }).promise;
   const page = await pdf.getPage(1);
   const [, , width, height] = page.view as number[];
@@ -63,8 +64,8 @@ async function main() {
   }
   const rules = await measureRules(page);
   const out = { edition: '2016/03', page: [width, height], fields, labels, prose, rules };
-  await writeFile(target, pretty(out));
-  console.log(`wrote ${path.relative(root, target)}: ${Object.keys(fields).length} fields, ${labels.length} labels, ${prose.length} prose boxes, ${rules.length} rules`);
+  await pdf.destroy();
+  return pretty(out);
 }
 
 /** One entry per line: small enough to review in a diff, plain JSON to read. */
@@ -94,4 +95,8 @@ async function measureRules(page: pdfjs.PDFPageProxy): Promise<Box[]> {
   return rules;
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const text = await measure(process.argv[2] ?? blankForm);
+  await writeFile(geometryFile, text);
+  console.log(`wrote ${path.relative(root, geometryFile)} (${text.split('\n').length} lines)`);
+}
