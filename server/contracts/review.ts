@@ -66,6 +66,21 @@ export type Approval = z.infer<typeof approveSchema>;
 export const noteSchema = z.strictObject({ message: z.string().trim().min(3, 'write a note').max(2000) });
 export type Note = z.infer<typeof noteSchema>;
 
+/** Body of POST …/review/finish: none; the manager says they have finished reviewing the certificate. */
+export const finishSchema = z.strictObject({});
+
+/**
+ * What finishing a review did. The request takes the verdict reached now, with the manager's
+ * corrections. subcontractor: "emailed" (told what to fix), "already_told" (the sub was last told
+ * exactly this about this certificate, so nothing was sent) or "not_needed" (nothing to fix).
+ */
+export const finishResultSchema = z.object({
+  status: z.enum(['compliant', 'awaiting_new_coi']),
+  verdict: reviewVerdictSchema,
+  subcontractor: z.enum(['emailed', 'already_told', 'not_needed']),
+});
+export type FinishResult = z.infer<typeof finishResultSchema>;
+
 export const documentParamsSchema = z.object({
   companyId: z.string().regex(/^[1-9]\d{0,18}$/, 'must be a Procore id (digits)'),
   documentId: z.string().uuid('must be a document id'),

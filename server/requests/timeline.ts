@@ -20,7 +20,8 @@ export type EventKind =
   | 'coverage_gap'
   | 'extraction_corrected'
   | 'waived'
-  | 'note_sent';
+  | 'note_sent'
+  | 'review_finished';
 
 export interface Actor {
   userId: string | null;

@@ -52,7 +52,7 @@ export async function projectCoverage(s: Services, companyId: string, vendorId: 
 
 async function coverProject(s: Services, g: GlobalCertificate, project: { id: string; name: string }, today: string): Promise<ProjectCoverage> {
   const scoped: EvaluatedRequest = { ...g.request, projectId: project.id, projectName: project.name };
-  const verdict = await checkCertificate(s.db, scoped, g.extraction, today);
+  const verdict = await checkCertificate(s.db, scoped, g, today);
   const existing = await findActiveRequest(s.db, scoped.companyId, scoped.vendorId, project.id);
   const opened = existing?.origin === 'global' && existing.status === 'awaiting_new_coi' ? existing : null;
   const result = { projectId: project.id, projectName: project.name, outcome: verdict.outcome, deficiencies: deficiencyMessages(verdict) };

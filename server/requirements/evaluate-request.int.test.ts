@@ -108,6 +108,41 @@ describe('evaluateRequest', () => {
     expect((await events(r.requestId)).filter((e) => e.kind === 'evaluated')).toHaveLength(1);
   });
 
+  it('keeps a certificate whose coverage grid could not be read Under review, with the reason in the timeline, and emails nobody', async () => {
+    const r = await request({ projectName: 'Riverside Medical Center' });
+    const why = 'The coverage grid of the form could not be found in its place on the page.';
+    // text-1 falls short of the built-in set on this day (see above); read from a doubtful grid, that must not reach the sub.
+    await storeReadUpload(db(), r, [truthExtraction('text-1', { reading: { layout: 'acord25', coverage: 'unreadable', reasons: [why] } })]);
+    const verdict = await evaluateRequest(services(), r.requestId, today);
+    expect(verdict?.outcome).toBe('needs_review');
+    expect(verdict?.deficiencies.filter((d) => d.field?.startsWith('/policies'))).toEqual([]);
+    expect(await status(r.requestId)).toBe('under_review');
+    expect(await db()('emails').where({ request_id: r.requestId })).toHaveLength(0);
+    const flagged = (await events(r.requestId)).filter((e) => e.kind === 'evaluated');
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0].data.message).toMatch(/^Flagged for a person: The reader could not read the coverage grid reliably/);
+    expect(flagged[0].data.message).toContain(why);
+  });
+
+  it('does not call a line missing when the grid was unreadable, nor email about a layout the reader did not recognise', async () => {
+    const none = await request({ projectName: 'Riverside Medical Center' });
+    await storeReadUpload(db(), none, [truthExtraction('text-1', { policies: [], reading: { layout: 'acord25', coverage: 'unreadable', reasons: [] } })]);
+    const unread = await evaluateRequest(services(), none.requestId, today);
+    expect(unread?.outcome).toBe('needs_review');
+    expect(unread?.deficiencies.map((d) => d.code)).not.toContain('line_missing');
+    expect(unread?.reviewReasons.filter((x) => x.code === 'coverage_unreadable' && x.line === 'general_liability')).toHaveLength(1);
+
+    const odd = await request({ projectName: 'Riverside Medical Center' });
+    await storeReadUpload(db(), odd, [truthExtraction('text-1', { reading: { layout: 'unrecognised', coverage: 'read', reasons: ['The pages do not match the ACORD 25 form.'] } })]);
+    const unrecognised = await evaluateRequest(services(), odd.requestId, today);
+    expect(unrecognised?.outcome).toBe('needs_review');
+    expect(unrecognised?.deficiencies).toEqual([]);
+    for (const r of [none, odd]) {
+      expect(await status(r.requestId)).toBe('under_review');
+      expect(await db()('emails').where({ request_id: r.requestId })).toHaveLength(0);
+    }
+  });
+
   it('flags an upload nothing of which could be read, once, and waits while files are still being read', async () => {
     const r = await request();
     await storeReadUpload(db(), r, [null]);

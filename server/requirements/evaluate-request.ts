@@ -17,22 +17,44 @@ import { complianceActor, queueDeficiencyEmail } from './notices';
 //   compliant    → Compliant
 //   deficient    → Awaiting New COI, and the sub is emailed exactly what to fix
 //   needs_review → stays Under review, flagged for a person
+// The evaluator calls a certificate deficient only when every deciding value is firm and the
+// reading as a whole is sound, so an email here never rests on a doubtful reading.
 // Safe to call again for the same read: a verdict with the same findings changes nothing.
+// recheckRequest is the same check after a person corrected a value: silent towards the sub.
+
+export type CurrentVerdict =
+  | { kind: 'verdict'; documentId: string; verdict: Verdict }
+  /** Nothing to evaluate yet (no upload, still reading). */
+  | { kind: 'none' }
+  | { kind: 'unreadable'; uploadId: string };
+
+/** The verdict on the newest upload's certificate as things stand (nothing is stored). */
+export async function currentVerdict(s: Services, request: EvaluatedRequest, today: string, options: { reviewFinished?: boolean } = {}): Promise<CurrentVerdict> {
+  const documents = (await uploadedDocuments(s.db, request.companyId, [request.id])).get(request.id) ?? [];
+  const pick = pickCertificate(documents);
+  if (pick.kind === 'nothing' || pick.kind === 'reading') return { kind: 'none' };
+  if (pick.kind === 'unreadable') return pick;
+  const verdict = await checkCertificate(s.db, request, pick, today, options);
+  return { kind: 'verdict', documentId: pick.documentId, verdict };
+}
+
+async function requestById(s: Services, requestId: string): Promise<EvaluatedRequest | null> {
+  const companyId = await requestCompany(s.db, requestId);
+  return companyId ? findRequest(s.db, companyId, requestId) : null;
+}
 
 /** The verdict reached, or null when there is nothing to evaluate yet (no upload, still reading, nothing readable). */
 export async function evaluateRequest(s: Services, requestId: string, today: string = isoToday()): Promise<Verdict | null> {
-  const companyId = await requestCompany(s.db, requestId);
-  const request = companyId ? await findRequest(s.db, companyId, requestId) : null;
+  const request = await requestById(s, requestId);
   if (!request) return null;
-  const documents = (await uploadedDocuments(s.db, request.companyId, [requestId])).get(requestId) ?? [];
-  const pick = pickCertificate(documents);
-  if (pick.kind === 'nothing' || pick.kind === 'reading') return null;
-  if (pick.kind === 'unreadable') {
-    await flagUnreadable(s, request, pick.uploadId);
+  const current = await currentVerdict(s, request, today);
+  if (current.kind === 'none') return null;
+  if (current.kind === 'unreadable') {
+    await flagUnreadable(s, request, current.uploadId);
     return null;
   }
-  const verdict = await checkCertificate(s.db, request, pick.extraction, today);
-  const emailId = await s.db.transaction((trx) => applyVerdict(s, trx, request, pick.documentId, verdict));
+  const { documentId, verdict } = current;
+  const emailId = await s.db.transaction((trx) => applyVerdict(s, trx, request, documentId, verdict));
   if (emailId) await s.enqueueMany('send-email', [{ emailId }], sendEmailRetries);
   if (verdict.outcome === 'compliant' && request.projectId === null) {
     const coverage = await projectCoverage(s, request.companyId, request.vendorId, today);
@@ -43,27 +65,31 @@ export async function evaluateRequest(s: Services, requestId: string, today: str
   return verdict;
 }
 
+function evaluatedEvent(r: EvaluatedRequest, v: { id: string; documentId: string; verdict: Verdict }, prefix = '') {
+  const review = v.verdict.outcome === 'needs_review';
+  return {
+    companyId: r.companyId,
+    requestId: r.id,
+    kind: 'evaluated' as const,
+    actor: complianceActor,
+    data: {
+      verdictId: v.id,
+      documentId: v.documentId,
+      outcome: v.verdict.outcome,
+      requirementSet: v.verdict.requirementSet,
+      tier: v.verdict.tier,
+      summary: summariseVerdict(v.verdict),
+      message: prefix + (review ? reviewMessage(v.verdict) : summariseVerdict(v.verdict)),
+      ...(review ? { reasons: v.verdict.reviewReasons.map((x) => x.message) } : {}),
+    },
+  };
+}
+
 /** Stores the verdict and applies its effects in one transaction; the id of a deficiency email to send, if one was queued. */
 async function applyVerdict(s: Services, trx: Knex.Transaction, r: EvaluatedRequest, documentId: string, verdict: Verdict): Promise<string | null> {
   const stored = await insertVerdict(trx, { companyId: r.companyId, requestId: r.id, documentId, fingerprint: verdictFingerprint(verdict), verdict });
   if (!stored.created) return null;
-  const review = verdict.outcome === 'needs_review';
-  await addEvent(trx, {
-    companyId: r.companyId,
-    requestId: r.id,
-    kind: 'evaluated',
-    actor: complianceActor,
-    data: {
-      verdictId: stored.id,
-      documentId,
-      outcome: verdict.outcome,
-      requirementSet: verdict.requirementSet,
-      tier: verdict.tier,
-      summary: summariseVerdict(verdict),
-      message: review ? reviewMessage(verdict) : summariseVerdict(verdict),
-      ...(review ? { reasons: verdict.reviewReasons.map((x) => x.message) } : {}),
-    },
-  });
+  await addEvent(trx, evaluatedEvent(r, { id: stored.id, documentId, verdict }));
   const from: RequestStatus[] = ['under_review', 'awaiting_new_coi'];
   const move = { companyId: r.companyId, requestId: r.id, from, actor: complianceActor };
   if (verdict.outcome === 'compliant') {
@@ -75,6 +101,34 @@ async function applyVerdict(s: Services, trx: Knex.Transaction, r: EvaluatedRequ
     return moved ? queueDeficiencyEmail(s, trx, r, { id: stored.id, verdict }) : null;
   }
   return null;
+}
+
+/**
+ * Checks the request again after a person corrected a value, stores the verdict and moves the
+ * status to match, but tells the sub nothing: the person may still be correcting, and the sub
+ * hears only when the person sends a note or finishes the review. A shortfall the sub has not
+ * been told of keeps the request Under review; Awaiting New COI stays, the sub having been
+ * asked already.
+ */
+export async function recheckRequest(s: Services, companyId: string, requestId: string, today: string = isoToday()): Promise<Verdict | null> {
+  const request = await findRequest(s.db, companyId, requestId);
+  if (!request) return null;
+  const current = await currentVerdict(s, request, today);
+  if (current.kind !== 'verdict') return null;
+  const { documentId, verdict } = current;
+  await s.db.transaction(async (trx) => {
+    const stored = await insertVerdict(trx, { companyId, requestId, documentId, fingerprint: verdictFingerprint(verdict), verdict });
+    if (stored.created) await addEvent(trx, evaluatedEvent(request, { id: stored.id, documentId, verdict }, 'Checked again after a correction. '));
+    const move = { companyId, requestId, actor: complianceActor };
+    if (verdict.outcome === 'compliant') {
+      await changeStatus(trx, { ...move, from: ['under_review', 'awaiting_new_coi'], to: 'compliant', reason: 'Certificate meets the requirements after a correction' });
+    } else {
+      const why = verdict.outcome === 'deficient' ? 'falls short after a correction' : 'needs a person again after a correction';
+      await changeStatus(trx, { ...move, from: ['compliant'], to: 'under_review', reason: `Certificate ${why}` });
+    }
+  });
+  s.log.info({ requestId, outcome: verdict.outcome }, 'certificate checked again after a correction');
+  return verdict;
 }
 
 /** Nothing in the upload could be read: the request stays Under review for a person, said once per upload. */

@@ -173,6 +173,12 @@ export async function insertVerdict(
   return { id: existing.id, created: false };
 }
 
+/** Values of a document a compliance manager corrected (or confirmed by entering them again). */
+export async function confirmedPointers(db: Conn, companyId: string, documentId: string): Promise<Set<string>> {
+  const rows = (await db('extraction_corrections').where({ company_id: companyId, document_id: documentId }).distinct('pointer')) as { pointer: string }[];
+  return new Set(rows.map((r) => r.pointer));
+}
+
 /** Whether an upload was already flagged as unreadable (so a second evaluation adds nothing). */
 export async function uploadFlagged(db: Conn, companyId: string, requestId: string, uploadId: string): Promise<boolean> {
   const row = await db('request_events')

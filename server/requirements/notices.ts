@@ -23,12 +23,20 @@ async function liveLink(s: Services, trx: Knex.Transaction, r: EvaluatedRequest)
   return { token: created, expiresAt: new Date(Date.now() + linkTtlDays * 86_400_000) };
 }
 
-/** Queues the deficiency email of one verdict (once: the dedupe key is the verdict); the email id, or null if already queued. */
+/** The verdict a deficiency email told the sub, from its dedupe key ("deficiency:<id>", "review:<id>:…"); null for notes. */
+export function noticeVerdictId(dedupeKey: string): string | null {
+  return /^(?:deficiency|review):([0-9a-f-]{36})(?::|$)/.exec(dedupeKey)?.[1] ?? null;
+}
+
+/**
+ * Queues the deficiency email of one verdict; the email id, or null if already queued. The dedupe
+ * key is the verdict ("deficiency:<id>"), unless the caller gives one of the same "review:<id>:…" family.
+ */
 export async function queueDeficiencyEmail(
   s: Services,
   trx: Knex.Transaction,
   r: EvaluatedRequest,
-  v: { id: string; verdict: Verdict },
+  v: { id: string; verdict: Verdict; dedupeKey?: string },
   annualCertificate = false,
 ): Promise<string | null> {
   const link = await liveLink(s, trx, r);
@@ -48,7 +56,7 @@ export async function queueDeficiencyEmail(
       companyId: r.companyId,
       requestId: r.id,
       kind: 'deficiency',
-      dedupeKey: `deficiency:${v.id}`,
+      dedupeKey: v.dedupeKey ?? `deficiency:${v.id}`,
       fromName: r.gcName,
       to: [r.recipientEmail],
       cc,

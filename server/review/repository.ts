@@ -53,6 +53,33 @@ export async function corrections(db: Conn, companyId: string, documentId: strin
   return rows.map((r) => ({ pointer: r.pointer, value: r.value, reason: r.reason, by: r.actor_label, at: r.at }));
 }
 
+/** A stored verdict with the document it was reached on. */
+export async function findVerdict(db: Conn, companyId: string, verdictId: string): Promise<{ documentId: string; verdict: Verdict } | null> {
+  const row = (await db('verdicts').where({ company_id: companyId, id: verdictId }).first('document_id', 'body')) as { document_id: string; body: Verdict } | undefined;
+  return row ? { documentId: row.document_id, verdict: row.body } : null;
+}
+
+/** The newest deficiency email or note of a request that the outbox has not given up on. */
+export async function lastDeficiencyEmail(db: Conn, companyId: string, requestId: string): Promise<{ id: string; dedupeKey: string } | null> {
+  const row = (await db('emails')
+    .where({ company_id: companyId, request_id: requestId, kind: 'deficiency' })
+    .whereNot('status', 'failed')
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .first('id', 'dedupe_key')) as { id: string; dedupe_key: string } | undefined;
+  return row ? { id: row.id, dedupeKey: row.dedupe_key } : null;
+}
+
+/** What a note told the sub, as recorded on its timeline event (notes before this record had none). */
+export async function noteTold(db: Conn, companyId: string, requestId: string, emailId: string): Promise<{ documentId: string | null; deficiencies: string[] | null }> {
+  const row = (await db('request_events')
+    .where({ company_id: companyId, request_id: requestId, kind: 'note_sent' })
+    .whereRaw("data->>'emailId' = ?", [emailId])
+    .first('data')) as { data: { documentId?: unknown; deficiencies?: unknown } } | undefined;
+  const d = row?.data;
+  const list = Array.isArray(d?.deficiencies) && d.deficiencies.every((x) => typeof x === 'string') ? (d.deficiencies as string[]) : null;
+  return { documentId: typeof d?.documentId === 'string' ? d.documentId : null, deficiencies: list };
+}
+
 /** Locks the document for a correction and returns its current extraction. */
 export async function lockExtraction(trx: Knex.Transaction, companyId: string, documentId: string): Promise<unknown> {
   const row = (await trx('documents').where({ company_id: companyId, id: documentId }).forUpdate().first('extraction')) as { extraction: unknown } | undefined;

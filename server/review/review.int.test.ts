@@ -1,30 +1,42 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { waitFor } from '../../test/wait';
 import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
 import type { Extraction } from '../contracts/extraction';
-import type { CertificateReview, ReviewVerdict } from '../contracts/review';
-import { readCertificateIsolated } from '../certificates/isolated';
+import type { CertificateReview, FinishResult, ReviewVerdict } from '../contracts/review';
 import { createUploadLink } from '../portal/links';
 import { evaluateRequest } from '../requirements/evaluate-request';
+import { currentPolicies, truthExtraction } from '../requirements/int-helpers';
 
-// The review API through the real stack: a certificate read by the real reader (text-1.pdf,
-// whose policies have run out by now), roles from Procore (Carla manages insurance, Alice does
-// not), tenancy, corrections that re-check at once, approval with an override, notes by email.
+// The review API through the real stack: a certificate as the reader gives it (the text-1
+// corpus certificate's truth, its values located on page 1; its policies have run out by now),
+// roles from Procore (Carla manages insurance, Alice does not), tenancy, corrections that
+// re-check at once without telling the sub, finishing a review, approval with an override,
+// notes by email. The file bytes are a stand-in: the API serves them as stored.
 
 let stack: Stack;
 let manager: string;
 let admin: string;
-let extraction: Extraction;
-const pdf = readFileSync(new URL('../../test/fixtures/certificates/text-1.pdf', import.meta.url));
+const pdf = Buffer.from('%PDF-1.4\n% stand-in for a certificate already read\n');
 const base = `/api/companies/${COMPANY_A}`;
+const located = ['/policies/0/limits/eachOccurrence', '/policies/0/expirationDate', '/certificateHolder/name', '/insured/name'];
+
+/** text-1 as read from a text PDF: each located value on page 1, read with full confidence. */
+function readText1(e: Extraction = truthExtraction('text-1')): Extraction {
+  const fields = Object.fromEntries(located.map((p, i) => [p, { page: 1, box: [400, 600 - 14 * i, 520, 610 - 14 * i] as [number, number, number, number], confidence: 1 }]));
+  return { ...e, fields };
+}
+const extraction = readText1();
 
 beforeAll(async () => {
   stack = await startStack();
-  [manager, admin, extraction] = await Promise.all([stack.signIn(USER_COMPLIANCE), stack.signIn(USER_ADMIN), readCertificateIsolated(new Uint8Array(pdf))]);
+  [manager, admin] = await Promise.all([stack.signIn(USER_COMPLIANCE), stack.signIn(USER_ADMIN)]);
+  // Company A's own set asks for general liability alone, so a certificate's outcome turns on its GL row.
+  await call<Directory>(admin, `${base}/projects/2783001/vendors`);
+  const set = { name: 'Review tests', lines: { general_liability: { minimums: { eachOccurrence: 1_000_000 } } } };
+  await db()('requirement_sets').insert({ company_id: COMPANY_A, project_id: null, body: JSON.stringify(set) });
 });
 afterAll(async () => stack?.close());
 
@@ -37,10 +49,14 @@ async function call<T>(token: string, path: string, method = 'GET', body?: unkno
   return { status: res.status, data: json.data, error: json.error };
 }
 
-/** A request of Company A whose certificate was uploaded, read and checked (deficient: expired policies). */
-async function checkedRequest(): Promise<{ requestId: string; documentId: string; token: string; recipient: string; path: string }> {
+/** A request of Company A whose certificate was uploaded, read and checked (by default deficient: expired policies). */
+async function checkedRequest(
+  read: (vendorName: string) => Extraction = () => extraction,
+  outcome: ReviewVerdict['outcome'] = 'deficient',
+): Promise<{ requestId: string; documentId: string; token: string; recipient: string; path: string }> {
   const dir = (await call<Directory>(admin, `${base}/projects/2783001/vendors`)).data;
   const vendor = dir.vendors[vendorIndex++]!;
+  const certificate = read(vendor.name);
   const recipient = `office-${randomUUID()}@vendor.example`;
   const [row] = (await db()('coi_requests')
     .insert({ company_id: COMPANY_A, vendor_id: vendor.vendorId, project_id: '2783001', origin: 'click', status: 'under_review', recipient_email: recipient, broker_email: 'certs@broker.example' })
@@ -50,14 +66,26 @@ async function checkedRequest(): Promise<{ requestId: string; documentId: string
   const [doc] = (await db()('documents')
     .insert({
       company_id: COMPANY_A, request_id: requestId, upload_id: randomUUID(), filename: 'text-1.pdf', content_type: 'application/pdf',
-      size: pdf.length, sha256: createHash('sha256').update(pdf).digest(), bytes: pdf, read_status: 'read', extraction: JSON.stringify(extraction),
+      size: pdf.length, sha256: createHash('sha256').update(pdf).digest(), bytes: pdf, read_status: 'read', extraction: JSON.stringify(certificate),
     })
     .returning('id')) as { id: string }[];
-  expect((await evaluateRequest(stack.app.services, requestId))?.outcome).toBe('deficient');
+  expect((await evaluateRequest(stack.app.services, requestId))?.outcome).toBe(outcome);
   return { requestId, documentId: doc!.id, token, recipient, path: `${base}/requests/${requestId}/review` };
 }
 
 const events = (requestId: string) => db()('request_events').where({ request_id: requestId }).orderBy('id');
+const statusOf = async (requestId: string) => ((await db()('coi_requests').where({ id: requestId }).first('status')) as { status: string }).status;
+const deficiencyEmails = (requestId: string) => db()('emails').where({ request_id: requestId, kind: 'deficiency' }).orderBy('created_at');
+const occurrence = '/policies/0/limits/eachOccurrence';
+
+/** A current text-1 made out to the vendor, whose GL each occurrence was read as $500,000 with low confidence. */
+function unsureShortGl(vendorName: string): Extraction {
+  const e = readText1(currentPolicies(truthExtraction('text-1')));
+  e.insured = { ...e.insured, name: vendorName };
+  e.policies[0]!.limits.eachOccurrence = 500_000;
+  e.fields![occurrence] = { ...e.fields![occurrence], confidence: 0.5 };
+  return e;
+}
 
 describe('certificate review', () => {
   it('shows the certificate, its values with their boxes, and the verdict; serves the file', async () => {
@@ -103,6 +131,67 @@ describe('certificate review', () => {
     expect(review.corrections).toEqual([expect.objectContaining({ pointer, value: '2027-05-01', reason: 'Broker confirmed renewal', by: 'Carla Nguyen' })]);
     const audit = (await events(r.requestId)).find((e) => e.kind === 'extraction_corrected');
     expect(audit).toMatchObject({ actor_label: 'Carla Nguyen', data: { pointer, to: '2027-05-01', reason: 'Broker confirmed renewal' } });
+  });
+
+  it('checks a correction again without telling the sub', async () => {
+    const r = await checkedRequest(unsureShortGl, 'needs_review');
+    expect(await statusOf(r.requestId)).toBe('under_review');
+    const confirmed = await call<ReviewVerdict>(manager, `${r.path}/corrections`, 'POST', { pointer: occurrence, value: 500_000, reason: 'Checked against the PDF' });
+    expect(confirmed.data.outcome).toBe('deficient');
+    expect(await statusOf(r.requestId)).toBe('under_review');
+    expect(await db()('emails').where({ request_id: r.requestId })).toHaveLength(0);
+  });
+
+  it('tells the sub once the review is finished, and again only when what they must fix changed', async () => {
+    const r = await checkedRequest(unsureShortGl, 'needs_review');
+    const unfinished = await call(manager, `${r.path}/finish`, 'POST', {});
+    expect(unfinished.status).toBe(409);
+    expect(unfinished.error.message).toMatch(/^The review cannot be finished while a point needs a decision: The reader was unsure of general liability each occurrence/);
+
+    const confirmed = await call<ReviewVerdict>(manager, `${r.path}/corrections`, 'POST', { pointer: occurrence, value: 500_000, reason: 'Checked against the PDF' });
+    expect(confirmed.data.outcome).toBe('deficient');
+    expect(await statusOf(r.requestId)).toBe('under_review');
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(0);
+    expect((await events(r.requestId)).filter((e) => e.kind === 'evaluated').at(-1)?.data.message).toMatch(/^Checked again after a correction\. 1 problem/);
+
+    const finished = await call<FinishResult>(manager, `${r.path}/finish`, 'POST', {});
+    expect(finished.status).toBe(200);
+    expect(finished.data).toMatchObject({ status: 'awaiting_new_coi', subcontractor: 'emailed', verdict: { outcome: 'deficient' } });
+    const [email] = await deficiencyEmails(r.requestId);
+    expect(email?.dedupe_key).toMatch(/^review:[0-9a-f-]{36}:first$/);
+    const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(r.recipient)), 15_000, 'deficiency email');
+    expect(mail.text).toContain('General liability each occurrence is $500,000; this project requires $1,000,000');
+    expect(mail.text).toContain(`${stack.app.url}/portal/${r.token}`);
+
+    const again = await call<FinishResult>(manager, `${r.path}/finish`, 'POST', {});
+    expect(again.data).toMatchObject({ status: 'awaiting_new_coi', subcontractor: 'already_told' });
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(1);
+    expect((await events(r.requestId)).filter((e) => e.kind === 'review_finished').map((e) => e.data.subcontractor)).toEqual(['emailed', 'already_told']);
+
+    await call(manager, `${r.path}/corrections`, 'POST', { pointer: occurrence, value: 400_000, reason: 'Misread the first time' });
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(1);
+    expect(await statusOf(r.requestId)).toBe('awaiting_new_coi');
+    expect((await call<FinishResult>(manager, `${r.path}/finish`, 'POST', {})).data.subcontractor).toBe('emailed');
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(2);
+  });
+
+  it('sends nothing on finishing when the sub was already told exactly this', async () => {
+    const r = await checkedRequest();
+    expect(await statusOf(r.requestId)).toBe('awaiting_new_coi');
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(1);
+    const finished = await call<FinishResult>(manager, `${r.path}/finish`, 'POST', {});
+    expect(finished.data).toMatchObject({ status: 'awaiting_new_coi', subcontractor: 'already_told' });
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(1);
+  });
+
+  it('finishes a review whose corrections leave nothing to fix as Compliant, telling the sub nothing', async () => {
+    const r = await checkedRequest(unsureShortGl, 'needs_review');
+    expect((await call<ReviewVerdict>(manager, `${r.path}/corrections`, 'POST', { pointer: occurrence, value: 1_000_000, reason: 'Broker confirmed' })).data.outcome).toBe('compliant');
+    expect(await statusOf(r.requestId)).toBe('compliant');
+    const finished = await call<FinishResult>(manager, `${r.path}/finish`, 'POST', {});
+    expect(finished.data).toMatchObject({ status: 'compliant', subcontractor: 'not_needed' });
+    expect(await deficiencyEmails(r.requestId)).toHaveLength(0);
+    expect((await call(admin, `${r.path}/finish`, 'POST', {})).status).toBe(403);
   });
 
   it('approves with an override: Waived, with the reason and end date in the timeline', async () => {

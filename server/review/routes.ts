@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import type { Services } from '../services';
 import { requestParamsSchema } from '../contracts/requests';
-import { approveSchema, correctionSchema, documentParamsSchema, noteSchema } from '../contracts/review';
+import { approveSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
 import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { approveWithOverride, correctValue, documentFile, readReview, sendNote } from './service';
+import { finishReview } from './finish';
 
 // The certificate review screen (compliance managers only): the certificate as read, its file,
-// corrections, approval with an override, and a note to the sub.
+// corrections, approval with an override, a note to the sub, and finishing the review.
 
 export function reviewRoutes(s: Services): Router {
   const r = Router();
@@ -29,6 +30,11 @@ export function reviewRoutes(s: Services): Router {
   r.post(`${review}/note`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
     return sendNote(s, currentUser(res), companyId, requestId, parse(noteSchema, req.body ?? {}, 'note'));
+  }));
+  r.post(`${review}/finish`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    parse(finishSchema, req.body ?? {}, 'finish');
+    return finishReview(s, currentUser(res), companyId, requestId);
   }));
   r.get('/api/companies/:companyId/documents/:documentId/file', (req, res, next) => {
     const { companyId, documentId } = parse(documentParamsSchema, req.params, 'document');

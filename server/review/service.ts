@@ -7,9 +7,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { assertCompanyAccess } from '../directory/service';
 import { assertComplianceManager } from '../requirements/service';
 import { pickCertificate } from '../requirements/certificate';
-import { evaluateRequest } from '../requirements/evaluate-request';
+import { recheckRequest } from '../requirements/evaluate-request';
 import { findRequest, uploadedDocuments, type EvaluatedRequest } from '../requirements/evaluation-repository';
-import { isoToday } from '../requirements/findings';
+import { deficiencyMessages, isoToday } from '../requirements/findings';
 import { addEvent, changeStatus, type Actor } from '../requests/timeline';
 import * as repo from './repository';
 import { checkValue, extractedValues, labelFor, pointerKind, valueAt, withValue } from './values';
@@ -18,16 +18,17 @@ import { sendEmailRetries } from '../jobs/send-email';
 
 // The review screen's rules: only compliance managers, only their company. A manager reads the
 // certificate beside its values, corrects what the reader got wrong (the request is checked
-// again at once), approves it with an override until a date, or sends the sub a note.
+// again at once, silently), approves it with an override until a date, sends the sub a note, or
+// finishes the review (finish.ts), which is when the sub hears of what the corrections changed.
 
-const actorOf = (u: SessionUser): Actor => ({ userId: u.id, label: u.name });
+export const actorOf = (u: SessionUser): Actor => ({ userId: u.id, label: u.name });
 
-async function reviewer(s: Services, user: SessionUser, companyId: string, what: string): Promise<void> {
+export async function reviewer(s: Services, user: SessionUser, companyId: string, what: string): Promise<void> {
   await assertCompanyAccess(s, user.id, companyId);
   await assertComplianceManager(s, user, companyId, what);
 }
 
-async function requestOf(s: Services, companyId: string, requestId: string): Promise<EvaluatedRequest> {
+export async function requestOf(s: Services, companyId: string, requestId: string): Promise<EvaluatedRequest> {
   const request = await findRequest(s.db, companyId, requestId);
   if (!request) throw new NotFoundError('No such request in this company.');
   return request;
@@ -43,7 +44,7 @@ async function certificateOf(s: Services, companyId: string, requestId: string):
   return { id: pick.documentId, extraction: extractionSchema.parse(own?.extraction) };
 }
 
-function toVerdict(v: Awaited<ReturnType<typeof repo.latestVerdict>>): ReviewVerdict | null {
+export function toVerdict(v: Awaited<ReturnType<typeof repo.latestVerdict>>): ReviewVerdict | null {
   if (!v) return null;
   return { outcome: v.outcome, checkedAt: v.checkedAt, deficiencies: v.deficiencies, reviewReasons: v.reviewReasons };
 }
@@ -72,7 +73,7 @@ export async function documentFile(s: Services, user: SessionUser, companyId: st
   return file;
 }
 
-/** Stores a corrected value, checks the request again at once, and returns the new verdict. */
+/** Stores a corrected value, checks the request again at once (telling the sub nothing), and returns the new verdict. */
 export async function correctValue(s: Services, user: SessionUser, companyId: string, requestId: string, c: Correction): Promise<ReviewVerdict> {
   await reviewer(s, user, companyId, 'correct certificates');
   await requestOf(s, companyId, requestId);
@@ -98,7 +99,7 @@ export async function correctValue(s: Services, user: SessionUser, companyId: st
       data: { documentId, pointer: c.pointer, label: labelFor(current, c.pointer), from: previous ?? null, to: value, reason: c.reason },
     });
   });
-  const verdict = await evaluateRequest(s, requestId, isoToday());
+  const verdict = await recheckRequest(s, companyId, requestId, isoToday());
   if (!verdict) throw new ConflictError('The certificate could not be checked again; reload and try once more.');
   s.log.info({ companyId, requestId, pointer: c.pointer, outcome: verdict.outcome }, 'certificate value corrected');
   return toVerdict(verdict)!;
@@ -130,6 +131,7 @@ export async function sendNote(s: Services, user: SessionUser, companyId: string
   const request = await requestOf(s, companyId, requestId);
   const { id: documentId } = await certificateOf(s, companyId, requestId);
   const verdict = await repo.latestVerdict(s.db, companyId, requestId, documentId);
+  const deficiencies = verdict ? deficiencyMessages(verdict) : [];
   const emailId = await s.db.transaction(async (trx) => {
     const moved = await changeStatus(trx, {
       companyId,
@@ -140,8 +142,9 @@ export async function sendNote(s: Services, user: SessionUser, companyId: string
       reason: `Note sent to the subcontractor by ${user.name}`,
     });
     if (!moved) throw new ConflictError('Notes can be sent only on an open request that has received a certificate.');
-    const id = await queueNote(s, trx, request, { key: randomUUID(), message: n.message, from: actorOf(user), deficiencies: verdict?.deficiencies.map((d) => d.message) ?? [] });
-    await addEvent(trx, { companyId, requestId, kind: 'note_sent', actor: actorOf(user), data: { message: n.message, emailId: id } });
+    const id = await queueNote(s, trx, request, { key: randomUUID(), message: n.message, from: actorOf(user), deficiencies });
+    // What the sub was told about which certificate: finishing the review compares with it.
+    await addEvent(trx, { companyId, requestId, kind: 'note_sent', actor: actorOf(user), data: { message: n.message, emailId: id, documentId, deficiencies } });
     return id;
   });
   await s.enqueueMany('send-email', [{ emailId }], sendEmailRetries);
