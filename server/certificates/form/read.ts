@@ -5,6 +5,7 @@ import type { PageView } from '../page';
 import { readSection, sectionName } from './grid';
 import { readTop } from './header';
 import { placePage, placementAt, type FormPage } from './placed';
+import { checkPlausible } from './plausible';
 import { gridBottom, gridTop, sections } from './regions';
 import { Sink } from './sink';
 
@@ -47,6 +48,7 @@ export function readFormPage(view: PageView): PageReading | null {
       reasons.push(`A ${sectionName(s)} row shows limits without a policy number or dates.`);
     }
   }
+  reasons.push(...checkPlausible({ ...top, policies }, sink.prov.fields));
   if (!gridPlaced(page)) reasons.unshift('The coverage grid of the form could not be found in its place on the page.');
   reasons.push(...markedButEmpty(page, policies));
   const layout = page.fit.coverage >= recognisedAt ? 'acord25' : 'unrecognised';
