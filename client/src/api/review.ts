@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   certificateReviewSchema,
+  finishResultSchema,
   reviewVerdictSchema,
   type Approval,
   type Correction,
+  type FinishResult,
   type Note,
 } from '../../../server/contracts/review';
 import { ApiRequestError, apiRequest } from './http';
@@ -46,17 +48,27 @@ export function useDocumentBytes(companyId: string, documentId: string | undefin
 
 const statusSchema = z.object({ status: z.string() });
 
-export type ReviewAction = { kind: 'correct'; body: Correction } | { kind: 'approve'; body: Approval } | { kind: 'note'; body: Note };
+export type ReviewAction =
+  | { kind: 'correct'; body: Correction }
+  | { kind: 'approve'; body: Approval }
+  | { kind: 'note'; body: Note }
+  | { kind: 'finish' };
 
-function runAction(companyId: string, requestId: string, action: ReviewAction): Promise<unknown> {
+/** Resolves to what finishing did (the screen says whether the sub was emailed); the other actions are shown by re-reading the review. */
+async function runAction(companyId: string, requestId: string, action: ReviewAction): Promise<FinishResult | undefined> {
   const path = reviewPath(companyId, requestId);
   switch (action.kind) {
     case 'correct':
-      return apiRequest(`${path}/corrections`, reviewVerdictSchema, { method: 'POST', body: action.body });
+      await apiRequest(`${path}/corrections`, reviewVerdictSchema, { method: 'POST', body: action.body });
+      return undefined;
     case 'approve':
-      return apiRequest(`${path}/approve`, statusSchema, { method: 'POST', body: action.body });
+      await apiRequest(`${path}/approve`, statusSchema, { method: 'POST', body: action.body });
+      return undefined;
     case 'note':
-      return apiRequest(`${path}/note`, statusSchema, { method: 'POST', body: action.body });
+      await apiRequest(`${path}/note`, statusSchema, { method: 'POST', body: action.body });
+      return undefined;
+    case 'finish':
+      return apiRequest(`${path}/finish`, finishResultSchema, { method: 'POST', body: {} });
   }
 }
 

@@ -85,6 +85,29 @@ describe('Certificate review', () => {
     expect(screen.queryByRole('list', { name: 'Deficiencies' })).toBeNull();
   });
 
+  it('finishes the review and says whether the subcontractor was emailed', async () => {
+    const sent = { status: 'awaiting_new_coi', verdict: expired, subcontractor: 'emailed' };
+    const api = fakeApi({ ...routes(), [`GET ${path}`]: [ok({ ...review(expired), status: 'under_review' }), ok(review(expired))], [`POST ${path}/finish`]: [ok(sent)] });
+    const user = userEvent.setup();
+    renderWithClient(<CertificateReview companyId="42" requestId={requestId} onClose={() => undefined} />);
+    const finish = await screen.findByRole('button', { name: 'Finish review' });
+    expect(finish.getAttribute('aria-describedby')).toBe('finish-hint');
+    await user.click(finish);
+    expect((await screen.findByText(/^Review finished\./)).textContent).toBe(
+      'Review finished. The subcontractor was emailed what to fix; the request is Awaiting New COI.',
+    );
+    expect(api.callsTo('POST', `${path}/finish`).map((c) => c.body)).toEqual([{}]);
+  });
+
+  it('shows why a review cannot be finished yet', async () => {
+    const why = 'The review cannot be finished while a point needs a decision: The reader was unsure of general liability each occurrence; please check it by hand.';
+    fakeApi({ ...routes(), [`GET ${path}`]: [ok(review(expired))], [`POST ${path}/finish`]: [failure(409, 'conflict', why)] });
+    const user = userEvent.setup();
+    renderWithClient(<CertificateReview companyId="42" requestId={requestId} onClose={() => undefined} />);
+    await user.click(await screen.findByRole('button', { name: 'Finish review' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(why);
+  });
+
   it('shows the server’s sentence when an action fails', async () => {
     fakeApi({ ...routes(), [`GET ${path}`]: [ok(review(expired))], [`POST ${path}/approve`]: [failure(403, 'forbidden', 'Only compliance managers can approve certificates with an override.')] });
     const user = userEvent.setup();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import styled from 'styled-components';
-import type { CertificateReview as Review } from '../../../server/contracts/review';
+import type { FinishResult, CertificateReview as Review } from '../../../server/contracts/review';
 import { useDocumentBytes, useReview, useReviewAction, type ReviewAction } from '../api/review';
 import { isApiError } from '../api/http';
 import { Button, colors, spacing } from '../components/core';
@@ -64,6 +64,12 @@ const Pane = styled.div`
 
 const plain = (error: unknown) => (isApiError(error) ? error.message : 'Something went wrong. Try again.');
 
+const finished: Record<FinishResult['subcontractor'], string> = {
+  emailed: 'Review finished. The subcontractor was emailed what to fix; the request is Awaiting New COI.',
+  already_told: 'Review finished. The subcontractor was already told exactly this, so nothing was sent; the request is Awaiting New COI.',
+  not_needed: 'Review finished. The certificate meets the requirements; the request is Compliant.',
+};
+
 function Certificate({ companyId, review, selected, onSelect }: { companyId: string; review: Review; selected: string | null; onSelect: (p: string) => void }) {
   const pane = useRef<HTMLDivElement>(null);
   const size = useElementSize(pane, true);
@@ -108,11 +114,12 @@ function ReviewBody({ companyId, requestId, review }: { companyId: string; reque
         <Findings verdict={review.verdict} located={located} onSelect={setSelected} />
         <ReviewActions
           pending={action.isPending}
+          onFinish={() => void action.mutateAsync({ kind: 'finish' }).then((r) => setDone(r ? finished[r.subcontractor] : null), () => undefined)}
           onApprove={(body) => void run({ kind: 'approve', body }, `Waived until ${body.until}.`).catch(() => undefined)}
           onNote={(body) => void run({ kind: 'note', body }, 'Note emailed to the subcontractor; the request is Awaiting New COI.').catch(() => undefined)}
         />
         <h3>Extracted values</h3>
-        <ValueList values={review.values} selected={selected} onSelect={setSelected} pending={action.isPending} onCorrect={(body) => run({ kind: 'correct', body }, 'Corrected; the certificate was checked again.')} />
+        <ValueList values={review.values} selected={selected} onSelect={setSelected} pending={action.isPending} onCorrect={(body) => run({ kind: 'correct', body }, 'Corrected; the certificate was checked again. Nothing was sent to the subcontractor.')} />
       </Pane>
     </Body>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import styled from 'styled-components';
 import type { Approval, Note } from '../../../../server/contracts/review';
-import { Button, spacing } from '../../components/core';
+import { Button, colors, spacing } from '../../components/core';
 
-// The manager's decisions: approve with an override (Waived until a date, with a reason), or
-// send the sub a note (they get the deficiency list and their upload link).
+// The manager's decisions: finish the review (the request takes the verdict; the sub is emailed
+// only what they have not been told), approve with an override (Waived until a date, with a
+// reason), or send the sub a note (they get the deficiency list and their upload link).
 
 const Form = styled.form`
   display: flex;
@@ -25,13 +26,20 @@ const Row = styled.div`
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
+const Hint = styled.p`
+  margin: ${spacing.xs}px 0 0;
+  font-size: 12px;
+  color: ${colors.gray45};
+`;
+
 interface ActionsProps {
   pending: boolean;
+  onFinish: () => void;
   onApprove: (a: Approval) => void;
   onNote: (n: Note) => void;
 }
 
-export function ReviewActions({ pending, onApprove, onNote }: ActionsProps) {
+export function ReviewActions({ pending, onFinish, onApprove, onNote }: ActionsProps) {
   const [open, setOpen] = useState<'approve' | 'note' | null>(null);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
@@ -39,6 +47,9 @@ export function ReviewActions({ pending, onApprove, onNote }: ActionsProps) {
   return (
     <section aria-label="Decision">
       <Row>
+        <Button type="button" variant="primary" loading={pending} disabled={pending} onClick={onFinish} aria-describedby="finish-hint">
+          Finish review
+        </Button>
         <Button type="button" variant={open === 'approve' ? 'primary' : 'secondary'} onClick={() => setOpen('approve')}>
           Approve with override
         </Button>
@@ -46,6 +57,10 @@ export function ReviewActions({ pending, onApprove, onNote }: ActionsProps) {
           Send note to the subcontractor
         </Button>
       </Row>
+      <Hint id="finish-hint">
+        Corrections are checked at once but sent to no one. Finish review when you are done: the request takes the verdict, and the subcontractor is emailed
+        only if there is something to fix they have not been told.
+      </Hint>
       {open === 'approve' && (
         <Form
           aria-label="Approve with an override"
