@@ -5,7 +5,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnreadableDocumentError } from '../errors';
 import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
-import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPbm, toPgm, type Bitmap } from './clean';
+import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { readSkipped, type OcrWord } from './lone-letters';
 import { rereadIdentifiers } from './reread';
@@ -86,37 +86,12 @@ function withLineHeight(words: OcrWord[]): OcrWord[] {
   return words.map((w) => (w.bbox.y1 - w.bbox.y0 > 1.5 * usual ? { ...w, bbox: { ...w.bbox, y0: top, y1: bottom } } : w));
 }
 
+/** Mean word confidence below which a page may have been read upside down. */
+const uprightConfidence = 60;
+
 function meanConfidence(words: OcrWord[]): number {
   const useful = words.filter((w) => w.text.length > 2);
   return useful.length ? useful.reduce((s, w) => s + w.confidence, 0) / useful.length : 0;
-}
-
-/** The band of rows with the most ink, about `rows` tall: the likeliest stretch of text. */
-function inkiestBand(img: Bitmap, rows: number): number {
-  const perRow = new Float64Array(img.height);
-  for (let y = 0; y < img.height; y++) {
-    let n = 0;
-    for (let x = 0, i = y * img.width; x < img.width; x++, i++) n += img.data[i]!;
-    perRow[y] = n;
-  }
-  let best = 0, bestSum = -1, sum = 0;
-  for (let y = 0; y < img.height; y++) {
-    sum += perRow[y]! - (y >= rows ? perRow[y - rows]! : 0);
-    if (y >= rows - 1 && sum > bestSum) [bestSum, best] = [sum, y - rows + 1];
-  }
-  return best;
-}
-
-/** Upright or upside down: OCR an inky strip both ways and keep the more confident reading. */
-async function isUpsideDown(img: Bitmap, dpi: number): Promise<boolean> {
-  const h = Math.min(img.height, Math.round(img.height * 0.08));
-  const y = inkiestBand(img, h);
-  const strip = toPbm(img, { x: 0, y, w: img.width, h });
-  const a = meanConfidence(await recognise(strip, dpi));
-  if (a > 85) return false;
-  const turned: Bitmap = { width: img.width, height: h, data: img.data.slice(y * img.width, (y + h) * img.width) };
-  flipInPlace(turned);
-  return meanConfidence(await recognise(toPbm(turned), dpi)) > a;
 }
 
 function release(canvas: Canvas): void {
@@ -134,14 +109,23 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   const ink = binarise(grey);
   clearRules(ink, Math.round(dpi * 0.6));
   clearSpecksAndBoxes(ink, dpi);
-  if (await isUpsideDown(ink, dpi)) {
-    flipInPlace(ink);
-    flipInPlace(grey);
-  }
   // Tesseract's recogniser reads grey strokes better than our black-and-white copy, whose thin
   // strokes break; the black-and-white copy decides only what is paper.
-  const masked = toPgm(grey, ink);
-  const first = await recognise(masked, dpi);
+  let masked = toPgm(grey, ink);
+  let first = await recognise(masked, dpi);
+  // A page fed upside down reads as low-confidence noise; only then is it turned and read again
+  // (checking every page first cost a strip's reading and most of a second on each scan).
+  if (meanConfidence(first) < uprightConfidence) {
+    flipInPlace(ink);
+    flipInPlace(grey);
+    const turned = toPgm(grey, ink);
+    const second = await recognise(turned, dpi);
+    if (meanConfidence(second) > meanConfidence(first)) [masked, first] = [turned, second];
+    else {
+      flipInPlace(ink);
+      flipInPlace(grey);
+    }
+  }
   const cleaned = pgmBitmap(masked, grey.width, grey.height);
   const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE);
   const settled = settleCapitalL(settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink), ink);
