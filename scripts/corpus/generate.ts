@@ -7,10 +7,14 @@ import { generate, type Variant } from './variants';
 
 export const fixedCorpus: [Variant, number[]][] = [
   ['acroform', [1, 2, 3]],
-  ['acroform-renamed', [1, 2, 3]],
+  ['acroform-renamed', [1, 2]],
+  ['flattened', [1, 2, 3]],
   ['text', [1, 2, 3, 4, 5, 6]],
-  ['text-2014', [1, 2, 3]],
-  ['noisy', [1, 2, 3, 4, 5, 6]],
+  ['text-2014', [1, 2]],
+  ['text-2010', [1, 2]],
+  ['noisy', [1, 2, 3, 4]],
+  ['letter-spaced', [1, 2, 3]],
+  ['vector-text', [1, 2]],
   ['multipage', [1, 2, 3]],
   ['scanned', [1, 2, 3]],
   ['photo', [1, 2]],
@@ -22,7 +26,7 @@ async function main() {
   await mkdir(out, { recursive: true });
   for (const [variant, seeds] of fixedCorpus) {
     for (const seed of seeds) {
-      const doc = await generate(variant, seed, { scan: { dpi: 200 } });
+      const doc = await generate(variant, seed, { scan: { dpi: 200, photoType: 'jpg' } });
       const name = `${variant}-${seed}`;
       await writeFile(path.join(out, `${name}.${doc.ext}`), doc.bytes);
       await writeFile(path.join(out, `${name}.truth.json`), JSON.stringify(doc.truth, null, 2) + '\n');

@@ -31,6 +31,8 @@ export const carriers = [
   'Keel Assurance Company of America',
   'Prairie Workers Comp Fund',
   'Certain Underwriters at Lloyds',
+  'Granite Bay Casualty Company',
+  'Sutter Lake Insurance Company',
 ];
 
 export const holders = [
@@ -54,4 +56,13 @@ export const cities: [string, string][] = [
 ];
 export const people = ['Dana Whitfield', 'Marco Reyes', 'Priya Natarajan', 'Tom Kessler', 'Alicia Grant', 'Lee Okafor'];
 export const projects = ['Riverside Medical Office Building', 'Elm Street Lofts', 'Westfield Elementary Addition', 'Harbor Logistics Center'];
-export const otherLines = ['Professional Liability', 'Contractors Pollution Liability', 'Inland Marine', 'Installation Floater'];
+export const otherLines = [
+  'Professional Liability',
+  'Contractors Pollution Liability',
+  'Motor Truck Cargo',
+  'Errors & Omissions',
+  'Inland Marine',
+  'Leased/Rented Equipment',
+  'Installation Floater',
+  'Employment Practices Liability',
+];

@@ -1,4 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Truth } from './facts';
+import { partyLines } from './parties';
 import type { Rng } from './rng';
 
 const endorsementTitles: Record<string, string> = {
@@ -58,3 +60,22 @@ export async function addEndorsementPage(doc: PDFDocument, rng: Rng, form: strin
 }
 
 export const endorsementForms = Object.keys(endorsementTitles);
+
+/** An agency's cover letter, put before the certificate as some carriers send it. */
+export async function addCoverLetter(doc: PDFDocument, rng: Rng, t: Truth, date: string): Promise<void> {
+  const page = doc.insertPage(0, [612, 792]);
+  const font = await doc.embedFont(rng.chance(0.5) ? StandardFonts.Helvetica : StandardFonts.TimesRoman);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const at = (text: string, x: number, y: number, size = 10, f = font) => page.drawText(text, { x, y, size, font: f });
+  partyLines(t.producer, true).forEach((line, i) => at(line, 130, 720 - i * 13, 10, i === 0 ? bold : font));
+  at(date, 460, 690);
+  partyLines(t.certificateHolder, true).forEach((line, i) => at(line, 60, 620 - i * 11, 8));
+  at('Account information:', 40, 500, 12, bold);
+  at(`Policyholder: ${t.insured.name ?? ''}`, 40, 480, 10);
+  const body = `Enclosed is the certificate of insurance you asked for on behalf of the policyholder named above. If anything on it needs to change, please write to us at ${t.producer.email ?? 'our office'} and we will issue a new one.`;
+  lines(body, font, 10, 530).forEach((line, i) => at(line, 40, 440 - i * 14));
+  at('Sincerely,', 40, 380);
+  at(`${t.producer.name ?? ''} service team`, 40, 364);
+  page.drawLine({ start: { x: 40, y: 60 }, end: { x: 572, y: 60 }, thickness: 3 });
+  at(`LTR${rng.digits(3)}`, 40, 44, 8, bold);
+}

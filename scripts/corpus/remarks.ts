@@ -36,32 +36,34 @@ export function asTruth(f: Form): FormNumber {
   return { form: `${f.letters} ${f.number}`, edition: f.edition };
 }
 
-const fillers = [
+const sentences = [
   'Umbrella follows form over general liability, auto liability and employers liability.',
   'Coverage for ongoing and completed operations applies where required by written contract.',
-  'Notice of cancellation will be delivered in accordance with the policy provisions.',
+  'Notice of cancellation will be given as the policy provisions require.',
   'The general aggregate limit applies per project as shown in the policy schedule.',
   'Subcontractor scope of work includes site preparation, installation and cleanup.',
   'Certificate issued for information to the holder for the work described below.',
 ];
 
-/** Remarks text naming some form numbers; `sentences` controls how long it runs. */
-export function writeRemarks(rng: Rng, truth: Truth, sentences: number): { text: string; forms: FormNumber[] } {
+export interface RemarkPart {
+  text: string;
+  forms: FormNumber[];
+}
+
+/** Remarks as sentences, each with the form numbers it names; `fillers` makes it run longer. */
+export function writeRemarks(rng: Rng, truth: Truth, fillers: number): RemarkPart[] {
   const forms = pickForms(rng, rng.int(2, 4));
   const addr = truth.certificateHolder.address;
-  const parts = [
-    `Project: ${project(rng)}, ${addr?.line1 ?? ''} ${addr?.city ?? ''}.`,
-    `${truth.certificateHolder.name} and the Owner are additional insureds on general liability per ${forms
-      .slice(0, -1)
-      .map((f) => printForm(rng, f))
-      .join(' and ')} where required by written contract.`,
-    `Primary and non-contributory wording applies per ${printForm(rng, forms[forms.length - 1]!)}.`,
+  const additional = forms.slice(0, -1);
+  const parts: RemarkPart[] = [
+    { text: `Project: ${project(rng)}${addr?.line1 ? `, ${addr.line1} ${addr.city ?? ''}` : ''}.`, forms: [] },
+    {
+      text: `${addr ? truth.certificateHolder.name : 'The certificate holder'} and the Owner are additional insureds on general liability per ${additional.map((f) => printForm(rng, f)).join(' and ')} where required by written contract.`,
+      forms: additional.map(asTruth),
+    },
+    { text: `Primary and non-contributory wording applies per ${printForm(rng, forms[forms.length - 1]!)}.`, forms: [asTruth(forms[forms.length - 1]!)] },
   ];
-  const printed = [...forms];
-  if (rng.chance(0.5)) {
-    parts.push('Waiver of subrogation applies to workers compensation per WC 00 03 13.');
-    printed.push({ letters: 'WC', number: '00 03 13', edition: null });
-  }
-  for (let i = 0; i < sentences; i++) parts.push(rng.pick(fillers));
-  return { text: parts.join(' ').replace(/\s+/g, ' '), forms: printed.map(asTruth) };
+  if (rng.chance(0.5)) parts.push({ text: 'Waiver of subrogation applies to workers compensation per WC 00 03 13.', forms: [{ form: 'WC 00 03 13', edition: null }] });
+  for (let i = 0; i < fillers; i++) parts.push({ text: rng.pick(sentences), forms: [] });
+  return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() }));
 }

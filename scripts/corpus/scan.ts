@@ -6,6 +6,8 @@ import type { Rng } from './rng';
 export interface ScanOptions {
   dpi?: number;
   photo?: boolean;
+  /** A photo's file type; by default a PNG now and then (noise makes those large). */
+  photoType?: 'png' | 'jpg';
 }
 
 async function renderFirstPage(bytes: Uint8Array, dpi: number): Promise<Canvas> {
@@ -63,11 +65,11 @@ export async function scanDocument(pdf: Uint8Array, rng: Rng, options: ScanOptio
   const turned = turn(page, quarter, skew);
   addNoise(turned, rng);
   if (options.photo) {
-    const png = rng.chance(0.4);
-    const bytes = png ? await turned.encode('png') : await turned.encode('jpeg', 70);
+    const png = options.photoType ? options.photoType === 'png' : rng.chance(0.4);
+    const bytes = png ? await turned.encode('png') : await turned.encode('jpeg', 55);
     return { bytes: new Uint8Array(bytes), ext: png ? 'png' : 'jpg' };
   }
-  const jpeg = await turned.encode('jpeg', 65);
+  const jpeg = await turned.encode('jpeg', 50);
   const doc = await PDFDocument.create();
   doc.setProducer('Microsoft: Print To PDF');
   const image = await doc.embedJpg(jpeg);

@@ -1,110 +1,114 @@
-import { PDFDocument, PDFFont, PDFPage, StandardFonts, rgb } from 'pdf-lib';
-import type { CheckStyle, FontName, Style } from './style';
+import {
+  appendBezierCurve,
+  closePath,
+  concatTransformationMatrix,
+  fill,
+  lineTo,
+  moveTo,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
+import type { Box } from './form';
+import type { TrueTypeFont } from './outlines';
 
-const fontFiles: Record<FontName, [StandardFonts, StandardFonts]> = {
-  Helvetica: [StandardFonts.Helvetica, StandardFonts.HelveticaBold],
-  Times: [StandardFonts.TimesRoman, StandardFonts.TimesRomanBold],
-  Courier: [StandardFonts.Courier, StandardFonts.CourierBold],
-};
-
-export interface Fonts {
-  label: PDFFont;
-  labelBold: PDFFont;
-  value: PDFFont;
-  dingbats: PDFFont;
+/** A way of putting text on the page. */
+export interface Face {
+  width(text: string, size: number): number;
+  draw(page: PDFPage, text: string, x: number, baseline: number, size: number): void;
 }
 
-export async function embedFonts(doc: PDFDocument, style: Style): Promise<Fonts> {
-  const [label, bold] = fontFiles[style.labelFont];
-  return {
-    label: await doc.embedFont(label),
-    labelBold: await doc.embedFont(bold),
-    value: await doc.embedFont(fontFiles[style.valueFont][0]),
-    dingbats: await doc.embedFont(StandardFonts.ZapfDingbats),
-  };
+/** A pdf-lib font; `spaced` draws every glyph as its own text operation, as some systems print. */
+export class FontFace implements Face {
+  constructor(
+    readonly font: PDFFont,
+    private readonly spaced = false,
+  ) {}
+
+  width(text: string, size: number): number {
+    return this.font.widthOfTextAtSize(text, size);
+  }
+
+  draw(page: PDFPage, text: string, x: number, baseline: number, size: number): void {
+    if (!this.spaced) {
+      page.drawText(text, { x, y: baseline, size, font: this.font });
+      return;
+    }
+    let at = x;
+    for (const ch of text) {
+      if (ch !== ' ') page.drawText(ch, { x: at, y: baseline, size, font: this.font });
+      at += this.font.widthOfTextAtSize(ch, size);
+    }
+  }
+}
+
+/** Text as filled glyph outlines: it looks printed but leaves no text layer. */
+export class OutlineFace implements Face {
+  constructor(private readonly font: TrueTypeFont) {}
+
+  width(text: string, size: number): number {
+    return this.font.widthOf(text, size);
+  }
+
+  draw(page: PDFPage, text: string, x: number, baseline: number, size: number): void {
+    const k = size / this.font.unitsPerEm;
+    let at = x;
+    for (const ch of text) {
+      const glyph = this.font.glyphOf(ch);
+      const outline = this.font.outline(glyph);
+      if (outline.length) {
+        const ops: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(k, 0, 0, k, at, baseline)];
+        for (const op of outline) {
+          if (op[0] === 'M') ops.push(moveTo(op[1], op[2]));
+          else if (op[0] === 'L') ops.push(lineTo(op[1], op[2]));
+          else if (op[0] === 'C') ops.push(appendBezierCurve(op[1], op[2], op[3], op[4], op[5], op[6]));
+          else ops.push(closePath());
+        }
+        page.pushOperators(...ops, fill(), popGraphicsState());
+      }
+      at += (this.font.advance(glyph) * size) / this.font.unitsPerEm;
+    }
+  }
 }
 
 export type Align = 'left' | 'center' | 'right';
 
-/** Drawing in top-down coordinates: `top` is the top of a line of text. */
+/** Drawing on one page in the form's own coordinates (points, origin bottom-left). */
 export class Sheet {
-  constructor(
-    readonly page: PDFPage,
-    readonly fonts: Fonts,
-    readonly style: Style,
-  ) {}
+  constructor(readonly page: PDFPage) {}
 
-  get height(): number {
-    return this.page.getHeight();
+  /** Print-to-fit: everything drawn until `end` is scaled and shifted. */
+  begin(scale: number, dx: number, dy: number): void {
+    this.page.pushOperators(pushGraphicsState(), concatTransformationMatrix(scale, 0, 0, scale, dx, dy));
   }
 
-  text(str: string, x: number, top: number, opts: { size?: number; font?: PDFFont; align?: Align; width?: number } = {}) {
-    const font = opts.font ?? this.fonts.label;
-    let size = opts.size ?? this.style.labelSize;
-    let w = font.widthOfTextAtSize(str, size);
-    if (opts.width && w > opts.width) {
-      size = (size * opts.width) / w;
-      w = opts.width;
-    }
-    const dx = opts.align === 'center' ? ((opts.width ?? w) - w) / 2 : opts.align === 'right' ? (opts.width ?? w) - w : 0;
-    this.page.drawText(str, { x: x + dx, y: this.height - top - 0.8 * size, size, font });
-    return w;
+  end(): void {
+    this.page.pushOperators(popGraphicsState());
   }
 
-  label(str: string, x: number, top: number, opts: { size?: number; bold?: boolean; align?: Align; width?: number } = {}) {
-    return this.text(str, x, top, { ...opts, font: opts.bold ? this.fonts.labelBold : this.fonts.label });
+  text(face: Face, text: string, x: number, baseline: number, size: number, align: Align = 'left', width = 0): void {
+    const w = face.width(text, size);
+    const dx = align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0;
+    face.draw(this.page, text, x + dx, baseline, size);
   }
 
-  hline(x0: number, x1: number, top: number, thickness = 0.6) {
-    this.page.drawLine({ start: { x: x0, y: this.height - top }, end: { x: x1, y: this.height - top }, thickness });
+  /** A measured rule: a line along its long side. */
+  rule(b: Box, thickness: number): void {
+    const horizontal = b[2] - b[0] >= b[3] - b[1];
+    const y = (b[1] + b[3]) / 2;
+    const x = (b[0] + b[2]) / 2;
+    const [start, end] = horizontal ? [{ x: b[0], y }, { x: b[2], y }] : [{ x, y: b[1] }, { x, y: b[3] }];
+    this.page.drawLine({ start, end, thickness, color: rgb(0, 0, 0) });
   }
 
-  vline(x: number, top: number, bottom: number, thickness = 0.6) {
-    this.page.drawLine({ start: { x, y: this.height - top }, end: { x, y: this.height - bottom }, thickness });
+  frame(b: Box, thickness: number): void {
+    this.page.drawRectangle({ x: b[0], y: b[1], width: b[2] - b[0], height: b[3] - b[1], borderWidth: thickness, borderColor: rgb(0, 0, 0) });
   }
 
-  box(x: number, top: number, size: number) {
-    this.page.drawRectangle({ x, y: this.height - top - size, width: size, height: size, borderWidth: 0.6, borderColor: rgb(0, 0, 0) });
-  }
-
-  /** A mark inside a box at (x, top) in one of the styles seen on issued certificates. */
-  mark(x: number, top: number, size: number, style: CheckStyle) {
-    const y = this.height - top - size;
-    const inset = size * 0.18;
-    if (style === 'vector') {
-      const a = { x: x + inset, y: y + inset };
-      const b = { x: x + size - inset, y: y + size - inset };
-      this.page.drawLine({ start: a, end: b, thickness: 0.9 });
-      this.page.drawLine({ start: { x: a.x, y: b.y }, end: { x: b.x, y: a.y }, thickness: 0.9 });
-    } else if (style === 'filled') {
-      this.page.drawRectangle({ x: x + inset, y: y + inset, width: size - 2 * inset, height: size - 2 * inset, color: rgb(0, 0, 0) });
-    } else {
-      const glyph = style === 'X' ? 'X' : style === 'cross' ? '✖' : '✔';
-      const font = style === 'X' ? this.fonts.labelBold : this.fonts.dingbats;
-      const s = size * 0.85;
-      const w = font.widthOfTextAtSize(glyph, s);
-      this.page.drawText(glyph, { x: x + (size - w) / 2, y: y + size * 0.2, size: s, font });
-    }
-  }
-}
-
-/** Where values go: printed text (flattened) or filled form fields. */
-export interface Pen {
-  value(field: string, text: string | null, x: number, top: number, width: number, align?: Align): void;
-  check(field: string, on: boolean, x: number, top: number, size: number): void;
-}
-
-export class TextPen implements Pen {
-  constructor(private readonly sheet: Sheet) {}
-
-  value(_field: string, text: string | null, x: number, top: number, width: number, align: Align = 'left') {
-    if (!text) return;
-    const s = this.sheet;
-    s.text(text, x, top, { font: s.fonts.value, size: s.style.valueSize, align, width });
-  }
-
-  check(_field: string, on: boolean, x: number, top: number, size: number) {
-    this.sheet.box(x, top, size);
-    if (on) this.sheet.mark(x, top, size, this.sheet.style.check);
+  line(x0: number, y0: number, x1: number, y1: number, thickness: number): void {
+    this.page.drawLine({ start: { x: x0, y: y0 }, end: { x: x1, y: y1 }, thickness, color: rgb(0, 0, 0) });
   }
 }
