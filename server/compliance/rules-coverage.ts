@@ -29,7 +29,7 @@ function checkProjectAggregate(run: Run, c: CompiledLine, ref: PolicyRef): void 
     'project',
     per ?? null,
     `${lineNames[c.line]} aggregate applies per ${per ?? ''}; this project requires a per-project aggregate (PRO-JECT box or CG 25 03).`,
-    ['/endorsementForms/*'],
+    ['/endorsementForms/*', '/descriptionOfOperations'],
   );
 }
 

@@ -3,6 +3,7 @@ import type { CompiledLine } from './compile';
 import { limitNames, lineNames } from './messages';
 import { formatMoney } from './money';
 import { findPolicy, followsForm } from './policies';
+import { rowPointers } from './rules-reading';
 import type { PolicyRef, Run } from './run';
 
 // Limits against minima, with the umbrella making up GL, auto and EL shortfalls when the
@@ -54,7 +55,8 @@ function overlaps(a: Policy, b: Policy): boolean {
 function tryTopUp(run: Run, c: CompiledLine, key: string, shortfall: number, under: PolicyRef): TopUp {
   if (!run.req.mayTopUp || !toppedLines.has(c.line) || !topUpKeys.has(key)) return { covered: false, why: null, deciding: [] };
   const umb = findPolicy(run, 'umbrella_liability');
-  if (!umb) return { covered: false, why: null, deciding: [] };
+  // No umbrella row to make it up: as doubtful as any missing line.
+  if (!umb) return { covered: false, why: null, deciding: ['/policies', ...rowPointers(run)] };
   const u = umb.policy;
   const row = `/policies/${umb.index}`;
   if (!followsForm(run, u)) {

@@ -36,8 +36,8 @@ export function checkReading(run: Run): void {
   }
 }
 
-/** Rows that could be the missing line but whose kind the reader was unsure of. */
-function rowPointers(run: Run): string[] {
+/** Where each row says what line it is: a row read unsure there could be a line that seems missing. */
+export function rowPointers(run: Run): string[] {
   return run.extraction.policies.flatMap((p, i) => [`/policies/${i}`, `/policies/${i}/line`, ...(p.line === 'other' ? [`/policies/${i}/description`] : [])]);
 }
 
