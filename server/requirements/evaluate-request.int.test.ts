@@ -6,11 +6,12 @@ import { parseRequirementSet } from '../compliance/validate-requirements';
 import type { RequirementSet } from '../contracts/requirements';
 import { evaluateRequest } from './evaluate-request';
 import { projectCoverage } from './coverage';
-import { storeReadUpload, truthExtraction } from './int-helpers';
+import type { Extraction } from '../contracts/extraction';
+import { currentPolicies, sampleExtraction, storeReadUpload } from './int-helpers';
 
 // evaluateRequest on requests written straight to the database, with documents the reader
-// has "already read" (extractions from the corpus truth files). The worker runs, so deficiency
-// emails really reach the SMTP sink.
+// has "already read" (the truth-like sample certificate of int-helpers). The worker runs, so
+// deficiency emails really reach the SMTP sink.
 
 let stack: Stack;
 beforeAll(async () => {
@@ -27,10 +28,21 @@ const strictProject = parseRequirementSet({
   lines: { general_liability: { minimums: { eachOccurrence: 2_000_000, generalAggregate: 4_000_000 } } },
 });
 
+/** The sample certificate with its policies in force on the day of these checks. */
+const certificate = (patch: Partial<Extraction> = {}) => currentPolicies(sampleExtraction(patch), new Date(`${today}T12:00:00Z`));
+
+/** Falls short of the built-in set: GL each occurrence $500,000, and the umbrella's $5M is all reserved for its own requirement. */
+function shortCertificate(patch: Partial<Extraction> = {}): Extraction {
+  const e = certificate(patch);
+  const gl = e.policies.find((p) => p.line === 'general_liability');
+  if (gl) gl.limits.eachOccurrence = 500_000;
+  return e;
+}
+
 /** A request whose vendor is the certificate's named insured (so the insured check passes). */
 async function request(o: TestRequestOptions = {}): Promise<TestRequest> {
   const r = await createTestRequest(services(), { status: 'under_review', ...o });
-  const insured = truthExtraction('text-1').insured.name!;
+  const insured = sampleExtraction().insured.name!;
   await db()('vendors').where({ company_id: r.companyId, id: r.vendorId }).update({ name: insured });
   return { ...r, vendorName: insured };
 }
@@ -46,7 +58,7 @@ describe('evaluateRequest', () => {
   it('moves a certificate that meets the company set to Compliant and sends nothing', async () => {
     const r = await request({ projectName: 'Riverside Medical Center' });
     await saveSet(r.companyId, null, lenient);
-    await storeReadUpload(db(), r, [truthExtraction('text-1')]);
+    await storeReadUpload(db(), r, [certificate()]);
     const verdict = await evaluateRequest(services(), r.requestId, today);
     expect(verdict?.outcome).toBe('compliant');
     expect(verdict?.requirementSet).toBe('Lenient');
@@ -60,7 +72,7 @@ describe('evaluateRequest', () => {
   it('asks for a new certificate when one falls short of the built-in set, with exactly one email even when evaluated twice', async () => {
     const broker = 'certs@broker.example';
     const r = await request({ projectName: 'Riverside Medical Center', brokerEmail: broker });
-    const [certificateId] = await storeReadUpload(db(), r, [truthExtraction('text-1')]);
+    const [certificateId] = await storeReadUpload(db(), r, [shortCertificate()]);
     const first = await evaluateRequest(services(), r.requestId, today);
     const second = await evaluateRequest(services(), r.requestId, today);
     expect(first?.outcome).toBe('deficient');
@@ -90,14 +102,15 @@ describe('evaluateRequest', () => {
       name: 'Endorsements',
       lines: { general_liability: { endorsements: [{ label: 'Completed operations', anyOf: [['CG 20 37']] }] } },
     }));
-    const endorsementPage = truthExtraction('text-1', { form: null, endorsementForms: [{ form: 'CG 20 37', edition: '04 13' }] });
-    await storeReadUpload(db(), r, [truthExtraction('text-1'), endorsementPage]);
+    const withoutForm = certificate({ endorsementForms: sampleExtraction().endorsementForms.filter((f) => f.form !== 'CG 20 37') });
+    const endorsementPage = sampleExtraction({ form: null, endorsementForms: [{ form: 'CG 20 37', edition: '04 13' }] });
+    await storeReadUpload(db(), r, [withoutForm, endorsementPage]);
     expect((await evaluateRequest(services(), r.requestId, today))?.outcome).toBe('compliant');
   });
 
   it('keeps a document that is not a certificate Under review, with the reason in the timeline', async () => {
     const r = await request();
-    await storeReadUpload(db(), r, [truthExtraction('text-1', { form: null })]);
+    await storeReadUpload(db(), r, [certificate({ form: null })]);
     const verdict = await evaluateRequest(services(), r.requestId, today);
     expect(verdict?.outcome).toBe('needs_review');
     expect(await status(r.requestId)).toBe('under_review');
@@ -111,8 +124,8 @@ describe('evaluateRequest', () => {
   it('keeps a certificate whose coverage grid could not be read Under review, with the reason in the timeline, and emails nobody', async () => {
     const r = await request({ projectName: 'Riverside Medical Center' });
     const why = 'The coverage grid of the form could not be found in its place on the page.';
-    // text-1 falls short of the built-in set on this day (see above); read from a doubtful grid, that must not reach the sub.
-    await storeReadUpload(db(), r, [truthExtraction('text-1', { reading: { layout: 'acord25', coverage: 'unreadable', reasons: [why] } })]);
+    // Falls short of the built-in set (see above); read from a doubtful grid, that must not reach the sub.
+    await storeReadUpload(db(), r, [shortCertificate({ reading: { layout: 'acord25', coverage: 'unreadable', reasons: [why] } })]);
     const verdict = await evaluateRequest(services(), r.requestId, today);
     expect(verdict?.outcome).toBe('needs_review');
     expect(verdict?.deficiencies.filter((d) => d.field?.startsWith('/policies'))).toEqual([]);
@@ -126,14 +139,14 @@ describe('evaluateRequest', () => {
 
   it('does not call a line missing when the grid was unreadable, nor email about a layout the reader did not recognise', async () => {
     const none = await request({ projectName: 'Riverside Medical Center' });
-    await storeReadUpload(db(), none, [truthExtraction('text-1', { policies: [], reading: { layout: 'acord25', coverage: 'unreadable', reasons: [] } })]);
+    await storeReadUpload(db(), none, [certificate({ policies: [], reading: { layout: 'acord25', coverage: 'unreadable', reasons: [] } })]);
     const unread = await evaluateRequest(services(), none.requestId, today);
     expect(unread?.outcome).toBe('needs_review');
     expect(unread?.deficiencies.map((d) => d.code)).not.toContain('line_missing');
     expect(unread?.reviewReasons.filter((x) => x.code === 'coverage_unreadable' && x.line === 'general_liability')).toHaveLength(1);
 
     const odd = await request({ projectName: 'Riverside Medical Center' });
-    await storeReadUpload(db(), odd, [truthExtraction('text-1', { reading: { layout: 'unrecognised', coverage: 'read', reasons: ['The pages do not match the ACORD 25 form.'] } })]);
+    await storeReadUpload(db(), odd, [shortCertificate({ reading: { layout: 'unrecognised', coverage: 'read', reasons: ['The pages do not match the ACORD 25 form.'] } })]);
     const unrecognised = await evaluateRequest(services(), odd.requestId, today);
     expect(unrecognised?.outcome).toBe('needs_review');
     expect(unrecognised?.deficiencies).toEqual([]);
@@ -151,7 +164,7 @@ describe('evaluateRequest', () => {
     const flagged = (await events(r.requestId)).filter((e) => e.kind === 'evaluated');
     expect(flagged.map((e) => e.data.message)).toEqual(['Flagged for a person: none of the files sent could be read automatically.']);
 
-    const [queuedId] = await storeReadUpload(db(), r, [truthExtraction('text-1')], new Date(Date.now() + 1000));
+    const [queuedId] = await storeReadUpload(db(), r, [certificate()], new Date(Date.now() + 1000));
     await db()('documents').where({ id: queuedId }).update({ read_status: 'queued', extraction: null });
     expect(await evaluateRequest(services(), r.requestId, today)).toBeNull();
     expect(await status(r.requestId)).toBe('under_review');
@@ -171,7 +184,8 @@ describe('projectCoverage', () => {
     await db()('project_vendors').insert([strictId, plainId].map((id) => ({ company_id: r.companyId, project_id: id, vendor_id: r.vendorId })));
     await saveSet(r.companyId, null, lenient);
     await saveSet(r.companyId, strictId, strictProject);
-    await storeReadUpload(db(), r, [truthExtraction('text-1')]);
+    // Without an umbrella, nothing makes up the project's higher GL limits.
+    await storeReadUpload(db(), r, [certificate({ policies: sampleExtraction().policies.filter((p) => p.line !== 'umbrella_liability') })]);
 
     expect((await evaluateRequest(services(), r.requestId, today))?.outcome).toBe('compliant');
     expect(await status(r.requestId)).toBe('compliant');

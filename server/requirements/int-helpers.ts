@@ -1,15 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Db } from '../db';
 import { extractionSchema, type Extraction } from '../contracts/extraction';
+import { baseExtraction } from '../compliance/golden/base';
 
-// Test data for the integration tests of this folder: extractions from the certificate
-// corpus's truth files, stored as documents the reader has already read.
+// Test data for the integration tests that check certificates: a truth-like extraction, stored
+// as a document the reader has already read. It is the evaluator's golden base certificate
+// (Apex Mechanical, Inc. for Riverside Medical Center; it meets the built-in requirements while
+// its policies run), not a file of the reader's corpus, which is rebuilt on its own schedule.
 
-/** A corpus truth file as a complete extraction (truth files omit provenance and warnings). */
-export function truthExtraction(name: string, patch: Partial<Extraction> = {}): Extraction {
-  const truth = JSON.parse(readFileSync(new URL(`../../test/fixtures/certificates/${name}.truth.json`, import.meta.url), 'utf8')) as object;
-  return extractionSchema.parse({ fields: {}, warnings: [], ...truth, ...patch });
+/** The sample certificate as a complete extraction without provenance, with any top-level value replaced. */
+export function sampleExtraction(patch: Partial<Extraction> = {}): Extraction {
+  return extractionSchema.parse({ ...baseExtraction(), fields: {}, ...patch });
 }
 
 /** The same certificate with every policy running from a month ago to eleven months ahead (for checks dated today). */

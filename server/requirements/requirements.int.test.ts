@@ -4,7 +4,7 @@ import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_SECOND_COMPANY } from '../
 import { defaultRequirements } from '../compliance/default-requirements';
 import type { Directory } from '../contracts/directory';
 import type { CarriersView, RequirementsPreview, RequirementsView } from '../contracts/requirements-api';
-import { currentPolicies, storeReadUpload, truthExtraction } from './int-helpers';
+import { currentPolicies, sampleExtraction, storeReadUpload } from './int-helpers';
 
 // The requirements API through the real stack: Procore sign-in, roles from Procore (Carla is
 // the insurance manager, Alice is an admin but not), tenancy, validation, audit, carriers.
@@ -114,8 +114,14 @@ describe('preview', () => {
         .returning('id')) as { id: string }[];
       requests.push(row!.id);
     }
-    // The certificates name each vendor as insured, so only the limits and forms decide.
-    const forVendor = (name: string, patch = {}) => currentPolicies(truthExtraction('text-1', { ...patch, insured: { name, address: null } }));
+    // The certificates name each vendor as insured, so only the limits and forms decide: GL each
+    // occurrence $500,000 and no umbrella to make it up meets "Lenient" but no tier of the built-in set.
+    const forVendor = (name: string, patch = {}) => {
+      const e = currentPolicies(sampleExtraction({ ...patch, insured: { name, address: null } }));
+      e.policies = e.policies.filter((p) => p.line !== 'umbrella_liability');
+      e.policies[0]!.limits.eachOccurrence = 500_000;
+      return e;
+    };
     await storeReadUpload(db(), { companyId: String(COMPANY_A), requestId: requests[0]! }, [forVendor(a!.name)]);
     await storeReadUpload(db(), { companyId: String(COMPANY_A), requestId: requests[1]! }, [forVendor(b!.name)]);
     await storeReadUpload(db(), { companyId: String(COMPANY_A), requestId: requests[2]! }, [forVendor(c!.name, { form: null })]);

@@ -8,10 +8,10 @@ import type { Extraction } from '../contracts/extraction';
 import type { CertificateReview, FinishResult, ReviewVerdict } from '../contracts/review';
 import { createUploadLink } from '../portal/links';
 import { evaluateRequest } from '../requirements/evaluate-request';
-import { currentPolicies, truthExtraction } from '../requirements/int-helpers';
+import { currentPolicies, sampleExtraction } from '../requirements/int-helpers';
 
-// The review API through the real stack: a certificate as the reader gives it (the text-1
-// corpus certificate's truth, its values located on page 1; its policies have run out by now),
+// The review API through the real stack: a certificate as the reader gives it (the truth-like
+// sample certificate, its values located on page 1; its policies have run out by now),
 // roles from Procore (Carla manages insurance, Alice does not), tenancy, corrections that
 // re-check at once without telling the sub, finishing a review, approval with an override,
 // notes by email. The file bytes are a stand-in: the API serves them as stored.
@@ -23,12 +23,12 @@ const pdf = Buffer.from('%PDF-1.4\n% stand-in for a certificate already read\n')
 const base = `/api/companies/${COMPANY_A}`;
 const located = ['/policies/0/limits/eachOccurrence', '/policies/0/expirationDate', '/certificateHolder/name', '/insured/name'];
 
-/** text-1 as read from a text PDF: each located value on page 1, read with full confidence. */
-function readText1(e: Extraction = truthExtraction('text-1')): Extraction {
+/** The sample as read from a text PDF: each located value on page 1, read with full confidence. */
+function readSample(e: Extraction = sampleExtraction()): Extraction {
   const fields = Object.fromEntries(located.map((p, i) => [p, { page: 1, box: [400, 600 - 14 * i, 520, 610 - 14 * i] as [number, number, number, number], confidence: 1 }]));
   return { ...e, fields };
 }
-const extraction = readText1();
+const extraction = readSample();
 
 beforeAll(async () => {
   stack = await startStack();
@@ -65,7 +65,7 @@ async function checkedRequest(
   const token = await createUploadLink(db(), stack.app.services.sealer, { companyId: String(COMPANY_A), requestId, ttlDays: 30 });
   const [doc] = (await db()('documents')
     .insert({
-      company_id: COMPANY_A, request_id: requestId, upload_id: randomUUID(), filename: 'text-1.pdf', content_type: 'application/pdf',
+      company_id: COMPANY_A, request_id: requestId, upload_id: randomUUID(), filename: 'apex-coi.pdf', content_type: 'application/pdf',
       size: pdf.length, sha256: createHash('sha256').update(pdf).digest(), bytes: pdf, read_status: 'read', extraction: JSON.stringify(certificate),
     })
     .returning('id')) as { id: string }[];
@@ -78,9 +78,10 @@ const statusOf = async (requestId: string) => ((await db()('coi_requests').where
 const deficiencyEmails = (requestId: string) => db()('emails').where({ request_id: requestId, kind: 'deficiency' }).orderBy('created_at');
 const occurrence = '/policies/0/limits/eachOccurrence';
 
-/** A current text-1 made out to the vendor, whose GL each occurrence was read as $500,000 with low confidence. */
+/** A current sample made out to the vendor, without an umbrella, whose GL each occurrence was read as $500,000 with low confidence. */
 function unsureShortGl(vendorName: string): Extraction {
-  const e = readText1(currentPolicies(truthExtraction('text-1')));
+  // No umbrella row, so nothing makes up a GL shortfall.
+  const e = readSample(currentPolicies(sampleExtraction({ policies: sampleExtraction().policies.filter((p) => p.line !== 'umbrella_liability') })));
   e.insured = { ...e.insured, name: vendorName };
   e.policies[0]!.limits.eachOccurrence = 500_000;
   e.fields![occurrence] = { ...e.fields![occurrence], confidence: 0.5 };
@@ -92,7 +93,7 @@ describe('certificate review', () => {
     const r = await checkedRequest();
     const res = await call<CertificateReview>(manager, r.path);
     expect(res.status).toBe(200);
-    expect(res.data.document).toMatchObject({ id: r.documentId, filename: 'text-1.pdf', contentType: 'application/pdf', pages: 1 });
+    expect(res.data.document).toMatchObject({ id: r.documentId, filename: 'apex-coi.pdf', contentType: 'application/pdf', pages: 1 });
     const occurrence = res.data.values.find((v) => v.pointer === '/policies/0/limits/eachOccurrence');
     expect(occurrence).toMatchObject({ label: 'General liability · Each occurrence', kind: 'money', page: 1, confidence: 1 });
     expect(occurrence?.value).toMatch(/^\$\d{1,3}(,\d{3})+$/);
