@@ -193,7 +193,7 @@ export function randomFacts(rng: Rng): Truth {
     producer: {
       name: agency,
       address: address(rng),
-      contactName: contact,
+      contactName: rng.chance(0.1) ? null : contact,
       phone: `${rng.int(2, 9)}${rng.digits(9)}`,
       fax: rng.chance(0.6) ? `${rng.int(2, 9)}${rng.digits(9)}` : null,
       email: `${contact.split(' ')[0]!.toLowerCase()}@${agency.split(' ')[0]!.toLowerCase()}ins.com`,

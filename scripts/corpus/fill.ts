@@ -93,7 +93,8 @@ function policyLine(f: Filler, section: Section, p: Policy, line: number): void 
   const names = sectionFields[section];
   const extra = { section, line };
   f.text(names.letter, p.insurerLetter, 'center', extra);
-  if (line === 0 || !f.look.flagsOnce) {
+  // Only lines that share their flags (two layers of one umbrella) may print them once.
+  if (line === 0 || !f.look.flagsOnce || section === 'other') {
     if (names.addl) f.text(names.addl, formatFlag(p.additionalInsured, f.look.flags), 'center', extra);
     f.text(names.subr, formatFlag(p.subrogationWaived, f.look.flags), 'center', extra);
   }

@@ -22,3 +22,18 @@ export function formatFlag(value: boolean | null | undefined, style: Look['flags
   if (value) return style === 'X' ? 'X' : 'Y';
   return style === 'YN' ? 'N' : null;
 }
+
+/** Words wrapped greedily to a width, as measured by `widthOf`. */
+export function wrapText(text: string, widthOf: (s: string) => number, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (current && widthOf(next) > width) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) lines.push(current);
+  return lines;
+}

@@ -1,4 +1,5 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib';
+import { wrapText } from './format';
 import type { Truth } from './facts';
 import { partyLines } from './parties';
 import type { Rng } from './rng';
@@ -14,19 +15,7 @@ const endorsementTitles: Record<string, string> = {
 const body =
   'This page changes the policy named in the declarations. The person or organization shown in the schedule is included as an insured, but only for the work described and only to the extent the written contract requires. All other terms of the policy stay the same.';
 
-function lines(text: string, font: import('pdf-lib').PDFFont, size: number, width: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const next = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) > width && current) {
-      out.push(current);
-      current = word;
-    } else current = next;
-  }
-  if (current) out.push(current);
-  return out;
-}
+const lines = (text: string, font: PDFFont, size: number, width: number) => wrapText(text, (s) => font.widthOfTextAtSize(s, size), width);
 
 /** An ACORD 101 continuation page carrying the rest of the remarks. */
 export async function addRemarksPage(doc: PDFDocument, text: string, insured: string): Promise<void> {

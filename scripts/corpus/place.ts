@@ -1,6 +1,7 @@
 // Printed values: the filled fields moved and set the way agency systems print them.
 import type { Entry, Filled } from './fill';
 import type { Box, Form } from './form';
+import { wrapText } from './format';
 import type { Look } from './look';
 import { sectionFields, sectionRows, type Section } from './sections';
 import type { Face, Sheet } from './sheet';
@@ -47,17 +48,7 @@ function amountText(entry: Entry, look: Look): { text: string; box: Box; align: 
 }
 
 export function remarksLines(text: string, face: Face, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const next = current ? `${current} ${word}` : word;
-    if (current && face.width(next, size) > width) {
-      lines.push(current);
-      current = word;
-    } else current = next;
-  }
-  if (current) lines.push(current);
-  return lines;
+  return wrapText(text, (s) => face.width(s, size), width);
 }
 
 /** Remarks box geometry for a look: where lines go and how many fit. */

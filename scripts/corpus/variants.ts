@@ -170,9 +170,10 @@ export async function compose(variant: Variant, seed: number, options: GenerateO
   const plan = planOf(variant, rng);
   const look = randomLook(rng, { edition: plan.edition, kind: plan.kind, heldOut: options.heldOut });
   const truth = randomFacts(rng);
+  if (look.parties.upper && !plan.naming) upperParties(truth);
+  // After the upper-casing: what a test asks for is printed as it asked.
   options.adjust?.(truth);
   if (plan.naming) fitToForm(truth);
-  if (look.parties.upper && !plan.naming) upperParties(truth);
   truth.edition = plan.edition;
   const doc = await certificatePdf(rng, plan, look, truth);
   truth.pages = doc.getPageCount();
