@@ -66,10 +66,10 @@ export async function scanDocument(pdf: Uint8Array, rng: Rng, options: ScanOptio
   addNoise(turned, rng);
   if (options.photo) {
     const png = options.photoType ? options.photoType === 'png' : rng.chance(0.4);
-    const bytes = png ? await turned.encode('png') : await turned.encode('jpeg', 55);
+    const bytes = png ? await turned.encode('png') : await turned.encode('jpeg', 70);
     return { bytes: new Uint8Array(bytes), ext: png ? 'png' : 'jpg' };
   }
-  const jpeg = await turned.encode('jpeg', 50);
+  const jpeg = await turned.encode('jpeg', 65);
   const doc = await PDFDocument.create();
   doc.setProducer('Microsoft: Print To PDF');
   const image = await doc.embedJpg(jpeg);
