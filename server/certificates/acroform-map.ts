@@ -101,6 +101,11 @@ export const fieldMap: Record<string, Target> = {
     { ExcessUmbrella_Umbrella_EachOccurrenceAmount: 'eachOccurrence', ExcessUmbrella_Umbrella_AggregateAmount: 'aggregate' },
   ),
   ExcessUmbrella_Umbrella_DeductibleOrRetentionAmount: { line: 'umbrella', at: '/retentionAmount', kind: 'money' },
+  // Each section's spare limit row: a label the filler writes in, and its amount.
+  Vehicle_OtherCoverage_CoverageDescription: { line: 'automobile_liability', at: '/otherLabel/0', kind: 'text' },
+  Vehicle_OtherCoverage_LimitAmount: { line: 'automobile_liability', at: '/otherAmount/0', kind: 'money' },
+  ExcessUmbrella_OtherCoverageDescription: { line: 'umbrella', at: '/otherLabel/0', kind: 'text' },
+  ExcessUmbrella_OtherCoverageLimitAmount: { line: 'umbrella', at: '/otherAmount/0', kind: 'money' },
   ...row(
     'workers_compensation',
     {

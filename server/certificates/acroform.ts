@@ -122,12 +122,23 @@ function build(fields: Field[], layout: LayoutResult): LayoutResult {
     certificateHolder: party('/certificateHolder'),
     insurers,
     policies,
-    descriptionOfOperations: collapse([remarks, layout.descriptionOfOperations].filter(Boolean).join(' ')) || null,
+    descriptionOfOperations: withContinuation(remarks, layout.descriptionOfOperations),
     endorsementForms: mergeFormNumbers([findFormNumbers(remarks ?? ''), layout.endorsementForms.map((f) => ({ form: f.form, edition: f.edition ?? null }))]),
     fields: prov.fields,
     // Values came from the form's own named fields, not from where ink lies on the page.
     reading: { layout: 'acord25', coverage: 'read', reasons: [] },
   };
+}
+
+/**
+ * The remarks field, then whatever the page layout read beyond it (an ACORD 101 continuation).
+ * The layout sees the field's own printed appearance too, so that part is not added twice.
+ */
+function withContinuation(field: string | null, layout: string | null): string | null {
+  if (!field) return layout;
+  if (!layout) return collapse(field);
+  const own = collapse(field);
+  return layout.includes(own) ? layout : collapse(`${own} ${layout}`);
 }
 
 function address(raw: unknown) {

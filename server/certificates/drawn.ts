@@ -148,7 +148,7 @@ class Walker {
   paths = 0;
 
   constructor(
-    private readonly fontMatrix: (name: string) => number,
+    private readonly fontOf: (name: string) => { scale: number; dingbats: boolean },
     /** User space to page points (origin bottom-left), the page's own rotation included. */
     private readonly toPage: Matrix,
     private readonly size: { width: number; height: number },
@@ -162,14 +162,16 @@ class Walker {
   show(items: (GlyphArg | number)[]) {
     const s = this.state;
     if (!s.font || s.size === 0) return;
-    const scale = s.size * this.fontMatrix(s.font);
+    const font = this.fontOf(s.font);
+    const scale = s.size * font.scale;
     for (const g of items) {
       if (typeof g === 'number') {
         this.tm = multiply(this.tm, [1, 0, 0, 1, (-g / 1000) * s.size * s.hScale, 0]);
         continue;
       }
       const advance = ((g.width ?? 0) * scale + s.charSpacing + (g.isSpace ? s.wordSpacing : 0)) * s.hScale;
-      const text = g.unicode ?? '';
+      // A dingbats font draws ticks and crosses with plain letters' codes ("4" is a check).
+      const text = font.dingbats && g.unicode?.trim() ? '✔' : (g.unicode ?? '');
       const m = multiply(this.toPage, multiply(s.ctm, this.tm));
       const quarter = quarterOf(m);
       if (text.trim() && quarter >= 0 && s.mode !== 7) {
@@ -283,14 +285,20 @@ function wordsOf(glyphs: Glyph[]): Glyph[][] {
 
 export async function readDrawn(page: PDFPageProxy, pageNumber: number, withAnnotations = true): Promise<Drawn> {
   const list = await page.getOperatorList({ annotationMode: withAnnotations ? pdfjs.AnnotationMode.ENABLE : pdfjs.AnnotationMode.DISABLE });
-  const fontMatrix = (name: string) => {
-    const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[] }) : null;
-    return font?.fontMatrix?.[0] ?? 0.001;
+  const fonts = new Map<string, { scale: number; dingbats: boolean }>();
+  const fontOf = (name: string) => {
+    let known = fonts.get(name);
+    if (!known) {
+      const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { fontMatrix?: number[]; name?: string }) : null;
+      known = { scale: font?.fontMatrix?.[0] ?? 0.001, dingbats: /Dingbats/i.test(font?.name ?? '') };
+      fonts.set(name, known);
+    }
+    return known;
   };
   const viewport = page.getViewport({ scale: 1 });
   const [a, b, c, d, e, f] = viewport.transform as Matrix;
   const size = { width: viewport.width, height: viewport.height };
-  const walker = new Walker(fontMatrix, [a, -b, c, -d, e, viewport.height - f], size);
+  const walker = new Walker(fontOf, [a, -b, c, -d, e, viewport.height - f], size);
   list.fnArray.forEach((fn, i) => step(walker, fn, list.argsArray[i] as unknown[]));
   // A page printed sideways is read in the frame its text reads in.
   const counts = [0, 0, 0, 0];

@@ -26,9 +26,10 @@ function checkPeriod(p: Policy, at: string, fields: Fields, reasons: string[]): 
 }
 
 function checkLimits(p: Policy, at: string, fields: Fields, reasons: string[]): void {
-  for (const [key, value] of Object.entries(p.limits)) {
-    if (typeof value !== 'number') continue;
-    if (value >= 1000 && value <= 1_000_000_000) continue;
+  const amounts: [string, number | null | undefined][] = Object.entries(p.limits).filter((e): e is [string, number] => typeof e[1] === 'number');
+  (p.limits.other ?? []).forEach((o, i) => amounts.push([`other/${i}/amount`, o.amount]));
+  for (const [key, value] of amounts) {
+    if (typeof value !== 'number' || (value >= 100 && value <= 1_000_000_000)) continue;
     lower(fields, `${at}/limits/${key}`, doubtful);
     reasons.push(`A limit of $${value.toLocaleString('en-US')} was read; it needs checking.`);
   }
