@@ -74,6 +74,18 @@ function withSecondPolicies(page: FormPage, s: Section, all: Omit<Entry, 'top' |
   return out.sort((a, b) => b.y - a.y);
 }
 
+/**
+ * A row's flag for one of its policies. Where a section holds two policies and only one line
+ * prints the flag, it may stand for both (agency systems print it once) or for one alone: the
+ * other line takes it, but as a doubt for a person to settle.
+ */
+function sharedFlag(page: FormPage, s: Section, column: readonly [number, number], y0: number, y1: number, alone: boolean): Reading<boolean> {
+  const own = flagNear(page, column, y0, y1);
+  if (alone || own.value || s.kind === 'other') return own;
+  const row = flagNear(page, column, s.bottom, s.top);
+  return row.value ? { ...row, confidence: Math.min(row.confidence, 0.6) } : own;
+}
+
 function textReading(page: FormPage, region: Box, items: Placed[], value: string | null): Reading<string | null> {
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
 }
@@ -133,8 +145,8 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const y0 = alone ? s.bottom : e.bottom;
     // A second policy of a row answers with the row's flags when it prints none of its own.
     const y1 = alone ? s.top : e.sharesDates ? found.find((f) => f.y === e.sharesDates!.y)?.top ?? e.top : e.top;
-    const addl = flagNear(page, columns.addl, y0, y1);
-    const subr = flagNear(page, columns.subr, y0, y1);
+    const addl = sharedFlag(page, s, columns.addl, y0, y1, alone);
+    const subr = sharedFlag(page, s, columns.subr, y0, y1, alone);
     const letter = letterOf(page, s, e, alone);
     const line = s.kind === 'umbrella' ? (checks.excess && !checks.umbrella ? 'excess_liability' : 'umbrella_liability') : s.kind;
     const policy: Policy = {
