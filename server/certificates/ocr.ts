@@ -1,97 +1,33 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { UnreadableDocumentError } from '../errors';
 import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
-import { readSkipped, type OcrWord } from './lone-letters';
+import { readSkipped } from './lone-letters';
+import { closeEngines, meanConfidence, PSM, recognise, recognisePage } from './tesseract';
 import { rereadIdentifiers } from './reread';
 import { settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
 import type { Word } from './words';
 
-const require = createRequire(import.meta.url);
-const langPath = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
 const renderDpi = 300;
-
-let worker: Promise<Worker> | null = null;
-
-/**
- * Worker threads inherit the process's `--import` flags (tsx and the pdf.js preload). Tesseract's
- * thread is plain JavaScript and needs neither; without them it starts with about 40 MB less.
- * Tesseract.js makes its thread synchronously inside createWorker, so the flags are left out
- * only for that call.
- */
-function withoutImportFlags<T>(start: () => T): T {
-  const flags = process.execArgv;
-  process.execArgv = [];
-  try {
-    return start();
-  } finally {
-    process.execArgv = flags;
-  }
-}
-
-function getWorker(): Promise<Worker> {
-  worker ??= withoutImportFlags(() => createWorker('eng', OEM.LSTM_ONLY, { langPath, cacheMethod: 'none', gzip: true }).then(async (w) => {
-    // debug_file: Tesseract's own notes ("Detected 12 diacritics") would go to standard output.
-    // tessedit_do_invert: a line read with doubt is not read again as white-on-black print,
-    // which certificates do not carry; that second reading cost about a tenth of the OCR time.
-    await w.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, preserve_interword_spaces: '0', debug_file: '/dev/null', tessedit_do_invert: '0' });
-    return w;
-  }));
-  return worker;
-}
-
-/** Stop the shared OCR worker; the next OCR read starts a new one. */
-export async function closeReader(): Promise<void> {
-  const current = worker;
-  worker = null;
-  workerDpi = 0;
-  workerMode = PSM.SPARSE_TEXT;
-  if (current) await (await current).terminate();
-}
-
-let workerDpi = 0;
-let workerMode: PSM = PSM.SPARSE_TEXT;
-
-async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT): Promise<OcrWord[]> {
-  const w = await getWorker();
-  // A bare bitmap carries no resolution; Tesseract sizes its noise filters from this one.
-  if (dpi !== workerDpi) await w.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
-  workerDpi = dpi;
-  if (mode !== workerMode) await w.setParameters({ tessedit_pageseg_mode: mode });
-  workerMode = mode;
-  const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
-  const words: OcrWord[] = [];
-  for (const block of data.blocks ?? [])
-    for (const para of block.paragraphs) for (const line of para.lines) words.push(...withLineHeight(line.words));
-  return words.filter((x) => /[A-Za-z0-9&]/.test(x.text));
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/**
- * A word whose box a speck or stroke nearby swelled to well over its line's height gets the
- * line's usual top and bottom, so it stays on its line when lines are rebuilt from positions.
- */
-function withLineHeight(words: OcrWord[]): OcrWord[] {
-  if (words.length < 3) return words;
-  const top = median(words.map((w) => w.bbox.y0));
-  const bottom = median(words.map((w) => w.bbox.y1));
-  const usual = bottom - top;
-  return words.map((w) => (w.bbox.y1 - w.bbox.y0 > 1.5 * usual ? { ...w, bbox: { ...w.bbox, y0: top, y1: bottom } } : w));
-}
 
 /** Mean word confidence below which a page may have been read upside down. */
 const uprightConfidence = 60;
 
-function meanConfidence(words: OcrWord[]): number {
-  const useful = words.filter((w) => w.text.length > 2);
-  return useful.length ? useful.reduce((s, w) => s + w.confidence, 0) / useful.length : 0;
+/** Stop the OCR engines; the next OCR read starts new ones. */
+export const closeReader = closeEngines;
+
+/** Ink in the top quarter of the page over ink in its bottom quarter. */
+function inkTopToBottom(ink: { width: number; height: number; data: Uint8Array }): number {
+  const quarter = Math.floor(ink.height / 4) * ink.width;
+  const all = ink.height * ink.width;
+  let top = 0;
+  let bottom = 0;
+  for (let i = 0; i < quarter; i++) top += ink.data[i]!;
+  for (let i = all - quarter; i < all; i++) bottom += ink.data[i]!;
+  return top / Math.max(1, bottom);
 }
 
 function release(canvas: Canvas): void {
@@ -109,17 +45,22 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   const ink = binarise(grey);
   clearRules(ink, Math.round(dpi * 0.6));
   clearSpecksAndBoxes(ink, dpi);
+  // An ACORD 25 carries its title, notice and parties at the top and little at the foot, so a
+  // page whose ink sits low was most likely fed upside down: it is turned before it is read.
+  if (inkTopToBottom(ink) < 0.8) {
+    flipInPlace(ink);
+    flipInPlace(grey);
+  }
   // Tesseract's recogniser reads grey strokes better than our black-and-white copy, whose thin
   // strokes break; the black-and-white copy decides only what is paper.
   let masked = toPgm(grey, ink);
-  let first = await recognise(masked, dpi);
-  // A page fed upside down reads as low-confidence noise; only then is it turned and read again
-  // (checking every page first cost a strip's reading and most of a second on each scan).
+  let first = await recognisePage(masked, ink, dpi);
+  // A page the wrong way up reads as low-confidence noise: then it is turned and read again.
   if (meanConfidence(first) < uprightConfidence) {
     flipInPlace(ink);
     flipInPlace(grey);
     const turned = toPgm(grey, ink);
-    const second = await recognise(turned, dpi);
+    const second = await recognisePage(turned, ink, dpi);
     if (meanConfidence(second) > meanConfidence(first)) [masked, first] = [turned, second];
     else {
       flipInPlace(ink);
