@@ -4,7 +4,8 @@ import type { PageView } from '../page';
 import { centerX, centerY, type Box, type Word } from '../words';
 import { findAnchors, splitGlued } from './anchors';
 import { boxToForm, boxToPage, fitPage, support, type Fit } from './fit';
-import { keyOf, labels, olderBoilerplate, proseBoxes } from './geometry';
+import { keyOf, labels, olderBoilerplate, proseBoxes, type Label } from './geometry';
+import { ocrDistance } from '../vocabulary';
 
 export interface Placed {
   word: Word;
@@ -30,18 +31,37 @@ const cy = (b: Box) => (b[1] + b[3]) / 2;
 export const markGlyph = /^[Xx✓✔✗✘☒☑■●✕✖⌧]$/;
 
 /** A word that prints what the blank form prints at that spot (a "$", "N / A", an unmatched label). */
-function printedByForm(p: Placed): boolean {
+function printedByForm(p: Placed, ocr: boolean): boolean {
   const key = keyOf(p.word.text);
   const x = cx(p.at);
   const y = cy(p.at);
   if (p.word.text === '$' && !inside(remarksArea, x, y)) return true;
   if (olderBoilerplate.includes(key)) return true;
   // Punctuation is the form's only beside one of its labels ("N / A", "(MM/DD/YYYY)").
-  return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === ''));
+  return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === '' || (ocr && misreadOf(key, l))));
+}
+
+/** A word OCR misread from one of a label's own words ("persan)" for "person)"). */
+function misreadOf(key: string, label: Label): boolean {
+  if (key.length < 2 || markGlyph.test(key)) return false;
+  const allowed = Math.max(1, Math.floor(key.length / 3));
+  return label.text.split(/\s+/).some((w) => {
+    const k = keyOf(w);
+    return Math.abs(k.length - key.length) <= allowed && ocrDistance(key, k, allowed) <= allowed;
+  });
+}
+
+/** Marks OCR ran together ("XX" over the ADDL and SUBR columns) become one word each. */
+function splitMarks(words: Word[]): Word[] {
+  return words.flatMap((w) => {
+    if (!/^[XxYy✔]{2,3}$/.test(w.text)) return [w];
+    const per = (w.x1 - w.x0) / w.text.length;
+    return [...w.text].map((ch, i) => ({ ...w, text: ch, x0: w.x0 + i * per, x1: w.x0 + (i + 1) * per }));
+  });
 }
 
 export function placePage(view: PageView): FormPage | null {
-  const words = splitGlued(view.words);
+  const words = splitGlued(view.ocr ? splitMarks(view.words) : view.words);
   const anchors = findAnchors(words, view.ocr);
   const fit = fitPage(anchors);
   if (!fit) return null;
@@ -53,7 +73,7 @@ export function placePage(view: PageView): FormPage | null {
     const p: Placed = { word, at: boxToForm(fit, [word.x0, word.y0, word.x1, word.y1]) };
     if (proseBoxes.some((b) => inside(b, cx(p.at), cy(p.at), 1))) continue;
     if (markGlyph.test(word.text)) glyphMarks.push(p);
-    if (printedByForm(p)) continue;
+    if (printedByForm(p, view.ocr)) continue;
     values.push(p);
   }
   return { view, fit, values, glyphMarks };
