@@ -3,8 +3,8 @@
 import type { LimitKey, Limits } from '../../contracts/extraction';
 import { collapse, parseMoney } from '../values';
 import type { Box } from '../words';
-import { confidenceOf, linesIn, type Reading } from './cells';
-import { formLines, pageBoxOf, type FormLine } from './lines';
+import { confidenceOf, type Reading } from './cells';
+import { formLines, pageBoxOf } from './lines';
 import { valuesIn, type FormPage, type Placed } from './placed';
 import { columns, type Section } from './regions';
 import type { Sink } from './sink';
@@ -56,21 +56,29 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const label = labelItems.length ? collapse(labelItems.map((p) => p.word.text).join(' ')) : null;
     const row = s.kind === 'other' ? null : nearestRow(s, line.y);
     const region: Box = [columns.limitLabel[0], line.y - 6, columns.amount[1], line.y + 6];
+    const text = amountItems.map((p) => p.word.text).join(' ');
+    const amount = amountItems.length ? amountOf(text) : null;
+    if (amountItems.length && amount === null && !notAmount.test(collapse(text.replace(/\$/g, '')))) {
+      doubts.push(`A limit in the ${s.kind.replace(/_/g, ' ')} section could not be read ("${collapse(text)}").`);
+    }
+    // On a printed limit row the label column holds the form's own label, however it was read.
+    if (row) {
+      if (amount !== null) out.push({ key: row.key, label: null, amount, items: amountItems, region, y: line.y });
+      continue;
+    }
+    const writeIn = s.kind === 'other' || (s.extra && line.y >= s.extra.label[1] - 2 && line.y <= s.extra.label[3] + 2);
+    if (!writeIn) {
+      if (amount !== null) doubts.push(`An amount in the ${s.kind.replace(/_/g, ' ')} section is printed beside no limit ("${collapse(text)}").`);
+      continue;
+    }
     // A label with its own amount ("DED: $2,500") does not name the amount column's figure.
     const inline = label ? inlineLimit.exec(label) : null;
     const bare = label !== null && amountOf(label) !== null;
     const named = label && !inline && !bare ? label : null;
-    if (amountItems.length) {
-      const text = amountItems.map((p) => p.word.text).join(' ');
-      const amount = amountOf(text);
-      if (amount !== null) out.push({ key: row && !named ? row.key : null, label: row && !named ? null : (named ?? 'Limit'), amount, items: amountItems, region, y: line.y });
-      else if (!notAmount.test(collapse(text.replace(/\$/g, '')))) doubts.push(`A limit in the ${s.kind.replace(/_/g, ' ')} section could not be read ("${collapse(text)}").`);
-    }
-    if (label && (s.kind === 'other' || !row)) {
-      const amount = inline ? amountOf(inline[2]!) : bare ? amountOf(label) : null;
-      // An amount printed left of the amount column, with or without its own label.
-      if (amount !== null) out.push({ key: null, label: inline ? inline[1]!.replace(/[:\s]+$/, '') : 'Limit', amount, items: labelItems, region, y: line.y });
-    }
+    if (amount !== null) out.push({ key: null, label: named ?? 'Limit', amount, items: amountItems, region, y: line.y });
+    const own = inline ? amountOf(inline[2]!) : bare ? amountOf(label!) : null;
+    // An amount printed left of the amount column, with or without its own label.
+    if (own !== null) out.push({ key: null, label: inline ? inline[1]!.replace(/[:\s]+$/, '') : 'Limit', amount: own, items: labelItems, region, y: line.y });
   }
   return out;
 }
@@ -86,7 +94,8 @@ function limitsOf(page: FormPage, list: Found[]): EntryLimits {
       values[f.key] = f.amount;
       readings.push([`/limits/${f.key}`, reading]);
     } else {
-      readings.push([`/limits/other/${other.length}/amount`, reading]);
+      // The label and the amount stand or fall together.
+      readings.push([`/limits/other/${other.length}`, reading]);
       other.push({ label: f.label ?? 'Limit', amount: f.amount });
     }
   }
@@ -106,5 +115,3 @@ export function readLimits(page: FormPage, s: Section, spans: Span[]): { perEntr
   return { perEntry: spans.map((_, i) => limitsOf(page, all.filter((f) => owner(f.y) === i))), doubts };
 }
 
-export type { FormLine };
-export { linesIn };

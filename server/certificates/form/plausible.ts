@@ -27,7 +27,7 @@ function checkPeriod(p: Policy, at: string, fields: Fields, reasons: string[]): 
 
 function checkLimits(p: Policy, at: string, fields: Fields, reasons: string[]): void {
   const amounts: [string, number | null | undefined][] = Object.entries(p.limits).filter((e): e is [string, number] => typeof e[1] === 'number');
-  (p.limits.other ?? []).forEach((o, i) => amounts.push([`other/${i}/amount`, o.amount]));
+  (p.limits.other ?? []).forEach((o, i) => amounts.push([`other/${i}`, o.amount]));
   for (const [key, value] of amounts) {
     if (typeof value !== 'number' || (value >= 100 && value <= 1_000_000_000)) continue;
     lower(fields, `${at}/limits/${key}`, doubtful);
