@@ -164,30 +164,36 @@ class Walker {
     if (!s.font || s.size === 0) return;
     const font = this.fontOf(s.font);
     const scale = s.size * font.scale;
+    // The glyphs of one show advance along the text line only: the matrix is built once.
+    const m = multiply(this.toPage, multiply(s.ctm, this.tm));
+    const quarter = quarterOf(m);
+    const up = Math.hypot(m[2], m[3]);
+    const size = Math.abs(s.size) * up;
+    const [ux, uy] = [m[2] / up, m[3] / up];
+    let x = 0;
     for (const g of items) {
       if (typeof g === 'number') {
-        this.tm = multiply(this.tm, [1, 0, 0, 1, (-g / 1000) * s.size * s.hScale, 0]);
+        x += (-g / 1000) * s.size * s.hScale;
         continue;
       }
-      const advance = ((g.width ?? 0) * scale + s.charSpacing + (g.isSpace ? s.wordSpacing : 0)) * s.hScale;
+      const width = (g.width ?? 0) * scale * s.hScale;
       // A dingbats font draws ticks and crosses with plain letters' codes ("4" is a check).
       const text = font.dingbats && g.unicode?.trim() ? '✔' : (g.unicode ?? '');
-      const m = multiply(this.toPage, multiply(s.ctm, this.tm));
-      const quarter = quarterOf(m);
       if (text.trim() && quarter >= 0 && s.mode !== 7) {
-        const [ox, oy] = apply(m, 0, s.rise);
-        const [ex, ey] = apply(m, (g.width ?? 0) * scale * s.hScale, s.rise);
+        const ox = m[0] * x + m[2] * s.rise + m[4];
+        const oy = m[1] * x + m[3] * s.rise + m[5];
+        const ex = ox + m[0] * width;
+        const ey = oy + m[1] * width;
         const [x0, base] = turn(quarter, ox, oy, this.size);
         const [x1] = turn(quarter, ex, ey, this.size);
-        const size = Math.abs(s.size) * Math.hypot(m[2], m[3]);
-        const [ux, uy] = [m[2] / Math.hypot(m[2], m[3]), m[3] / Math.hypot(m[2], m[3])];
         const cx = (ox + ex) / 2 + 0.3 * size * ux;
         const cy = (oy + ey) / 2 + 0.3 * size * uy;
         this.glyphs.push({ text, x0: Math.min(x0, x1), x1: Math.max(x0, x1), base, size, quarter, cx, cy, order: this.order++, hidden: false, breakBefore: this.spaced });
         this.spaced = false;
       } else this.spaced = true;
-      this.tm = multiply(this.tm, [1, 0, 0, 1, advance, 0]);
+      x += ((g.width ?? 0) * scale + s.charSpacing + (g.isSpace ? s.wordSpacing : 0)) * s.hScale;
     }
+    this.tm = multiply(this.tm, [1, 0, 0, 1, x, 0]);
   }
 
   path(paint: number, path: ArrayLike<number>, minMax: ArrayLike<number>) {

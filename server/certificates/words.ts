@@ -56,8 +56,17 @@ export function groupLines(words: Word[]): Line[] {
   // Words are compared with the word that opened the line, so a tall title cannot swallow
   // the smaller lines beside it.
   const groups: { words: Word[]; seed: Word }[] = [];
+  const tallest = Math.max(0, ...words.map(height));
+  let first = 0;
   for (const w of sorted) {
-    const target = groups.find((g) => Math.abs(centerY(g.seed) - centerY(w)) < 0.5 * Math.min(height(w), height(g.seed)));
+    // Words come top to bottom: lines whose opening word lies more than a word's height above
+    // can take no more words, so the search starts below them.
+    while (first < groups.length && centerY(groups[first]!.seed) - centerY(w) > tallest) first++;
+    let target: { words: Word[]; seed: Word } | undefined;
+    for (let i = first; i < groups.length && !target; i++) {
+      const g = groups[i]!;
+      if (Math.abs(centerY(g.seed) - centerY(w)) < 0.5 * Math.min(height(w), height(g.seed))) target = g;
+    }
     if (target) target.words.push(w);
     else groups.push({ words: [w], seed: w });
   }
