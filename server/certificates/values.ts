@@ -10,9 +10,11 @@ export function parseDate(text: string): string | null {
     /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text) ??
     /^(\d{1,2})\s?[/\-.,:;]\s?(\d{1,2})\s?[/\-.,:;]\s?(\d{4})$/.exec(text.trim()) ??
     /^(\d{2})[/17Il|](\d{2})[/17Il|](\d{4})$/.exec(text.trim()) ??
-    // One separator lost: "0908/2024", "09/082023".
-    /^(\d{2})[/\-.,:;](\d{2})(\d{4})$/.exec(text.trim()) ??
-    /^(\d{2})(\d{2})[/\-.,:;](\d{4})$/.exec(text.trim());
+    // One separator lost: "0908/2024", "09/082023", or read as a space or a degree sign.
+    /^(\d{2})[/\-.,:;°](\d{2})(\d{4})$/.exec(text.trim()) ??
+    /^(\d{2})(\d{2})[/\-.,:;°](\d{4})$/.exec(text.trim()) ??
+    /^(\d{1,2})[/\-.,:;°](\d{1,2})[\s,.]+(\d{4})$/.exec(text.trim()) ??
+    /^(\d{2})(\d{2})[\s,.]+(\d{4})$/.exec(text.trim());
   if (!m) return null;
   const month = Number(m[1]);
   const day = Number(m[2]);

@@ -6,6 +6,7 @@
 // form a little taller) is then followed locally.
 import type { Box } from '../words';
 import type { Anchor } from './anchors';
+import { fitHomography, invert, project, type Homography } from './homography';
 
 export interface Axis {
   scale: number;
@@ -24,8 +25,9 @@ interface Pin {
 }
 
 export interface Fit {
-  x: Axis;
-  y: Axis;
+  /** The blank form's plane onto the page's, and back. */
+  toPage: Homography;
+  toForm: Homography;
   /** Labels that agree with the fit, with what the fit leaves over at each (form points). */
   pins: { anchor: Anchor; fx: number; fy: number; dx: number; dy: number }[];
   /** Share of the form's distinctive labels found where the fit puts them (0..1). */
@@ -106,6 +108,53 @@ function consensus(pins: Pin[]): { x: Axis; y: Axis } | null {
 /** How many of the form's labels a well-printed certificate shows, for the coverage share. */
 const expectedWeight = 700;
 
+const fromAxes = (x: Axis, y: Axis): Homography => [x.scale, 0, x.shift, 0, y.scale, y.shift, 0, 0, 1];
+
+/** Labels whose page place the map puts within a tolerance of where the form has them. */
+function agreeingUnder(pins: Pin[], toForm: Homography, tolerance: number): Pin[] {
+  return pins.filter((p) => {
+    const [fx, fy] = project(toForm, p.px, p.py);
+    return Math.abs(fx - p.fx) < 2 * tolerance && Math.abs(fy - p.fy) < tolerance;
+  });
+}
+
+function distinctUnder(pins: Pin[], toForm: Homography): Pin[] {
+  const error = (p: Pin) => {
+    const [fx, fy] = project(toForm, p.px, p.py);
+    return Math.hypot(fx - p.fx, fy - p.fy);
+  };
+  const sorted = [...pins].sort((a, b) => error(a) - error(b));
+  const labelsUsed = new Set<unknown>();
+  const wordsUsed = new Set<unknown>();
+  return sorted.filter((p) => {
+    if (labelsUsed.has(p.anchor.label) || p.anchor.words.some((w) => wordsUsed.has(w))) return false;
+    labelsUsed.add(p.anchor.label);
+    for (const w of p.anchor.words) wordsUsed.add(w);
+    return true;
+  });
+}
+
+/**
+ * From the scale and shift most labels agree with to a plane map (a page turned a little, or
+ * photographed at an angle), widening and then tightening the labels it must agree with.
+ */
+function refine(pins: Pin[], start: Homography): { toPage: Homography; toForm: Homography; close: Pin[] } | null {
+  let toPage = start;
+  let toForm = invert(start);
+  if (!toForm) return null;
+  let close = distinctUnder(agreeingUnder(pins, toForm, 4), toForm);
+  for (const tolerance of [10, 6, 4, 4]) {
+    const agree = distinctUnder(agreeingUnder(pins, toForm, tolerance), toForm);
+    if (agree.length < 12) break;
+    const next = fitHomography(agree.map((p) => [p.fx, p.fy]), agree.map((p) => [p.px, p.py]));
+    const back = next && invert(next);
+    if (!next || !back) break;
+    [toPage, toForm] = [next, back];
+    close = distinctUnder(agreeingUnder(pins, toForm, 4), toForm);
+  }
+  return { toPage, toForm, close };
+}
+
 export function fitPage(anchors: Anchor[]): Fit | null {
   const pins = anchors.map(pinOf).sort((a, b) => b.weight - a.weight);
   const first = consensus(pins);
@@ -113,27 +162,30 @@ export function fitPage(anchors: Anchor[]): Fit | null {
   const close = distinct(agreeing(pins, first.x, first.y, 4), first.x, first.y);
   const x = leastSquares(close, 'x', first.x);
   const y = leastSquares(close, 'y', first.y);
+  const axes = fromAxes(x, y);
+  const plain = { toPage: axes, toForm: invert(axes)!, close: distinctUnder(agreeingUnder(pins, invert(axes)!, 4), invert(axes)!) };
+  // A plane map is kept only when it places clearly more labels than scale and shift alone (a
+  // page turned or photographed askew); a filler that redrew the form in other proportions is
+  // better followed label by label.
+  const turned = refine(pins, axes);
+  const refined = turned && score(turned.close) > 1.1 * score(plain.close) ? turned : plain;
   // Labels that moved with their part of the form (an older edition's rows) are kept too, to
   // follow the page locally; far ones are other places printing the same words.
-  const kept = distinct(agreeing(pins, x, y, 14), x, y);
+  const kept = distinctUnder(agreeingUnder(pins, refined.toForm, 14), refined.toForm);
   return {
-    x,
-    y,
-    pins: kept.map((p) => ({
-      anchor: p.anchor,
-      fx: p.fx,
-      fy: p.fy,
-      dx: p.fx - (p.px - x.shift) / x.scale,
-      dy: p.fy - (p.py - y.shift) / y.scale,
-    })),
-    coverage: Math.min(1, score(close) / expectedWeight),
+    toPage: refined.toPage,
+    toForm: refined.toForm,
+    pins: kept.map((p) => {
+      const [fx, fy] = project(refined.toForm, p.px, p.py);
+      return { anchor: p.anchor, fx: p.fx, fy: p.fy, dx: p.fx - fx, dy: p.fy - fy };
+    }),
+    coverage: Math.min(1, score(refined.close) / expectedWeight),
   };
 }
 
 /** Where a page point lies on the form, following the labels around it. */
 export function toForm(fit: Fit, px: number, py: number): [number, number] {
-  const fx = (px - fit.x.shift) / fit.x.scale;
-  const fy = (py - fit.y.shift) / fit.y.scale;
+  const [fx, fy] = project(fit.toForm, px, py);
   const [dx, dy] = drift(fit, fx, fy);
   return [fx + dx, fy + dy];
 }
@@ -141,19 +193,19 @@ export function toForm(fit: Fit, px: number, py: number): [number, number] {
 /** Where a form point lies on the page (the inverse of toForm, to one step). */
 export function toPage(fit: Fit, fx: number, fy: number): [number, number] {
   const [dx, dy] = drift(fit, fx, fy);
-  return [(fx - dx) * fit.x.scale + fit.x.shift, (fy - dy) * fit.y.scale + fit.y.shift];
+  return project(fit.toPage, fx - dx, fy - dy);
 }
 
 export function boxToForm(fit: Fit, b: Box): Box {
   const [x0, y0] = toForm(fit, b[0], b[1]);
   const [x1, y1] = toForm(fit, b[2], b[3]);
-  return [x0, y0, x1, y1];
+  return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
 }
 
 export function boxToPage(fit: Fit, b: Box): Box {
   const [x0, y0] = toPage(fit, b[0], b[1]);
   const [x1, y1] = toPage(fit, b[2], b[3]);
-  return [x0, y0, x1, y1];
+  return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
 }
 
 /** Reach of a label's pull, in form points; rows are 12 points apart. */

@@ -28,7 +28,8 @@ const inColumn = (p: Placed, c: readonly [number, number]) => {
   return x >= c[0] && x < c[1];
 };
 
-const hasDate = (items: Placed[]) => items.some((p) => /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/.test(p.word.text));
+/** A column's words that read as a date, even with a separator OCR lost. */
+const hasDate = (items: Placed[]) => items.length > 0 && (items.some((p) => parseDate(p.word.text) !== null) || parseDate(lineOf(items).text) !== null);
 
 /** Lines of the number and date columns that open a policy: one per printed pair of dates. */
 function entries(page: FormPage, s: Section): Entry[] {
@@ -41,7 +42,7 @@ function entries(page: FormPage, s: Section): Entry[] {
     exp: l.items.filter((p) => inColumn(p, columns.exp)),
   });
   const all = lines.map(split);
-  let opened: Omit<Entry, 'top' | 'bottom'>[] = all.filter((e) => hasDate([...e.eff, ...e.exp]));
+  let opened: Omit<Entry, 'top' | 'bottom'>[] = all.filter((e) => hasDate(e.eff) || hasDate(e.exp));
   // Without printed dates, a line with a policy number still opens a row.
   if (opened.length === 0) opened = all.filter((e) => e.number.some((p) => policyLike.test(p.word.text))).slice(0, 1);
   else opened = withSecondPolicies(page, s, all, opened);
@@ -135,7 +136,11 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const at = sink.policy();
     const numberRegion: Box = [columns.number[0], e.bottom, columns.number[1], e.top];
     const numberText = lineOf(e.number).text;
-    const number = textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null);
+    // A row opened by a number without dates is unusual: it may be a note or a neighbour's line.
+    const dated = Boolean(e.sharesDates) || hasDate(e.eff) || hasDate(e.exp);
+    const number = scaled(textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null), dated ? 1 : 0.6);
+    const rowRegion: Box = [columns.letter[0], e.bottom, columns.exp[1], e.top];
+    sink.read(`${at}/line`, { items: [], box: pageBox(page, rowRegion), confidence: confidenceOf(page, rowRegion, e.number) * (dated ? 1 : 0.6) });
     const [effItems, expItems] = splitDates(e.sharesDates ?? e);
     const shared = e.sharesDates ? 0.85 : 1;
     const eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
