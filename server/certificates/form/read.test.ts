@@ -87,6 +87,14 @@ describe('the form reader', () => {
     expect(r.policies[0]!.limits.eachOccurrence).toBe(1_000_000);
   });
 
+  it('fits a page turned a little, as a scan fed askew is, with a plane map', () => {
+    const r = readLayout([certificate(new Sheet({ turn: 1.2 })).view()]);
+    expect(r.policies.map((p) => p.policyNumber)).toEqual(['GL-5520091', 'WC 7731-22']);
+    expect(r.policies[0]!.limits).toEqual({ eachOccurrence: 1_000_000, damageToRentedPremises: 300_000, generalAggregate: 2_000_000 });
+    expect(r.policies[1]!.limits).toEqual({ employersLiabilityEachAccident: 500_000 });
+    expect(r.insured.name).toBe('Birchwood Framing Inc');
+  });
+
   it('never takes the notice for a value: the insured is left empty, not a sentence of the form', () => {
     const r = readLayout([new Sheet().print('GL-1', 217, 482).print('01/01/2026', 333, 482).view()]);
     expect(r.insured.name).toBeNull();

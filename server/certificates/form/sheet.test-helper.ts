@@ -18,6 +18,8 @@ export interface SheetOptions {
   letterSpaced?: boolean;
   /** Extra labels in their place (older editions' wording). */
   extra?: { text: string; at: [number, number]; size?: number }[];
+  /** Turns the page about its centre by this many degrees (a scan fed askew). */
+  turn?: number;
 }
 
 /** Words of `text` from (x, baseline y) in form points, at a size, about half an em per glyph. */
@@ -66,7 +68,15 @@ export class Sheet {
     const s = this.o.scale ?? 1;
     const sx = this.o.shiftX ?? 0;
     const sy = this.o.shiftY ?? 0;
-    return { ...w, x0: w.x0 * s + sx, x1: w.x1 * s + sx, y0: w.y0 * s + sy, y1: w.y1 * s + sy };
+    const placed = { ...w, x0: w.x0 * s + sx, x1: w.x1 * s + sx, y0: w.y0 * s + sy, y1: w.y1 * s + sy };
+    if (!this.o.turn) return placed;
+    // A word keeps its size and moves with its centre: OCR boxes stay upright on a turned page.
+    const a = (this.o.turn * Math.PI) / 180;
+    const cx = (placed.x0 + placed.x1) / 2 - 306;
+    const cy = (placed.y0 + placed.y1) / 2 - 396;
+    const dx = cx * Math.cos(a) - cy * Math.sin(a) + 306 - (placed.x0 + placed.x1) / 2;
+    const dy = cx * Math.sin(a) + cy * Math.cos(a) + 396 - (placed.y0 + placed.y1) / 2;
+    return { ...placed, x0: placed.x0 + dx, x1: placed.x1 + dx, y0: placed.y0 + dy, y1: placed.y1 + dy };
   }
 
   /** Prints text with its baseline at a form position. */
