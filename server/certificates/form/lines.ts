@@ -13,20 +13,20 @@ export interface FormLine {
 }
 
 const mid = (b: Box) => (b[1] + b[3]) / 2;
-const pageMid = (w: Word) => (w.y0 + w.y1) / 2;
 
 /**
- * Lines as printed: words are grouped by where they sit on the page (a printed line is straight
- * there, whatever the fit does to it), then the line takes its place on the form.
+ * Lines as printed: words are grouped by their height under the page's plane map (a printed
+ * line is straight there, on a turned page too, whatever following the labels does to it), then
+ * the line takes its place on the form.
  */
 export function formLines(items: Placed[]): FormLine[] {
-  const sorted = [...items].sort((a, b) => pageMid(b.word) - pageMid(a.word));
+  const sorted = [...items].sort((a, b) => b.level - a.level);
   const groups: Placed[][] = [];
   for (const p of sorted) {
-    const h = p.word.y1 - p.word.y0;
+    const h = p.at[3] - p.at[1];
     const group = groups.find((g) => {
-      const seed = g[0]!.word;
-      return seed.page === p.word.page && Math.abs(pageMid(seed) - pageMid(p.word)) < 0.5 * Math.min(h, seed.y1 - seed.y0);
+      const seed = g[0]!;
+      return seed.word.page === p.word.page && Math.abs(seed.level - p.level) < 0.5 * Math.min(h, seed.at[3] - seed.at[1]);
     });
     if (group) group.push(p);
     else groups.push([p]);

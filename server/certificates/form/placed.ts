@@ -4,6 +4,7 @@ import type { PageView } from '../page';
 import { centerX, centerY, type Box, type Word } from '../words';
 import { findAnchors, splitGlued } from './anchors';
 import { boxToForm, boxToPage, fitPage, support, type Fit } from './fit';
+import { project } from './homography';
 import { keyOf, labels, olderBoilerplate, proseBoxes, type Label } from './geometry';
 import { ocrDistance } from '../vocabulary';
 
@@ -11,6 +12,11 @@ export interface Placed {
   word: Word;
   /** The word's box on the official form. */
   at: Box;
+  /**
+   * The height of the word's middle under the page's plane map alone, without following the
+   * labels around it: a printed line is straight there, on a turned page too.
+   */
+  level: number;
 }
 
 export interface FormPage {
@@ -70,13 +76,17 @@ export function placePage(view: PageView): FormPage | null {
   const glyphMarks: Placed[] = [];
   for (const word of words) {
     if (labelWords.has(word)) continue;
-    const p: Placed = { word, at: boxToForm(fit, [word.x0, word.y0, word.x1, word.y1]) };
+    const p: Placed = { word, at: boxToForm(fit, [word.x0, word.y0, word.x1, word.y1]), level: levelOf(fit, word) };
     if (proseBoxes.some((b) => inside(b, cx(p.at), cy(p.at), 1))) continue;
     if (markGlyph.test(word.text)) glyphMarks.push(p);
     if (printedByForm(p, view.ocr)) continue;
     values.push(p);
   }
   return { view, fit, values, glyphMarks };
+}
+
+function levelOf(fit: Fit, w: Word): number {
+  return project(fit.toForm, (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2)[1];
 }
 
 /** Values whose centre lies in a form region. */

@@ -88,7 +88,7 @@ describe('the form reader', () => {
   });
 
   it('fits a page turned a little, as a scan fed askew is, with a plane map', () => {
-    const r = readLayout([certificate(new Sheet({ turn: 1.2 })).view()]);
+    const r = readLayout([certificate(new Sheet({ turn: 2 })).view()]);
     expect(r.policies.map((p) => p.policyNumber)).toEqual(['GL-5520091', 'WC 7731-22']);
     expect(r.policies[0]!.limits).toEqual({ eachOccurrence: 1_000_000, damageToRentedPremises: 300_000, generalAggregate: 2_000_000 });
     expect(r.policies[1]!.limits).toEqual({ employersLiabilityEachAccident: 500_000 });
