@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFormNumbers, identifier, ocrName, mergeFormNumbers, parseAddress, parseDate, parseMoney } from './values';
+import { emailAddress, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -136,5 +136,31 @@ describe('parseAddress', () => {
 
   it('does not take two letters that are no state for one', () => {
     expect(parseAddress(['1 Elm St', 'Springfield, QX 12345'])).toMatchObject({ city: null, state: null, line2: 'Springfield, QX 12345' });
+  });
+});
+
+describe('OCR repairs of header values', () => {
+  it('reads an e-mail address as OCR gives it', () => {
+    expect(emailAddress('|ee@cobaltins.com', true)).toBe('lee@cobaltins.com');
+    expect(emailAddress('[ee@summitins.com', true)).toBe('lee@summitins.com');
+    expect(emailAddress('priya graniteins.com', true)).toBe('priya@graniteins.com');
+    expect(emailAddress('marco@ summitins.com', true)).toBe('marco@summitins.com');
+    expect(emailAddress('dana®@lakesideins.com (555) 123-4567', true)).toBe('dana@lakesideins.com');
+    expect(emailAddress('not an address', false)).toBeNull();
+  });
+
+  it("drops the row's letter OCR read again before an insurer's name, and only that", () => {
+    expect(withoutLetter('OD Northern Plains Indemnity Company', 'D')).toBe('Northern Plains Indemnity Company');
+    expect(withoutLetter('BAtlas Casualty Insurance Co', 'B')).toBe('Atlas Casualty Insurance Co');
+    expect(withoutLetter('AIG Specialty Insurance Company', 'A')).toBe('AIG Specialty Insurance Company');
+    expect(withoutLetter('Keel Assurance Company', 'B')).toBe('Keel Assurance Company');
+  });
+
+  it('reads NAIC numbers and alien insurer codes', () => {
+    expect(naicCode('20478', false)).toBe('20478');
+    expect(naicCode('AA-1122000', false)).toBe('AA-1122000');
+    expect(naicCode('A4-1122000', true)).toBe('AA-1122000');
+    expect(naicCode('A4-1122000', false)).toBeNull();
+    expect(naicCode('2047', false)).toBeNull();
   });
 });

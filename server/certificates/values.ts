@@ -197,3 +197,34 @@ export function similarity(a: string, b: string): number {
   }
   return 1 - previous[y.length]! / Math.max(x.length, y.length);
 }
+
+/** An e-mail address as printed, or as OCR gives it ("|ee@...", an @ read as a space or ®). */
+export function emailAddress(text: string, ocr: boolean): string | null {
+  let flat = text.replace(/\s+/g, '').toLowerCase();
+  if (ocr) {
+    const spaced = /@|®/.test(text) ? text : text.replace(/^(\S+)\s+(?=[\w-]+\.\w{2,}\s*$)/, '$1@');
+    flat = spaced.replace(/\s+/g, '').replace(/®/g, '@').replace(/@+/g, '@').replace(/[|[\]]/g, 'l').toLowerCase();
+  }
+  // Only the address itself: a phone number or speck glued on either side is dropped.
+  return /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/.exec(flat)?.[0] ?? null;
+}
+
+/**
+ * A NAIC number (five digits) or an alien insurer's code ("AA-1122000"); OCR may misread the
+ * code's second A, so in OCR text any capital there counts.
+ */
+export function naicCode(text: string, ocr: boolean): string | null {
+  const t = text.replace(/\s/g, '').toUpperCase();
+  if (/^\d{5}$/.test(t)) return t;
+  const alien = (ocr ? /^A[A-Z4]-?(\d{7})$/ : /^AA-?(\d{7})$/).exec(t);
+  return alien ? `AA-${alien[1]}` : null;
+}
+
+/** OCR may read a row's letter again at the start of the name ("D: Northern" as "OD Northern"). */
+export function withoutLetter(name: string, letter: string): string {
+  const [first = '', ...rest] = name.split(' ');
+  // Two glyphs at most, so a name that starts with its letter ("AIG Specialty" as insurer A) stays.
+  if (rest.length && first.replace(/\W/g, '').length <= 2 && first.toUpperCase().includes(letter) && !/[a-z]/.test(first)) return rest.join(' ');
+  if (new RegExp(`^${letter}[A-Z][a-z]`).test(name)) return name.slice(1);
+  return name;
+}

@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, identifier, ocrName, parseDate } from '../values';
+import { collapse, digitsOnly, emailAddress, identifier, naicCode, ocrName, parseDate, withoutLetter } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, linesIn, type Reading } from './cells';
 import { pageBoxOf, type FormLine } from './lines';
@@ -34,15 +34,10 @@ function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines 
   return { ...read, name };
 }
 
-const email = (t: string) => {
-  const e = t.replace(/\s+/g, '').toLowerCase();
-  return /^[^@]+@[^@]+\.[a-z]{2,}$/.test(e) ? e : null;
-};
 const phone = (t: string) => {
   const d = digitsOnly(t);
   return d && d.length >= 10 && d.length <= 15 ? d : null;
 };
-const naic = (t: string) => (/^(?:\d{5}|AA-?\d{7})$/i.test(t.replace(/\s/g, '')) ? t.replace(/\s/g, '').toUpperCase() : null);
 const notPlaceholder = (t: string) => (/^(?:MM\/DD\/YYYY|N\/?A|TBD)$/i.test(t) ? null : t || null);
 
 function insurers(page: FormPage, sink: Sink): Top['insurers'] {
@@ -51,11 +46,11 @@ function insurers(page: FormPage, sink: Sink): Top['insurers'] {
     const row = insurerRow(letter);
     const name = text(page, row.name, (t) => t.replace(/^[:\s]+/, '') || null);
     if (!name.value) continue;
-    const code = text(page, row.naic, naic);
+    const code = text(page, row.naic, (t) => naicCode(t, page.view.ocr));
     const at = `/insurers/${out.length}`;
     sink.read(`${at}/name`, name);
     sink.read(`${at}/naic`, code);
-    out.push({ letter, name: page.view.ocr ? ocrName(name.value) : name.value, naic: code.value });
+    out.push({ letter, name: page.view.ocr ? ocrName(withoutLetter(name.value, letter)) : name.value, naic: code.value });
   }
   return out;
 }
@@ -79,7 +74,7 @@ export function readTop(page: FormPage, sink: Sink): Top {
       contactName: put('/producer/contactName', text(page, header.contact, notPlaceholder)),
       phone: put('/producer/phone', text(page, header.phone, phone)),
       fax: put('/producer/fax', text(page, header.fax, phone)),
-      email: put('/producer/email', text(page, header.email, email)),
+      email: put('/producer/email', text(page, header.email, (t) => emailAddress(t, page.view.ocr))),
     },
     insured: { name: insured.name, address: insured.address },
     insurers: insurers(page, sink),
