@@ -25,8 +25,11 @@ const wordHeight = (w: OcrWord) => w.bbox.y1 - w.bbox.y0;
 
 /** Letter-sized ink no first-pass word covers: a lone letter or mark the first pass skipped. */
 function orphans(ink: Bitmap, words: OcrWord[], charHeight: number): Region[] {
+  // A word's box can sit a little off its ink (a photo's slanted line): ink within half a letter
+  // above or below it is that word's, not a letter standing apart.
+  const slack = Math.max(2, 0.5 * charHeight);
   const covered = (x: number, y: number) =>
-    words.some((w) => x >= w.bbox.x0 - 2 && x <= w.bbox.x1 + 2 && y >= w.bbox.y0 - 2 && y <= w.bbox.y1 + 2);
+    words.some((w) => x >= w.bbox.x0 - 2 && x <= w.bbox.x1 + 2 && y >= w.bbox.y0 - slack && y <= w.bbox.y1 + slack);
   const out: Region[] = [];
   for (const c of components(ink, Math.round(charHeight * 2))) {
     const h = c.y1 - c.y0 + 1;

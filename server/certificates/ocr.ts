@@ -4,7 +4,7 @@ import type { PageView } from './page';
 import type { PDFPageProxy } from './pdf';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
-import { readSkipped } from './lone-letters';
+import { readSkipped, type OcrWord } from './lone-letters';
 import { closeEngines, meanConfidence, PSM, recognise, recognisePage } from './tesseract';
 import { rereadIdentifiers } from './reread';
 import { settleCapitalL, settleLookalikes } from './glyphs';
@@ -18,6 +18,27 @@ const uprightConfidence = 60;
 
 /** Stop the OCR engines; the next OCR read starts new ones. */
 export const closeReader = closeEngines;
+
+const area = (b: OcrWord['bbox']) => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
+
+/**
+ * One reading per stretch of ink: where two words cover the same spot (a fragment the second
+ * pass read over a word the first pass already had), the surer and longer one stays.
+ */
+function withoutOverlaps(words: OcrWord[]): OcrWord[] {
+  const ranked = [...words].sort((a, b) => b.confidence * b.text.length - a.confidence * a.text.length);
+  const kept: OcrWord[] = [];
+  for (const w of ranked) {
+    const own = area(w.bbox);
+    const covered = kept.some((k) => {
+      const x = Math.min(k.bbox.x1, w.bbox.x1) - Math.max(k.bbox.x0, w.bbox.x0);
+      const y = Math.min(k.bbox.y1, w.bbox.y1) - Math.max(k.bbox.y0, w.bbox.y0);
+      return x > 0 && y > 0 && x * y > 0.4 * Math.min(own, area(k.bbox));
+    });
+    if (!covered) kept.push(w);
+  }
+  return words.filter((w) => kept.includes(w));
+}
 
 /** Ink in the top quarter of the page over ink in its bottom quarter. */
 function inkTopToBottom(ink: { width: number; height: number; data: Uint8Array }): number {
@@ -70,7 +91,7 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   const cleaned = pgmBitmap(masked, grey.width, grey.height);
   const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE);
   const settled = settleCapitalL(settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink), ink);
-  const words = await readSkipped(settled, cleaned, ink, dpi, readLine);
+  const words = withoutOverlaps(await readSkipped(settled, cleaned, ink, dpi, readLine));
   const k = 72 / dpi;
   const height = grey.height * k;
   const out: Word[] = words.map((x) => ({

@@ -5,7 +5,7 @@ import type { Policy } from '../../contracts/extraction';
 import { collapse, identifier, parseDate } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, flagNear, grow, linesIn, type Reading } from './cells';
-import { formLines, lineOf, pageBoxOf, type FormLine } from './lines';
+import { formLines, lineOf, pageBoxOf } from './lines';
 import { pageBox, valuesIn, type FormPage, type Placed } from './placed';
 import { columns, type Section } from './regions';
 import { readChecks } from './checks';
@@ -23,26 +23,41 @@ interface Entry {
   sharesDates?: Entry;
 }
 
-const inColumn = (p: Placed, c: readonly [number, number]) => {
-  const x = (p.at[0] + p.at[2]) / 2;
-  return x >= c[0] && x < c[1];
-};
 
 /** A column's words that read as a date, even with a separator OCR lost. */
 const hasDate = (items: Placed[]) => items.length > 0 && (items.some((p) => parseDate(p.word.text) !== null) || parseDate(lineOf(items).text) !== null);
 
-/** Lines of the number and date columns that open a policy: one per printed pair of dates. */
+type Row = Omit<Entry, 'top' | 'bottom'>;
+
+/**
+ * The policy lines of a section: the number and the two date columns are read line by line each,
+ * then put together by height, so a date OCR boxed a little off its line still joins it.
+ */
+function rowsOf(page: FormPage, s: Section): Row[] {
+  const column = (c: readonly [number, number]) => linesIn(page, [c[0], s.bottom, c[1], s.top]);
+  const parts: { y: number; kind: 'number' | 'eff' | 'exp'; items: Placed[] }[] = [
+    ...column(columns.number).map((l) => ({ y: l.y, kind: 'number' as const, items: l.items })),
+    ...column(columns.eff).map((l) => ({ y: l.y, kind: 'eff' as const, items: l.items })),
+    ...column(columns.exp).map((l) => ({ y: l.y, kind: 'exp' as const, items: l.items })),
+  ].sort((a, b) => b.y - a.y);
+  const rows: Row[] = [];
+  for (const part of parts) {
+    const near = rows
+      .filter((r) => Math.abs(r.y - part.y) < rowReach && r[part.kind].length === 0)
+      .sort((a, b) => Math.abs(a.y - part.y) - Math.abs(b.y - part.y))[0];
+    if (near) near[part.kind] = part.items;
+    else rows.push({ y: part.y, number: [], eff: [], exp: [], [part.kind]: part.items });
+  }
+  return rows.sort((a, b) => b.y - a.y);
+}
+
+/** How far apart, in form points, the parts of one policy line may be read; rows are 12 apart. */
+const rowReach = 5.5;
+
+/** The lines that open a policy: one per printed pair of dates. */
 function entries(page: FormPage, s: Section): Entry[] {
-  const region: Box = [columns.number[0], s.bottom, columns.exp[1], s.top];
-  const lines = linesIn(page, region);
-  const split = (l: FormLine) => ({
-    y: l.y,
-    number: l.items.filter((p) => inColumn(p, columns.number)),
-    eff: l.items.filter((p) => inColumn(p, columns.eff)),
-    exp: l.items.filter((p) => inColumn(p, columns.exp)),
-  });
-  const all = lines.map(split);
-  let opened: Omit<Entry, 'top' | 'bottom'>[] = all.filter((e) => hasDate(e.eff) || hasDate(e.exp));
+  const all = rowsOf(page, s);
+  let opened: Row[] = all.filter((e) => hasDate(e.eff) || hasDate(e.exp));
   // Without printed dates, a line with a policy number still opens a row.
   if (opened.length === 0) opened = all.filter((e) => e.number.some((p) => policyLike.test(p.word.text))).slice(0, 1);
   else opened = withSecondPolicies(page, s, all, opened);
@@ -63,7 +78,7 @@ const policyLike = /^(?=.*\d)[A-Z0-9][A-Z0-9-]{4,}$/i;
  * A line below a dated one with its own insurer letter and policy number is a second policy of
  * the same row (two umbrella carriers on one umbrella row); it shares the row's dates.
  */
-function withSecondPolicies(page: FormPage, s: Section, all: Omit<Entry, 'top' | 'bottom'>[], dated: Omit<Entry, 'top' | 'bottom'>[]) {
+function withSecondPolicies(page: FormPage, s: Section, all: Row[], dated: Row[]) {
   const letters = valuesIn(page, [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top]).filter((p) => /^[A-F]$/.test(p.word.text));
   const out = [...dated];
   for (const e of all) {
