@@ -19,6 +19,9 @@ const uprightConfidence = 60;
 /** Stop the OCR engines; the next OCR read starts new ones. */
 export const closeReader = closeEngines;
 
+/** No English word starts "Ln": that is a capital I OCR read as L ("Lnsurance", "Lndustrial"). */
+const capitalI = (text: string) => text.replace(/^Ln(?=[a-z])/, 'In');
+
 const area = (b: OcrWord['bbox']) => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
 
 /**
@@ -95,7 +98,7 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   const k = 72 / dpi;
   const height = grey.height * k;
   const out: Word[] = words.map((x) => ({
-    text: repairLabel(x.text.trim()),
+    text: repairLabel(capitalI(x.text.trim())),
     x0: x.bbox.x0 * k,
     x1: x.bbox.x1 * k,
     y0: height - x.bbox.y1 * k,

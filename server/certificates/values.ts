@@ -5,6 +5,8 @@ export function parseDate(text: string): string | null {
   // Some fillers print ISO dates; year first is never ambiguous.
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (iso) return checkedDate(Number(iso[2]), Number(iso[3]), Number(iso[1]));
+  // Two dates in one text ("05/26/202305/26/2024") say nothing about which one is meant.
+  if ((text.match(/\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2}/g) ?? []).length > 1) return null;
   // OCR reads a thin slash as 1, 7, I or l; a padded MM?DD?YYYY shape is still a date.
   const m =
     /(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4}|\d{2})(?!\d)/.exec(text) ??

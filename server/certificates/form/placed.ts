@@ -57,17 +57,25 @@ function misreadOf(key: string, label: Label): boolean {
   });
 }
 
-/** Marks OCR ran together ("XX" over the ADDL and SUBR columns) become one word each. */
-function splitMarks(words: Word[]): Word[] {
+const gluedDates = /^(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4})(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})$/;
+
+/**
+ * What OCR ran together becomes one word each: marks over the ADDL and SUBR columns ("XX"), the
+ * two policy dates ("05/26/202305/26/2024").
+ */
+function splitRunTogether(words: Word[]): Word[] {
   return words.flatMap((w) => {
-    if (!/^[XxYy✔]{2,3}$/.test(w.text)) return [w];
-    const per = (w.x1 - w.x0) / w.text.length;
-    return [...w.text].map((ch, i) => ({ ...w, text: ch, x0: w.x0 + i * per, x1: w.x0 + (i + 1) * per }));
+    const per = (w.x1 - w.x0) / Math.max(1, w.text.length);
+    const part = (text: string, from: number): Word => ({ ...w, text, x0: w.x0 + from * per, x1: w.x0 + (from + text.length) * per });
+    if (/^[XxYy✔]{2,3}$/.test(w.text)) return [...w.text].map((ch, i) => part(ch, i));
+    const dates = gluedDates.exec(w.text);
+    if (dates) return [part(dates[1]!, 0), part(dates[2]!, dates[1]!.length)];
+    return [w];
   });
 }
 
 export function placePage(view: PageView): FormPage | null {
-  const words = splitGlued(view.ocr ? splitMarks(view.words) : view.words);
+  const words = splitGlued(view.ocr ? splitRunTogether(view.words) : view.words);
   const anchors = findAnchors(words, view.ocr);
   const fit = fitPage(anchors);
   if (!fit) return null;
