@@ -19,8 +19,11 @@ const uprightConfidence = 60;
 /** Stop the OCR engines; the next OCR read starts new ones. */
 export const closeReader = closeEngines;
 
-/** No English word starts "Ln": that is a capital I OCR read as L ("Lnsurance", "Lndustrial"). */
-const capitalI = (text: string) => text.replace(/^Ln(?=[a-z])/, 'In');
+/**
+ * No English word starts "Ln", "Lr" or "Lm": that is a capital I OCR read as L ("Lnsurance",
+ * "Lronwood", "Lndustrial").
+ */
+const capitalI = (text: string) => text.replace(/^L(?=[nrm][a-z])/, 'I');
 
 const area = (b: OcrWord['bbox']) => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
 

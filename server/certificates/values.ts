@@ -81,10 +81,21 @@ const closingInc = /(?<=\s)(?!Inc\b)[Il1|]n[cgeo](?=\.?$)/;
  * with a misread closing LLC or Inc put right.
  */
 export function ocrName(text: string): string {
-  return collapse(text)
+  return titleWords(collapse(text))
     .replace(/^(?:[^A-Za-z0-9\s]+\s*|[a-z][^A-Za-z0-9\s]*\s+(?=[A-Z]))+/, '')
     .replace(closingLlc, 'LLC')
     .replace(closingInc, 'Inc');
+}
+
+/**
+ * A name printed in title case keeps it: a long word OCR gave a small first letter
+ * ("Allas Casualty insurance Co") gets its capital back; short joining words stay small.
+ */
+function titleWords(name: string): string {
+  const words = name.split(' ');
+  const capitals = words.filter((w) => /^[A-Z][a-z]/.test(w)).length;
+  if (capitals < 2 || capitals < 0.6 * words.length) return name;
+  return words.map((w) => (/^[a-z]{4,}$/.test(w) ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
 }
 
 export function collapse(text: string): string {

@@ -102,6 +102,12 @@ function sharedFlag(page: FormPage, s: Section, column: readonly [number, number
   return row.value ? { ...row, confidence: Math.min(row.confidence, 0.6) } : own;
 }
 
+function writtenFlag(page: FormPage, column: readonly [number, number], y0: number, y1: number): Reading<boolean> {
+  const region: Box = [column[0], y0, column[1], y1];
+  const items = valuesIn(page, region).filter((p) => /^(?:Y|YES|X)$/i.test(p.word.text.replace(/[^A-Za-z]/g, '')));
+  return { value: items.length > 0, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
+}
+
 function textReading(page: FormPage, region: Box, items: Placed[], value: string | null): Reading<string | null> {
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
 }
@@ -165,7 +171,9 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const y0 = alone ? s.bottom : e.bottom;
     // A second policy of a row answers with the row's flags when it prints none of its own.
     const y1 = alone ? s.top : e.sharesDates ? found.find((f) => f.y === e.sharesDates!.y)?.top ?? e.top : e.top;
-    const addl = sharedFlag(page, s, columns.addl, y0, y1, alone);
+    // The form prints N / A in the workers' compensation ADDL INSD cell: only a written Y or X
+    // there says yes, the print itself is no mark.
+    const addl = s.kind === 'workers_compensation' ? writtenFlag(page, columns.addl, y0, y1) : sharedFlag(page, s, columns.addl, y0, y1, alone);
     const subr = sharedFlag(page, s, columns.subr, y0, y1, alone);
     const letter = letterOf(page, s, e, alone);
     const line = s.kind === 'umbrella' ? (checks.excess && !checks.umbrella ? 'excess_liability' : 'umbrella_liability') : s.kind;

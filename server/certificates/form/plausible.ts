@@ -18,6 +18,13 @@ const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) /
 function checkPeriod(p: Policy, at: string, fields: Fields, reasons: string[]): void {
   if (!p.effectiveDate || !p.expirationDate) return;
   const term = days(p.effectiveDate, p.expirationDate);
+  // A policy of about a year runs from a date to the same date a year on; a day or a month off
+  // is most likely one digit misread, and which date it is cannot be told.
+  const anniversary = p.effectiveDate.slice(5) === p.expirationDate.slice(5);
+  if (term >= 355 && term <= 375 && !anniversary) {
+    lower(fields, `${at}/effectiveDate`, 0.7);
+    lower(fields, `${at}/expirationDate`, 0.7);
+  }
   if (term <= 0 || term > 5 * 366) {
     lower(fields, `${at}/effectiveDate`, doubtful);
     lower(fields, `${at}/expirationDate`, doubtful);
