@@ -80,6 +80,15 @@ function withLineHeight(words: OcrWord[]): OcrWord[] {
   return words.map((w) => (w.bbox.y1 - w.bbox.y0 > 1.5 * usual ? { ...w, bbox: { ...w.bbox, y0: top, y1: bottom } } : w));
 }
 
+/**
+ * A word is only as sure as its least sure glyph: Tesseract gives "Priva" 89 for the word while
+ * it doubted the v; one misread glyph is a wrong value.
+ */
+function surest(w: OcrWord & { symbols?: { confidence: number }[] }): OcrWord {
+  const glyphs = w.symbols?.map((g) => g.confidence) ?? [];
+  return { text: w.text, bbox: w.bbox, confidence: Math.min(w.confidence, ...glyphs) };
+}
+
 /** Words Tesseract reads in an image (PBM or PGM bytes), on one engine. */
 export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0): Promise<OcrWord[]> {
   const e = engine(slot);
@@ -91,7 +100,7 @@ export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.
   e.mode = mode;
   const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
-  for (const block of data.blocks ?? []) for (const para of block.paragraphs) for (const line of para.lines) words.push(...withLineHeight(line.words));
+  for (const block of data.blocks ?? []) for (const para of block.paragraphs) for (const line of para.lines) words.push(...withLineHeight(line.words.map(surest)));
   return words.filter((x) => /[A-Za-z0-9&]/.test(x.text));
 }
 

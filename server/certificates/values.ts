@@ -241,3 +241,11 @@ export function withoutLetter(name: string, letter: string): string {
   if (new RegExp(`^${letter}[A-Z][a-z]`).test(name)) return name.slice(1);
   return name;
 }
+
+/**
+ * Whether OCR may have swapped O and 0 (or I and 1) in an identifier: a number that mixes
+ * letters and digits and holds one of those glyphs could be read either way.
+ */
+export function lookalikeDoubt(id: string): boolean {
+  return /[A-Z]/i.test(id) && /\d/.test(id) && /[0OI1]/.test(id);
+}

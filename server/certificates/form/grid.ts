@@ -9,6 +9,7 @@ import { formLines, lineOf, pageBoxOf } from './lines';
 import { pageBox, valuesIn, type FormPage, type Placed } from './placed';
 import { columns, type Section } from './regions';
 import { readChecks } from './checks';
+import { lookalikes } from './header';
 import { readLimits } from './limits';
 import { Sink } from './sink';
 
@@ -159,7 +160,7 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const numberText = lineOf(e.number).text;
     // A row opened by a number without dates is unusual: it may be a note or a neighbour's line.
     const dated = Boolean(e.sharesDates) || hasDate(e.eff) || hasDate(e.exp);
-    const number = scaled(textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null), dated ? 1 : 0.6);
+    const number = lookalikes(page, scaled(textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null), dated ? 1 : 0.6));
     const rowRegion: Box = [columns.letter[0], e.bottom, columns.exp[1], e.top];
     sink.read(`${at}/line`, { items: [], box: pageBox(page, rowRegion), confidence: confidenceOf(page, rowRegion, e.number) * (dated ? 1 : 0.6) });
     const [effItems, expItems] = splitDates(e.sharesDates ?? e);

@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, identifier, naicCode, ocrName, parseDate, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, ocrName, parseDate, withoutLetter } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, linesIn, type Reading } from './cells';
 import { pageBoxOf, type FormLine } from './lines';
@@ -55,6 +55,11 @@ function insurers(page: FormPage, sink: Sink): Top['insurers'] {
   return out;
 }
 
+/** An OCR'd identifier that could read O for 0 (or I for 1) is for a person to confirm. */
+export function lookalikes(page: FormPage, r: Reading<string | null>): Reading<string | null> {
+  return page.view.ocr && r.value && lookalikeDoubt(r.value) ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r;
+}
+
 export function readTop(page: FormPage, sink: Sink): Top {
   const put = <T>(at: string, r: Reading<T>): T => {
     sink.read(at, r);
@@ -66,7 +71,7 @@ export function readTop(page: FormPage, sink: Sink): Top {
   const ident = (t: string) => identifier(t, page.view.ocr);
   return {
     certificateDate: put('/certificateDate', text(page, header.date, parseDate)),
-    certificateNumber: put('/certificateNumber', text(page, header.certificateNumber, ident)),
+    certificateNumber: put('/certificateNumber', lookalikes(page, text(page, header.certificateNumber, ident))),
     revisionNumber: put('/revisionNumber', text(page, header.revisionNumber, ident)),
     producer: {
       name: producer.name,
