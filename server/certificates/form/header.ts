@@ -23,7 +23,7 @@ function text(page: FormPage, region: Box, clean: (t: string) => string | null =
 
 function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines {
   const lines = linesIn(page, region);
-  const read = readParty(lines);
+  const read = readParty(lines, page.view.ocr);
   const name = page.view.ocr && read.name ? ocrName(read.name) : read.name;
   const reading = (ls: FormLine[]) => {
     const items = ls.flatMap((l) => l.items);

@@ -28,9 +28,11 @@ function usefulLines(lines: FormLine[]): FormLine[] {
 
 /**
  * Name first, then address: the lines before the street are the name when they continue it (a
- * company suffix, a DBA), else the first street-like or following line starts the address.
+ * company suffix, a DBA), else the first street-like or following line starts the address. On a
+ * scan, a street line ending "OR" is the DR of Drive OCR misread: no street suffix reads OR, and
+ * the state stands on the city line.
  */
-export function readParty(lines: FormLine[]): PartyLines {
+export function readParty(lines: FormLine[], ocr = false): PartyLines {
   const useful = usefulLines(lines);
   if (useful.length === 0) return { name: null, address: null, nameLines: [], addressLines: [] };
   let split = 1;
@@ -45,5 +47,6 @@ export function readParty(lines: FormLine[]): PartyLines {
   const addressLines = useful.slice(split);
   const name = collapse(nameLines.map((l) => l.text).join(' ')).replace(/,$/, '');
   const address = addressLines.length ? parseAddress(addressLines.map((l) => collapse(l.text))) : null;
+  if (address && ocr) for (const key of ['line1', 'line2'] as const) address[key] = address[key]?.replace(/\s(?:OR|0R|DA)$/, ' DR') ?? null;
   return { name: name || null, address, nameLines, addressLines };
 }
