@@ -37,29 +37,6 @@ export interface Form {
 
 export const pageSize: [number, number] = [measured.page[0]!, measured.page[1]!];
 
-// The blank draws its grid under a 0.12 scale (600 units to the inch) and measure.ts records the
-// paths before that scale, so rules beyond the page are brought back to points here.
-function ruleUnit(rules: number[][]): number {
-  return rules.some((r) => r[2]! > pageSize[0] + 1 || r[3]! > pageSize[1] + 1) ? 72 / 600 : 1;
-}
-
-// measure.ts keeps thin paths only; the blank also strokes these rectangles (section frames at
-// about 1 pt, a few small boxes at 0.24-0.48 pt). Measured from the same blank.
-const rectangles: { box: Box; width: number }[] = [
-  { box: [18, 672, 594, 744], width: 0.96 },
-  { box: [18, 552, 594, 672], width: 0.96 },
-  { box: [507.6, 744, 594, 768], width: 0.96 },
-  { box: [18, 144, 594, 540], width: 0.96 },
-  { box: [306, 48, 594, 132], width: 0.96 },
-  { box: [18, 48, 306, 132], width: 0.96 },
-  { box: [306, 636, 594, 648], width: 0.24 },
-  { box: [158.4, 282, 172.8, 294], width: 0.48 },
-  ...[
-    [36, 384], [36, 372], [36, 360], [36, 348], [104.4, 372], [104.4, 360], [104.4, 348],
-    [115.2, 336], [115.2, 324], [36, 312], [72, 312],
-  ].map(([x, y]) => ({ box: [x!, y!, x! + 14.4, y! + 12] as Box, width: 0.24 })),
-];
-
 function proseGroup(b: number[]): ProseGroup {
   const cy = (b[1]! + b[3]!) / 2;
   if (cy > 703 && cy < 745) return 'notice';
@@ -83,7 +60,6 @@ function proseLines(): ProseLine[] {
 }
 
 function form2016(): Form {
-  const unit = ruleUnit(measured.rules);
   const fields: Form['fields'] = {};
   for (const [name, f] of Object.entries(measured.fields)) fields[name] = { box: [...(f.box as Box)], check: f.check };
   return {
@@ -91,8 +67,9 @@ function form2016(): Form {
     fields,
     labels: measured.labels.map((l) => ({ ...l, box: [...(l.box as Box)] })),
     prose: proseLines(),
-    rules: measured.rules.map((r) => r.map((v) => Math.round(v * unit * 100) / 100) as Box),
-    frames: rectangles.map((r) => ({ ...r, box: [...r.box] })),
+    rules: measured.rules.map((r) => [...r] as Box),
+    // Measured twice over where the blank strokes one rectangle twice; once is enough.
+    frames: measured.frames.filter((f, i) => measured.frames.findIndex((g) => g.box.join() === f.box.join()) === i).map((f) => ({ box: [...f.box] as Box, width: f.width })),
   };
 }
 

@@ -62,8 +62,8 @@ export async function measure(source: string): Promise<string> {
     else labels.push({ text, box: b, size: round(d), bold: item.fontName.endsWith('f1') });
     if (item.fontName.endsWith('f1')) bold.add(item.fontName);
   }
-  const rules = await measureRules(page);
-  const out = { edition: '2016/03', page: [width, height], fields, labels, prose, rules };
+  const { rules, frames } = await measureLines(page);
+  const out = { edition: '2016/03', page: [width, height], fields, labels, prose, rules, frames };
   await pdf.destroy();
   return pretty(out);
 }
@@ -81,18 +81,48 @@ function pretty(value: Record<string, unknown>): string {
   return `{\n${entries.join(',\n')}\n}\n`;
 }
 
-/** Ruling lines and filled bars, as boxes in page points (thin boxes are lines). */
-async function measureRules(page: pdfjs.PDFPageProxy): Promise<Box[]> {
+type Matrix = [number, number, number, number, number, number];
+
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/**
+ * Ruling lines and filled bars as thin boxes, and the stroked rectangles (section frames, small
+ * boxes) with their line width, all in page points (the blank draws its grid under a scale).
+ */
+async function measureLines(page: pdfjs.PDFPageProxy): Promise<{ rules: Box[]; frames: { box: Box; width: number }[] }> {
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+  const O = pdfjs.OPS;
   const rules: Box[] = [];
+  const frames: { box: Box; width: number }[] = [];
+  const stack: { ctm: Matrix; width: number }[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let width = 1;
   ops.fnArray.forEach((fn, i) => {
-    if (fn !== pdfjs.OPS.constructPath) return;
-    const [, , minMax] = ops.argsArray[i] as [number, unknown, number[]];
-    if (!minMax) return;
-    const b = box(minMax);
-    if (Math.min(b[2] - b[0], b[3] - b[1]) <= 2 && Math.max(b[2] - b[0], b[3] - b[1]) >= 4) rules.push(b);
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === O.save) stack.push({ ctm, width });
+    else if (fn === O.restore) ({ ctm, width } = stack.pop() ?? { ctm, width });
+    else if (fn === O.transform) ctm = times(ctm, Array.from(args as number[]).slice(0, 6) as Matrix);
+    else if (fn === O.setLineWidth) width = args[0] as number;
+    else if (fn === O.constructPath) {
+      const [paint, , minMax] = args as [number, unknown, number[]];
+      if (!minMax) return;
+      const [ax, ay] = [ctm[0] * minMax[0]! + ctm[2] * minMax[1]! + ctm[4], ctm[1] * minMax[0]! + ctm[3] * minMax[1]! + ctm[5]];
+      const [bx, by] = [ctm[0] * minMax[2]! + ctm[2] * minMax[3]! + ctm[4], ctm[1] * minMax[2]! + ctm[3] * minMax[3]! + ctm[5]];
+      const b = box([Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)]);
+      const [w, h] = [b[2] - b[0], b[3] - b[1]];
+      const stroked = paint === O.stroke || paint === O.closeStroke;
+      if (Math.min(w, h) <= 2 && Math.max(w, h) >= 4) rules.push(b);
+      else if (stroked && Math.min(w, h) >= 4) frames.push({ box: b, width: round(width * Math.hypot(ctm[0], ctm[1]) * 100) / 100 });
+    }
   });
-  return rules;
+  return { rules, frames };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
