@@ -87,9 +87,21 @@ function leastSquares(pins: Pin[], along: 'x' | 'y', fallback: Axis): Axis {
   return { scale, shift: mp - scale * mf };
 }
 
+/** The summed weight of the labels a scale and shift per axis put in place (no arrays made). */
+function agreement(pins: Pin[], x: Axis, y: Axis, tolerance: number): number {
+  let sum = 0;
+  for (const p of pins) {
+    const dy = (p.py - y.shift) / y.scale - p.fy;
+    if (dy >= tolerance || dy <= -tolerance) continue;
+    const dx = (p.px - x.shift) / x.scale - p.fx;
+    if (dx < 2 * tolerance && dx > -2 * tolerance) sum += p.weight;
+  }
+  return sum;
+}
+
 /** Consensus over pairs of labels; the pair whose scale and shift most labels agree with wins. */
 function consensus(pins: Pin[]): { x: Axis; y: Axis } | null {
-  const seeds = pins.filter((p) => p.anchor.label.key.length >= 6).slice(0, 80);
+  const seeds = pins.filter((p) => p.anchor.label.key.length >= 6).slice(0, 60);
   let best: { x: Axis; y: Axis; score: number } | null = null;
   for (let i = 0; i < seeds.length; i++)
     for (let j = i + 1; j < seeds.length; j++) {
@@ -99,7 +111,7 @@ function consensus(pins: Pin[]): { x: Axis; y: Axis } | null {
       const x = axisFrom(p, q, 'x');
       const y = axisFrom(p, q, 'y');
       if (!x || !y || Math.abs(x.scale / y.scale - 1) > 0.2) continue;
-      const s = score(agreeing(pins, x, y, 4));
+      const s = agreement(pins, x, y, 4);
       if (!best || s > best.score) best = { x, y, score: s };
     }
   return best;
