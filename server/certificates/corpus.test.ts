@@ -6,6 +6,7 @@ import schema from '../contracts/coi-extraction.schema.json';
 import type { Policy } from '../contracts/extraction';
 import { score } from '../../scripts/corpus/score';
 import type { Truth } from '../../scripts/corpus/facts';
+import { PDFDocument, degrees } from 'pdf-lib';
 import { readCertificate } from './reader';
 
 const dir = path.resolve(import.meta.dirname, '../../test/fixtures/certificates');
@@ -61,5 +62,29 @@ describe('bad files', () => {
     expect(validate(result)).toBe(true);
     expect(result.form).toBeNull();
     expect(result.warnings[0]).toMatch(/does not look like an ACORD 25/);
+  });
+});
+
+describe('pages turned sideways', () => {
+  const truth = JSON.parse(readFileSync(path.join(dir, 'text-1.truth.json'), 'utf8')) as Truth;
+  const original = readFileSync(path.join(dir, 'text-1.pdf'));
+
+  it('reads a page whose /Rotate turns it a quarter', async () => {
+    const doc = await PDFDocument.load(original);
+    doc.getPage(0).setRotation(degrees(90));
+    const result = await readCertificate(await doc.save());
+    expect(result.policies.map(keyFields)).toEqual(truth.policies.map(keyFields));
+  });
+
+  it('reads a page whose content is drawn turned a quarter', async () => {
+    const source = await PDFDocument.load(original);
+    const doc = await PDFDocument.create();
+    const [form] = await doc.embedPdf(source, [0]);
+    const page = doc.addPage([792, 612]);
+    // The certificate drawn on a landscape sheet, turned so it reads upwards.
+    page.drawPage(form!, { x: 792, y: 0, rotate: degrees(90) });
+    const result = await readCertificate(await doc.save());
+    expect(result.reading).toMatchObject({ layout: 'acord25', coverage: 'read' });
+    expect(result.policies.map(keyFields)).toEqual(truth.policies.map(keyFields));
   });
 });
