@@ -83,12 +83,21 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
   return out;
 }
 
+/**
+ * A "$" glued to its amount that OCR read as a digit ("$1,000,000" as "41,000,000"): the first
+ * glyph could be the sign, and what follows is an amount of its own.
+ */
+function dollarMisread(text: string): boolean {
+  return /^[4582S]\d{1,3}(?:,\d{3})+$/.test(text) && amountOf(text.slice(1)) !== null && /^\d{1,3}(?:,\d{3})+$/.test(text.slice(1));
+}
+
 function limitsOf(page: FormPage, list: Found[]): EntryLimits {
   const values: Limits = {};
   const readings: [string, Reading<unknown>][] = [];
   const other: { label: string; amount: number | null }[] = [];
   for (const f of list) {
-    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: confidenceOf(page, f.region, f.items) };
+    const dollar = page.view.ocr && dollarMisread(f.items.map((p) => p.word.text).join(''));
+    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: confidenceOf(page, f.region, f.items) * (dollar ? 0.7 : 1) };
     if (f.key) {
       if (values[f.key] !== undefined) continue;
       values[f.key] = f.amount;
