@@ -28,13 +28,13 @@ function finish(result: LayoutResult, source: Extraction['source'], pages: numbe
   return { ...result, source, pages, warnings: [...result.warnings, ...extra] };
 }
 
-async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<ReadOptions>, deadline: Deadline) {
+async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<ReadOptions>, deadline: Deadline, annotations: boolean) {
   const views: PageView[] = [];
   const warnings: string[] = [];
   for (let n = 1; n <= count; n++) {
     deadline.check();
     const page = await pdf.getPage(n);
-    const drawn = await readDrawn(page, n);
+    const drawn = await readDrawn(page, n, annotations);
     const words = drawn.words;
     // Few words over pictures or thousands of paths: the text is only ink (a scan, or text
     // printed as outlines), so it is read by OCR.
@@ -59,7 +59,9 @@ async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline:
     const count = Math.min(pdf.numPages, opts.maxPages);
     const extra = count < pdf.numPages ? [`Only the first ${count} of ${pdf.numPages} pages were read.`] : [];
     const fields = await readFields(pdf, count);
-    const { views, warnings } = await pageViews(pdf, count, opts, deadline);
+    // A filled form's values come from its named fields; the page's own print (labels, remarks
+    // pages) is all the layout needs, and building every widget's appearance costs the most.
+    const { views, warnings } = await pageViews(pdf, count, opts, deadline, !fields);
     deadline.check();
     const layout = readLayout(views);
     if (fields && layout.form) {
