@@ -113,13 +113,25 @@ function textReading(page: FormPage, region: Box, items: Placed[], value: string
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
 }
 
+/** Glyphs OCR gives for an insurer letter standing alone: a serif B as 8, an A as 4. */
+const letterLookalikes: Record<string, string> = { '8': 'B', '4': 'A', '(': 'C', c: 'C' };
+
+function insurerLetter(text: string, ocr: boolean): { letter: string; sure: boolean } | null {
+  const t = text.replace(/[^A-Za-z0-9(]/g, '');
+  if (/^[A-F]$/.test(t)) return { letter: t, sure: true };
+  const alike = ocr ? letterLookalikes[t] : undefined;
+  return alike ? { letter: alike, sure: false } : null;
+}
+
 function letterOf(page: FormPage, s: Section, e: Entry, alone: boolean): Reading<Policy['insurerLetter']> {
   const region: Box = [columns.letter[0], alone ? s.bottom : e.bottom, columns.letter[1] + 2, alone ? s.top : e.top];
-  const items = valuesIn(page, region).filter((p) => /^[A-F]$/.test(p.word.text.replace(/[^A-Za-z]/g, '')));
+  const items = valuesIn(page, region).filter((p) => insurerLetter(p.word.text, page.view.ocr));
   const nearest = [...items].sort((a, b) => Math.abs((a.at[1] + a.at[3]) / 2 - e.y) - Math.abs((b.at[1] + b.at[3]) / 2 - e.y))[0];
-  const letter = nearest ? (nearest.word.text.replace(/[^A-Za-z]/g, '') as Policy['insurerLetter']) : null;
+  const read = nearest ? insurerLetter(nearest.word.text, page.view.ocr) : null;
+  const letter = (read?.letter ?? null) as Policy['insurerLetter'];
   const r = textReading(page, region, nearest ? [nearest] : [], letter);
-  return { ...r, value: letter };
+  // A letter taken from a lookalike glyph is for a person to confirm.
+  return { ...r, value: letter, confidence: read && !read.sure ? Math.min(r.confidence, 0.7) : r.confidence };
 }
 
 function dateOf(page: FormPage, items: Placed[], region: Box): Reading<string | null> {
