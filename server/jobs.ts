@@ -5,6 +5,7 @@ import { isDatabaseDown } from './outage';
 import { pruneSessions } from './jobs/prune-sessions';
 import { sendEmail } from './jobs/send-email';
 import { sweepOutbox } from './jobs/sweep-outbox';
+import { sweepReads } from './jobs/sweep-reads';
 import { procoreEvent } from './jobs/procore-event';
 import { readCertificate } from './jobs/read-certificate';
 import { sendReminders } from './jobs/send-reminders';
@@ -12,7 +13,7 @@ import { sendReminders } from './jobs/send-reminders';
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, procoreEvent, readCertificate, sendReminders];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders];
 
 export interface Queue {
   boss: PgBoss;

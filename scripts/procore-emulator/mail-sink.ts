@@ -42,6 +42,7 @@ export async function startMailSink(options: { port?: number; host?: string } = 
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             date: (mail.date ?? new Date()).toISOString(),
+            messageId: mail.messageId ?? '',
           });
           if (stored.length > MAX_MESSAGES) stored.splice(0, stored.length - MAX_MESSAGES);
           callback();
