@@ -24,6 +24,7 @@ const describers: Record<string, (d: Data) => string> = {
   link_extended: (d) => `Upload link extended${d.until ? ` until ${String(d.until)}` : ''}.`,
   cancelled: () => 'Request cancelled.',
   archived: () => 'Request archived.',
+  unarchived: (d) => `Request unarchived: back to ${statusLabels[String(d.status)] ?? String(d.status ?? '')}.`,
   deleted: (d) => `Request deleted: ${String(d.reason ?? '')}`,
   read: (d) => `Certificate read${d.filename ? ` (${String(d.filename)})` : ''}.`,
   evaluated: (d) => String(d.message ?? d.summary ?? 'Certificate checked against the requirements.'),

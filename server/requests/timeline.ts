@@ -13,6 +13,7 @@ export type EventKind =
   | 'link_extended'
   | 'cancelled'
   | 'archived'
+  | 'unarchived'
   | 'deleted'
   | 'read'
   | 'read_failed'
