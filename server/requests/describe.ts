@@ -31,6 +31,7 @@ const describers: Record<string, (d: Data) => string> = {
   coverage_gap: (d) => String(d.message ?? 'This project has requirements of its own that the global certificate does not meet.'),
   extraction_corrected: (d) => `Corrected ${String(d.label ?? d.pointer ?? 'a value')} from ${String(d.from)} to ${String(d.to)}${d.reason ? ` (${String(d.reason)})` : ''}.`,
   waived: (d) => `Approved with an override until ${String(d.until ?? '')}: ${String(d.reason ?? '')}`,
+  approved_compliant: (d) => `Approved as compliant after review${Array.isArray(d.setAside) && d.setAside.length ? `; points set aside: ${d.setAside.map(String).join(' ')}` : ''}.`,
   note_sent: (d) => `Note sent to the subcontractor${d.message ? `: "${String(d.message)}"` : ''}.`,
   review_finished: (d) => String(d.message ?? 'Review finished.'),
   read_failed: (d) => `Could not read ${String(d.filename ?? 'a file')}: ${String(d.message ?? d.error ?? 'unknown reason')}. Flagged for a person.`,

@@ -21,6 +21,7 @@ export type EventKind =
   | 'coverage_gap'
   | 'extraction_corrected'
   | 'waived'
+  | 'approved_compliant'
   | 'note_sent'
   | 'review_finished';
 
