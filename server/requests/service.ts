@@ -9,6 +9,7 @@ import { createRequests, type Candidate } from './create';
 import { activeRequestVendors, findRequest, toSummary } from './repository';
 import { addEvent, changeStatus } from './timeline';
 import { describeEvent } from './describe';
+import { visibleEvents } from './timeline-view';
 import { userRole } from './roles';
 
 // Requests as users make them: project requests over the project directory, global requests
@@ -66,7 +67,7 @@ export async function requestDetail(s: Services, user: SessionUser, companyId: s
   return {
     ...toSummary(row),
     deleted: row.deleted_at !== null,
-    timeline: events.map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
+    timeline: visibleEvents(events).map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, createdAt: (d.created_at as Date).toISOString(), readStatus: d.read_status })),
   };
 }
