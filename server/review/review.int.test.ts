@@ -118,6 +118,11 @@ describe('certificate review', () => {
     expect(bad.status).toBe(400);
     expect((await call(manager, `${r.path}/corrections`, 'POST', { pointer: '/policies/0/limits/eachOccurrence', value: -5, reason: 'typo' })).status).toBe(400);
     expect((await call(manager, `${r.path}/corrections`, 'POST', { pointer: '/policies/0/colour', value: 'red', reason: 'typo' })).status).toBe(400);
+    for (const hostile of ['/__proto__/x', '/constructor/x', '/policies/0/limits/__proto__', '/policies/0/constructor']) {
+      const res = await call(manager, `${r.path}/corrections`, 'POST', { pointer: hostile, value: 5, reason: 'probe' });
+      expect(res.status, hostile).toBe(400);
+    }
+    expect(await stack.database.db('extraction_corrections').where({ document_id: r.documentId })).toHaveLength(0);
 
     const fixed = await call<ReviewVerdict>(manager, `${r.path}/corrections`, 'POST', { pointer, value: '2027-05-01', reason: 'Broker confirmed renewal' });
     expect(fixed.status).toBe(200);
