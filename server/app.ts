@@ -88,7 +88,8 @@ function requestContext(s: Services) {
 
 /** Upload-link tokens sit in portal paths; they never reach the logs. */
 export function redactPath(path: string): string {
-  return path.replace(/^(\/api)?\/portal\/[^/]+/, '$1/portal/[token]');
+  // Express routes ignore case (/API/Portal/<token> reaches the portal), so the match does too.
+  return path.replace(/^(\/api)?\/portal\/[^/]+/i, '$1/portal/[token]');
 }
 
 function errorHandler(s: Services) {

@@ -203,6 +203,9 @@ describe('certificate review', () => {
   it('approves with an override: Waived, with the reason and end date in the timeline', async () => {
     const r = await checkedRequest();
     expect((await call(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until: '2020-01-01' })).status).toBe(400);
+    for (const until of ['2030-02-31', '9999-99-99', '2031-13-01']) {
+      expect((await call(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until })).status, until).toBe(400);
+    }
     const res = await call<{ status: string }>(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted the umbrella gap', until: '2099-03-31' });
     expect(res.status).toBe(200);
     expect((await db()('coi_requests').where({ id: r.requestId }).first('status')).status).toBe('waived');
