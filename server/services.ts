@@ -17,7 +17,8 @@ export interface Services {
   oauth: ProcoreOAuth;
   procoreApiUrl: string;
   /** A Procore client acting as this user. */
-  procoreAs(userId: string): ProcoreClient;
+  /** Procore as this user; `background` (jobs) waits out longer rate limits than a panel request would. */
+  procoreAs(userId: string, options?: { background?: boolean }): ProcoreClient;
   mailer: Mailer;
   /** Enqueues a job (after the change that needs it has committed). */
   enqueue(name: string, payload: object, options?: { startAfter?: number | Date; singletonKey?: string }): Promise<void>;
@@ -48,7 +49,8 @@ export function createServices(config: Config, db: Db, log: Logger, secretKey: s
     sealer,
     oauth,
     procoreApiUrl: apiUrl,
-    procoreAs: (userId) => new ProcoreClient({ apiUrl, tokens: userTokens(db, sealer, oauth, userId) }),
+    procoreAs: (userId, options = {}) =>
+      new ProcoreClient({ apiUrl, tokens: userTokens(db, sealer, oauth, userId), ...(options.background ? { maxWaitSeconds: 120, maxTotalWaitSeconds: 600 } : {}) }),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     queue: null,
     async enqueue(name, payload, options = {}) {

@@ -22,7 +22,7 @@ export const procoreEvent = defineJob({
     const settings = await getSettings(s.db, companyId);
     const owner = (await s.db('company_settings').where({ company_id: companyId }).first('automation_user_id')) as { automation_user_id: string | null } | undefined;
     if (kind && e.event_type === 'create' && e.project_id && settings.autoRequestCommitments && owner?.automation_user_id) {
-      const procore = s.procoreAs(String(owner.automation_user_id));
+      const procore = s.procoreAs(String(owner.automation_user_id), { background: true });
       const projectId = String(e.project_id);
       await fetchCommitment(s.db, procore, companyId, projectId, kind, String(e.resource_id));
       const result = await requestFromCommitment(s, procore, {

@@ -5,11 +5,12 @@ import { nextLink, waitSeconds } from './http';
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
-function fakeProcore(answers: Answer[]) {
+function fakeProcore(answers: Answer[], limits: { maxWaitSeconds?: number; maxTotalWaitSeconds?: number } = {}) {
   const calls: { url: string; headers: Record<string, string> }[] = [];
   const sleeps: number[] = [];
   let refreshes = 0;
   const client = new ProcoreClient({
+    ...limits,
     apiUrl: 'https://api.example.test',
     tokens: {
       accessToken: async () => 'token-1',
@@ -65,6 +66,23 @@ describe('ProcoreClient', () => {
   it('gives up with procore_busy when the wait is too long', async () => {
     const p = fakeProcore([{ status: 429, headers: { 'retry-after': '3600' } }]);
     await expect(p.client.get('/x', item)).rejects.toMatchObject({ code: 'procore_busy', status: 503, retryAfterSeconds: 3600 });
+  });
+
+  it('answers a panel request at once when Procore asks for 30 s, and a job waits it out', async () => {
+    const panel = fakeProcore([{ status: 429, headers: { 'retry-after': '30' } }]);
+    await expect(panel.client.get('/x', item)).rejects.toMatchObject({ code: 'procore_busy', status: 503, retryAfterSeconds: 30, message: 'Procore is busy; try again in 30 s.' });
+    expect(panel.sleeps).toEqual([]);
+    expect(panel.calls).toHaveLength(1);
+
+    const job = fakeProcore([{ status: 429, headers: { 'retry-after': '30' } }, { status: 200, body: { id: 1 } }], { maxWaitSeconds: 120, maxTotalWaitSeconds: 600 });
+    await expect(job.client.get('/x', item)).resolves.toEqual({ id: 1 });
+    expect(job.sleeps[0]).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('gives up once the waits of one panel request add up past its budget', async () => {
+    const p = fakeProcore(Array.from({ length: 6 }, () => ({ status: 503, headers: { 'retry-after': '4' } })));
+    await expect(p.client.get('/x', item)).rejects.toMatchObject({ code: 'procore_busy' });
+    expect(p.sleeps).toHaveLength(2);
   });
 
   it('refreshes once on 401, then reports the grant as invalid', async () => {

@@ -18,8 +18,14 @@ export interface ProcoreClientOptions {
   tokens: TokenSource;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
-  /** Longest wait we accept for a rate limit before giving up with procore_busy. */
+  /**
+   * Longest wait we accept for a rate limit before giving up with procore_busy. A person is
+   * waiting on a panel request, so it gives up at once on a long Retry-After (the panel counts
+   * down and asks again); background jobs accept longer waits.
+   */
   maxWaitSeconds?: number;
+  /** All waits of one request together, at most. */
+  maxTotalWaitSeconds?: number;
   maxRetries?: number;
 }
 
@@ -84,6 +90,7 @@ export class ProcoreClient {
 
   private async request(url: string, companyId: string | undefined, init: { method: string; body?: string }): Promise<Response> {
     const maxRetries = this.options.maxRetries ?? 5;
+    let waitedMs = 0;
     let refreshedOnce = false;
     let token = await this.options.tokens.accessToken();
     for (let attempt = 0; ; attempt++) {
@@ -105,18 +112,20 @@ export class ProcoreClient {
         continue;
       }
       // Only rate limits are safe to retry for writes: Procore refused them before doing anything.
-      const retry = init.method === 'GET' || res.status === 429 ? await this.retryDelay(res, attempt, maxRetries) : undefined;
+      const retry = init.method === 'GET' || res.status === 429 ? await this.retryDelay(res, attempt, maxRetries, waitedMs) : undefined;
       if (retry === undefined) throw await toError(res);
+      waitedMs += retry;
       await this.sleep(retry);
     }
   }
 
   /** Milliseconds to wait before retrying, or undefined when this answer is final. */
-  private async retryDelay(res: Response, attempt: number, maxRetries: number): Promise<number | undefined> {
+  private async retryDelay(res: Response, attempt: number, maxRetries: number, waitedMs: number): Promise<number | undefined> {
     const transient = res.status === 429 || res.status === 503 || res.status === 502 || res.status === 504;
     if (!transient) return undefined;
     const wait = waitSeconds(res.headers, Date.now());
-    if (attempt >= maxRetries || wait > (this.options.maxWaitSeconds ?? 30)) {
+    const budgetMs = (this.options.maxTotalWaitSeconds ?? 10) * 1000 - waitedMs;
+    if (attempt >= maxRetries || wait > (this.options.maxWaitSeconds ?? 5) || wait * 1000 > budgetMs) {
       await res.body?.cancel();
       throw busy(Math.ceil(wait) || 5, res.status);
     }
@@ -132,7 +141,7 @@ function backoffMs(attempt: number): number {
 
 function busy(retryAfterSeconds: number, status: number): UpstreamError {
   return new UpstreamError(
-    `Procore is busy right now; the app will try again in ${retryAfterSeconds} seconds.`,
+    `Procore is busy; try again in ${retryAfterSeconds} s.`,
     status,
     errorCodes.procoreBusy,
     503,
