@@ -1,52 +1,63 @@
-// A fixed-window limit on portal API calls per client address, kept in memory: one app server
-// is enough to slow down anyone guessing links. Behind several servers each keeps its own
-// count, which still bounds guessing per server.
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+
+// A fixed-window limit on portal API calls per client address, kept in PostgreSQL so that
+// every app server counts against the same allowance: N servers do not give N times the
+// guesses. One statement per call (an upsert); addresses are stored as SHA-256 only.
 
 export interface RateLimitOptions {
   /** Cost allowed per window. */
   limit: number;
   windowMs: number;
-  now?: () => number;
+  now?: () => Date;
 }
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export class RateLimiter {
-  private readonly windows = new Map<string, { startedAt: number; used: number }>();
-  private readonly now: () => number;
-  private lastSweep = 0;
+const keyOf = (key: string) => createHash('sha256').update(key).digest();
 
-  constructor(private readonly options: RateLimitOptions) {
-    this.now = options.now ?? Date.now;
+export class RateLimiter {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly options: RateLimitOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
   }
 
   /** Counts `cost` against `key` and says whether the call may go ahead. */
-  take(key: string, cost = 1): RateDecision {
+  async take(key: string, cost = 1): Promise<RateDecision> {
     const now = this.now();
-    this.forgetExpired(now);
-    let w = this.windows.get(key);
-    if (!w || now - w.startedAt >= this.options.windowMs) {
-      w = { startedAt: now, used: 0 };
-      this.windows.set(key, w);
-    }
-    if (w.used >= this.options.limit) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((w.startedAt + this.options.windowMs - now) / 1000)) };
-    }
-    w.used += cost;
-    return { allowed: true };
+    const finishedBefore = new Date(now.getTime() - this.options.windowMs);
+    // One statement: a finished window starts over, a full one is not charged further. The
+    // decision is made on the count as it stood before this call.
+    const { rows } = (await this.db.raw(
+      `WITH before AS (SELECT used, window_start FROM portal_rate_limits WHERE key = :key),
+       after AS (
+         INSERT INTO portal_rate_limits AS l (key, window_start, used) VALUES (:key, :now, :cost)
+         ON CONFLICT (key) DO UPDATE SET
+           window_start = CASE WHEN l.window_start <= :finishedBefore THEN :now ELSE l.window_start END,
+           used = CASE WHEN l.window_start <= :finishedBefore THEN :cost WHEN l.used >= :limit THEN l.used ELSE l.used + :cost END
+         RETURNING window_start)
+       SELECT after.window_start, before.used AS used_before, before.window_start AS started_before FROM after LEFT JOIN before ON true`,
+      { key: keyOf(key), now, cost, finishedBefore, limit: this.options.limit },
+    )) as { rows: { window_start: Date; used_before: number | null; started_before: Date | null }[] };
+    const row = rows[0]!;
+    const fresh = row.started_before === null || row.started_before <= finishedBefore;
+    if (fresh || (row.used_before ?? 0) < this.options.limit) return { allowed: true };
+    const endsAt = row.window_start.getTime() + this.options.windowMs;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
   }
 
   /** Adds to the count without a decision (a wrong token costs extra after the fact). */
-  charge(key: string, cost: number): void {
-    const w = this.windows.get(key);
-    if (w) w.used += cost;
+  async charge(key: string, cost: number): Promise<void> {
+    await this.db('portal_rate_limits').where({ key: keyOf(key) }).increment('used', cost);
   }
 
-  /** Drops finished windows once a window, so the map does not grow with every address seen. */
-  private forgetExpired(now: number): void {
-    if (now - this.lastSweep < this.options.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, w] of this.windows) if (now - w.startedAt >= this.options.windowMs) this.windows.delete(key);
+  /** Deletes finished windows (the hourly prune job). */
+  async prune(): Promise<number> {
+    return this.db('portal_rate_limits').where('window_start', '<', new Date(this.now().getTime() - this.options.windowMs)).delete();
   }
 }
 

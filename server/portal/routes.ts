@@ -7,11 +7,11 @@ import { RateLimiter, portalRateLimit } from './rate-limit';
 import { portalInfo, receiveUpload } from './service';
 
 // The upload portal's API. No account: the link's token is the credential, so every call is
-// rate limited per address and a wrong link costs double.
+// rate limited per address (in PostgreSQL, shared by every app server) and a wrong link costs double.
 
-export function portalRoutes(s: Services, limiter = new RateLimiter(portalRateLimit)): Router {
+export function portalRoutes(s: Services, limiter = new RateLimiter(s.db, portalRateLimit)): Router {
   const r = Router();
-  r.use('/api/portal', limitPerAddress(limiter), (_req, res, next) => {
+  r.use('/api/portal', limitPerAddress(s, limiter), (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
@@ -24,14 +24,17 @@ export function portalRoutes(s: Services, limiter = new RateLimiter(portalRateLi
   return r;
 }
 
-function limitPerAddress(limiter: RateLimiter) {
+function limitPerAddress(s: Services, limiter: RateLimiter) {
   return (req: Request, res: Response, next: NextFunction) => {
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const decision = limiter.take(key);
-    if (!decision.allowed) return next(new PortalRateLimitedError(decision.retryAfterSeconds));
-    res.on('finish', () => {
-      if (res.statusCode === 404) limiter.charge(key, portalRateLimit.invalidLinkExtraCost);
-    });
-    next();
+    limiter.take(key).then((decision) => {
+      if (!decision.allowed) return next(new PortalRateLimitedError(decision.retryAfterSeconds));
+      res.on('finish', () => {
+        if (res.statusCode === 404) {
+          limiter.charge(key, portalRateLimit.invalidLinkExtraCost).catch((err: unknown) => s.log.warn({ message: (err as Error).message }, 'portal rate limit: charge not recorded'));
+        }
+      });
+      next();
+    }, next);
   };
 }
