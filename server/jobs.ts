@@ -39,12 +39,18 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
     for (const job of jobs) {
       const workOptions = { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5 };
       await boss.work(job.name, workOptions, async (batch) => {
-        await Promise.all(
-          batch.map(async (item) => {
-            const counts = await job.run(s, job.payload.parse(item.data));
-            s.log.info({ job: job.name, id: item.id, ...counts }, 'job done');
-          }),
-        );
+        const runOne = async (item: (typeof batch)[number]) => {
+          const counts = await job.run(s, job.payload.parse(item.data));
+          s.log.info({ job: job.name, id: item.id, ...counts }, 'job done');
+        };
+        if (!job.sequential) {
+          await Promise.all(batch.map(runOne));
+          return;
+        }
+        // Each job is tried; a failure (after all) fails the batch, and pg-boss retries it.
+        let failure: unknown;
+        for (const item of batch) await runOne(item).catch((err: unknown) => (failure ??= err));
+        if (failure) throw failure;
       });
       if (job.schedule) await boss.schedule(job.name, job.schedule, {});
     }

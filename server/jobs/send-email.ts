@@ -17,6 +17,9 @@ export const sendEmail = defineJob({
   payload: z.object({ emailId: z.string().uuid() }),
   options: retries,
   batchSize: 25,
+  // One message at a time per worker: a crash can then cut off at most one message between
+  // its delivery and its "sent", so it repeats at most one.
+  sequential: true,
   async run(s, { emailId }) {
     const email = await s.db.transaction(async (trx) => {
       const row = await trx('emails').where({ id: emailId, status: 'queued' }).forUpdate().skipLocked().first();

@@ -24,7 +24,13 @@ export const sweepOutbox = defineJob({
       .where('e.status', 'queued')
       .where('e.created_at', '<', s.db.raw("now() - interval '1 minute'"))
       .whereNotExists((q) =>
-        q.select(s.db.raw('1')).from('pgboss.job as j').where('j.name', 'send-email').whereIn('j.state', ['created', 'retry', 'active']).whereRaw('j.singleton_key = e.id::text'),
+        q
+          .select(s.db.raw('1'))
+          .from('pgboss.job as j')
+          .where('j.name', 'send-email')
+          .whereRaw('j.singleton_key = e.id::text')
+          // A job "active" for minutes belongs to a worker that died; pg-boss retries it only when it expires.
+          .whereRaw(`(j.state IN ('created', 'retry') OR (j.state = 'active' AND j.started_on > now() - ${sendingStaleAfter}))`),
       )
       .limit(500)
       .pluck('e.id')) as string[];
