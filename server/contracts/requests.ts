@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { procoreId } from './api';
-import { coiStatusSchema } from './directory';
 
 // COI requests: creation (project, global, from a commitment), life (cancel, archive, delete),
 // detail with its timeline, the commitments tab and company settings.
@@ -8,6 +7,11 @@ import { coiStatusSchema } from './directory';
 export const requestOrigins = ['click', 'global', 'commitment', 'automatic'] as const;
 export const requestOriginSchema = z.enum(requestOrigins);
 export type RequestOrigin = z.infer<typeof requestOriginSchema>;
+
+/** A request's own status (the directory adds not_requested for vendors without one). */
+export const requestStatuses = ['pending', 'under_review', 'awaiting_new_coi', 'compliant', 'waived', 'archived', 'cancelled'] as const;
+export const requestStatusSchema = z.enum(requestStatuses);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 export const emailAddress = z.string().trim().toLowerCase().max(254).email('must be a valid email address');
 
@@ -31,7 +35,7 @@ export const requestSummarySchema = z.object({
   projectId: z.string().nullable(),
   projectName: z.string().nullable(),
   origin: requestOriginSchema,
-  status: coiStatusSchema.or(z.literal('cancelled')),
+  status: requestStatusSchema,
   recipientEmail: z.string(),
   brokerEmail: z.string().nullable(),
   createdAt: z.string(),

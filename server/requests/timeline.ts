@@ -44,32 +44,3 @@ export async function addEvent(
     data: JSON.stringify(e.data ?? {}),
   });
 }
-
-export type RequestStatus = 'pending' | 'under_review' | 'awaiting_new_coi' | 'compliant' | 'waived' | 'cancelled' | 'archived';
-
-/** Moves a request to a new status (only from the given ones) and records why; false when it was not in them. */
-export async function changeStatus(
-  trx: Knex.Transaction,
-  r: { companyId: string; requestId: string; from: RequestStatus[]; to: RequestStatus; actor: Actor; reason: string },
-): Promise<boolean> {
-  const row = (await trx('coi_requests')
-    .where({ id: r.requestId, company_id: r.companyId })
-    .whereNull('deleted_at')
-    // NO KEY UPDATE: exclusive with other status changes, but an insert that only references the
-    // request (a timeline event, an email) is not blocked, which otherwise deadlocks with the
-    // send-email job (it holds its email row and adds an event; cancel holds the request and
-    // fails its queued emails).
-    .forNoKeyUpdate()
-    .first('status')) as { status: RequestStatus } | undefined;
-  if (!row || !r.from.includes(row.status)) return false;
-  if (row.status === r.to) return true;
-  await trx('coi_requests').where({ id: r.requestId }).update({ status: r.to, updated_at: trx.fn.now() });
-  await addEvent(trx, {
-    companyId: r.companyId,
-    requestId: r.requestId,
-    kind: 'status_changed',
-    actor: r.actor,
-    data: { from: row.status, to: r.to, reason: r.reason },
-  });
-  return true;
-}
