@@ -58,8 +58,17 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+/** Whether Procore's records show this request's state (shown to compliance managers). */
+export const procoreWriteStateSchema = z.object({
+  state: z.enum(['written', 'pending', 'retrying', 'reconnect']),
+  message: z.string(),
+  writtenAt: z.string().nullable(),
+});
+export type ProcoreWriteState = z.infer<typeof procoreWriteStateSchema>;
+
 export const requestDetailSchema = requestSummarySchema.extend({
   deleted: z.boolean(),
+  procore: procoreWriteStateSchema.nullable().optional(),
   timeline: z.array(timelineEventSchema),
   documents: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number(), createdAt: z.string(), readStatus: z.string() })),
 });
@@ -92,3 +101,18 @@ export const companySettingsSchema = z.strictObject({
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 export const companySettingsPatchSchema = companySettingsSchema.partial();
+
+/** The grant background work uses in a company (Settings). */
+export const procoreGrantSchema = z.object({
+  kind: z.literal('dmsa'),
+  label: z.string(),
+  connectedBy: z.string(),
+  connectedAt: z.string(),
+  lastOkAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+});
+export type ProcoreGrant = z.infer<typeof procoreGrantSchema>;
+export const procoreGrantStateSchema = z.object({ grant: procoreGrantSchema.nullable(), waitingWrites: z.number().int() });
+export type ProcoreGrantState = z.infer<typeof procoreGrantStateSchema>;
+export const connectProcoreGrantSchema = z.strictObject({ kind: z.literal('dmsa') });

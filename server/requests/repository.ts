@@ -395,3 +395,34 @@ export function withoutOpenRequest<Q extends Knex.QueryBuilder>(q: Q): Q {
   });
   return q;
 }
+
+// ---- Write-back to Procore ----
+
+export interface WriteBackRequest {
+  id: string;
+  companyId: string;
+  vendorId: string;
+  projectId: string | null;
+  commitmentId: string | null;
+  status: RequestStatus;
+  deleted: boolean;
+}
+
+/** The request as the write-back needs it, deleted or not (a deleted one's records are removed). */
+export async function findWriteBackRequest(db: Conn, companyId: string, requestId: string): Promise<WriteBackRequest | null> {
+  const row = (await db('coi_requests')
+    .where({ id: requestId, company_id: companyId })
+    .first('id', 'company_id', 'vendor_id', 'project_id', 'commitment_id', 'status', 'deleted_at')) as
+    | { id: string; company_id: string; vendor_id: string; project_id: string | null; commitment_id: string | null; status: RequestStatus; deleted_at: Date | null }
+    | undefined;
+  if (!row) return null;
+  return {
+    id: row.id,
+    companyId: String(row.company_id),
+    vendorId: String(row.vendor_id),
+    projectId: row.project_id === null ? null : String(row.project_id),
+    commitmentId: row.commitment_id === null ? null : String(row.commitment_id),
+    status: row.status,
+    deleted: row.deleted_at !== null,
+  };
+}

@@ -9,7 +9,7 @@ import { createRequests, type Candidate } from './create';
 import { activeRequestVendors, findRequest, markRequestDeleted, toSummary } from './repository';
 import { addEvent } from './timeline';
 import { moveRequest } from './lifecycle';
-import { wantWriteBack } from '../sync/writeback-intents';
+import { describeIntent, findIntent, wantWriteBack } from '../sync/writeback-intents';
 import { describeEvent } from './describe';
 import { userRole } from './roles';
 
@@ -65,9 +65,12 @@ export async function requestDetail(s: Services, user: SessionUser, companyId: s
     .where({ company_id: companyId, request_id: requestId })
     .orderBy('created_at')
     .select('id', 'filename', 'size', 'created_at', 'read_status');
+  const manager = await s.db('company_users').where({ company_id: companyId, user_id: user.id, role: 'compliance_manager' }).first('user_id');
   return {
     ...toSummary(row),
     deleted: row.deleted_at !== null,
+    // Managers see whether Procore shows this request (and are told to reconnect when it cannot).
+    ...(manager ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
     timeline: events.map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, createdAt: (d.created_at as Date).toISOString(), readStatus: d.read_status })),
   };

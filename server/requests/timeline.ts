@@ -44,3 +44,12 @@ export async function addEvent(
     data: JSON.stringify(e.data ?? {}),
   });
 }
+
+/** Why the request is in its status: the last status change's reason (and Procore's word for it, e.g. "expired"). */
+export async function lastStatusChange(db: Knex, companyId: string, requestId: string): Promise<{ reason: string | null; procoreReason: string | null }> {
+  const row = (await db('request_events')
+    .where({ company_id: companyId, request_id: requestId, kind: 'status_changed' })
+    .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .first('data')) as { data: { reason?: string; procoreReason?: string } } | undefined;
+  return { reason: row?.data.reason ?? null, procoreReason: row?.data.procoreReason ?? null };
+}

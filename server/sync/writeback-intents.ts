@@ -6,6 +6,8 @@ import type { Db } from '../db';
 
 type Conn = Db | Knex.Transaction;
 
+export const writeBackChannel = 'procore_writeback';
+
 /** Procore's records of this request must be brought up to date. */
 export async function wantWriteBack(trx: Knex.Transaction, companyId: string, requestId: string): Promise<void> {
   await trx.raw(
@@ -13,6 +15,8 @@ export async function wantWriteBack(trx: Knex.Transaction, companyId: string, re
      ON CONFLICT (request_id) DO UPDATE SET wanted = procore_writebacks.wanted + 1, updated_at = now()`,
     [requestId, companyId],
   );
+  // Delivered only if the transaction commits: workers listening enqueue the write at once.
+  await trx.raw('SELECT pg_notify(?, ?)', [writeBackChannel, JSON.stringify({ companyId, requestId })]);
 }
 
 export interface WriteBackIntent {
@@ -78,13 +82,40 @@ export async function markWritten(db: Conn, requestId: string, version: number):
 export async function markFailed(db: Conn, requestId: string, error: string, waitingForGrant: boolean): Promise<void> {
   await db('procore_writebacks')
     .where({ request_id: requestId })
-    .update({ failures: db.raw('failures + 1'), last_error: error, waiting_for_grant: waitingForGrant, claimed_until: null });
+    .update({ failures: db.raw('failures + 1'), last_error: error, waiting_for_grant: waitingForGrant, claimed_until: null, updated_at: db.fn.now() });
 }
 
-/** Intents not yet carried out, oldest first (the sweep re-enqueues them). */
-export async function dueIntents(db: Conn, limit: number, companyId?: string): Promise<{ requestId: string; companyId: string }[]> {
-  const q = db('procore_writebacks').whereRaw('done < wanted').orderBy('updated_at').limit(limit).select('request_id', 'company_id');
+/** Intents not yet carried out and left alone for a minute, oldest first (the sweep re-enqueues them). */
+export async function dueIntents(db: Conn, limit: number, companyId?: string, o: { includeRecent?: boolean } = {}): Promise<{ requestId: string; companyId: string }[]> {
+  const q = db('procore_writebacks')
+    .whereRaw('done < wanted')
+    .where({ waiting_for_grant: false })
+    .where('updated_at', '<', db.raw(o.includeRecent ? 'now()' : "now() - interval '1 minute'"))
+    .where((w) => w.whereNull('claimed_until').orWhere('claimed_until', '<', db.fn.now()))
+    .orderBy('updated_at')
+    .limit(limit)
+    .select('request_id', 'company_id');
   if (companyId) q.where({ company_id: companyId });
   const rows = (await q) as { request_id: string; company_id: string }[];
   return rows.map((r) => ({ requestId: r.request_id, companyId: String(r.company_id) }));
+}
+
+/** A grant was connected: everything that waited for one is due again. */
+export async function releaseWaiting(db: Conn, companyId: string): Promise<number> {
+  return db('procore_writebacks').where({ company_id: companyId, waiting_for_grant: true }).update({ waiting_for_grant: false });
+}
+
+/** What the panel says about Procore's copy of this request; null when nothing was ever to be written. */
+export function describeIntent(i: WriteBackIntent | null): { state: 'written' | 'pending' | 'retrying' | 'reconnect'; message: string; writtenAt: string | null } | null {
+  if (!i) return null;
+  const writtenAt = i.writtenAt ? i.writtenAt.toISOString() : null;
+  if (i.done >= i.wanted) return { state: 'written', message: 'Procore is up to date.', writtenAt };
+  if (i.waitingForGrant) return { state: 'reconnect', message: 'Procore not updated: reconnect. A company admin connects the service account in Settings.', writtenAt };
+  if (i.failures > 0) return { state: 'retrying', message: `Procore not updated yet; trying again (${i.lastError ?? 'Procore did not answer'}).`, writtenAt };
+  return { state: 'pending', message: 'Procore is being updated.', writtenAt };
+}
+
+export async function waitingCount(db: Conn, companyId: string): Promise<number> {
+  const row = (await db('procore_writebacks').where({ company_id: companyId, waiting_for_grant: true }).whereRaw('done < wanted').count<{ count: string }[]>('* as count'))[0];
+  return Number(row?.count ?? 0);
 }
