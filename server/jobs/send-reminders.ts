@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Services } from '../services';
 import { currentLinkToken, extendUploadLinks } from '../portal/links';
 import { findPortalRequest, lockForReminder, reminderCandidates, setRemindersSent } from '../requests/repository';
-import { genericRequirements, renderRequestEmail } from '../notifications/templates';
+import { renderRequestEmail } from '../notifications/templates';
+import { requestWording } from '../requirements/wording';
 import { queueEmail } from '../notifications/outbox';
 import { getSettings } from '../requests/settings';
 import { addEvent, systemActor } from '../requests/timeline';
@@ -93,7 +94,7 @@ async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder,
     projectName: request.projectName,
     link: `${s.config.appUrl}/portal/${token}`,
     linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
-    requirements: genericRequirements,
+    requirements: await requestWording(trx, request),
     reminderNumber: r.number,
   });
   // The broker is copied from the second reminder on: the first one gives the sub a chance alone.

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Services } from '../services';
-import { genericRequirements } from '../notifications/templates';
+import { requestWording } from '../requirements/wording';
 import { addEvent, systemActor } from '../requests/timeline';
 import { moveRequest } from '../requests/lifecycle';
 import { parse } from '../http';
@@ -25,7 +25,7 @@ export async function portalInfo(s: Services, token: string): Promise<PortalInfo
     gcName: request.gcName,
     vendorName: request.vendorName,
     projectName: request.projectName,
-    requirements: genericRequirements,
+    requirements: await requestWording(s.db, request),
     brokerEmail: request.brokerEmail,
     maxFiles: portalLimits.maxFiles,
     maxBytes: portalLimits.maxBytes,

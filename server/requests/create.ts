@@ -3,7 +3,8 @@ import type { Services } from '../services';
 import type { CreateRequestsResult, RequestOrigin } from '../contracts/requests';
 import { isValidEmail } from '../directory/service';
 import { createUploadLink } from '../portal/links';
-import { genericRequirements, renderRequestEmail } from '../notifications/templates';
+import { renderRequestEmail } from '../notifications/templates';
+import { requirementWording } from '../requirements/wording';
 import { queueEmail } from '../notifications/outbox';
 import { sendEmailRetries } from '../jobs/send-email';
 import { addEvent, type Actor } from './timeline';
@@ -78,6 +79,11 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
     })),
   );
   const byVendor = new Map(ready.map((c) => [c.vendorId, c]));
+  const wording = await requirementWording(
+    trx,
+    { companyId: input.companyId, projectId: input.project?.id ?? null, projectName: input.project?.name ?? null },
+    ids.map((r) => r.vendor_id),
+  );
   const emailIds: string[] = [];
   const expires = new Date(Date.now() + ttlDays * 86_400_000).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
   for (const { id, vendor_id } of ids) {
@@ -98,7 +104,7 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
       projectName: input.project?.name ?? null,
       link: `${s.config.appUrl}/portal/${token}`,
       linkExpiresOn: expires,
-      requirements: genericRequirements,
+      requirements: wording(vendor_id),
     });
     const emailId = await queueEmail(
       trx,

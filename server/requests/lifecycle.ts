@@ -21,6 +21,8 @@ export const transitions = {
   fallShort: { from: ['under_review', 'awaiting_new_coi'], to: 'awaiting_new_coi' },
   /** A correction made a compliant certificate doubtful again. */
   doubt: { from: ['compliant'], to: 'under_review' },
+  /** A person approved the certificate as compliant once no deficiency remained. */
+  approveCompliant: { from: ['under_review', 'awaiting_new_coi'], to: 'compliant' },
   /** A person finished the review. */
   finishCompliant: { from: ['under_review', 'awaiting_new_coi', 'compliant'], to: 'compliant' },
   finishDeficient: { from: ['under_review', 'awaiting_new_coi', 'compliant'], to: 'awaiting_new_coi' },
@@ -34,7 +36,9 @@ export const transitions = {
   expire: { from: ['compliant', 'waived'], to: 'awaiting_new_coi' },
   cancel: { from: ['pending'], to: 'cancelled' },
   archive: { from: open, to: 'archived' },
-} as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus }>;
+  /** Back to the status it had when it was archived (the caller names it). */
+  unarchive: { from: ['archived'], to: open },
+} as const satisfies Record<string, { from: readonly RequestStatus[]; to: RequestStatus | readonly RequestStatus[] }>;
 
 export type Transition = keyof typeof transitions;
 
@@ -44,6 +48,8 @@ export interface Move {
   transition: Transition;
   actor: Actor;
   reason: string;
+  /** The status to move to, for a transition with several (unarchive); must be one of them. */
+  to?: RequestStatus;
   /** Why Procore's record should say what it says, when it is more than the status (e.g. "expired"). */
   procoreReason?: string;
   /** Queues the email that goes with this change (only when the move happens); its outbox id. */
@@ -60,16 +66,19 @@ export interface Moved {
 /** Applies one transition; moved is false (and nothing is written) when the request is not in a status it starts from. */
 export async function moveRequest(trx: Knex.Transaction, m: Move): Promise<Moved> {
   const t = transitions[m.transition];
+  const targets: readonly RequestStatus[] = typeof t.to === 'string' ? [t.to] : t.to;
+  const to = m.to ?? (typeof t.to === 'string' ? t.to : undefined);
+  if (!to || !targets.includes(to)) throw new Error(`transition ${m.transition} cannot end in ${String(m.to)}`);
   const current = await lockRequestStatus(trx, m.companyId, m.requestId);
   if (!current || !(t.from as readonly RequestStatus[]).includes(current)) return { moved: false, from: current, emailId: null };
-  if (current !== t.to) {
-    await setRequestStatus(trx, m.companyId, m.requestId, t.to);
+  if (current !== to) {
+    await setRequestStatus(trx, m.companyId, m.requestId, to);
     await addEvent(trx, {
       companyId: m.companyId,
       requestId: m.requestId,
       kind: 'status_changed',
       actor: m.actor,
-      data: { from: current, to: t.to, reason: m.reason, ...(m.procoreReason ? { procoreReason: m.procoreReason } : {}) },
+      data: { from: current, to, reason: m.reason, ...(m.procoreReason ? { procoreReason: m.procoreReason } : {}) },
     });
     await wantWriteBack(trx, m.companyId, m.requestId);
   }

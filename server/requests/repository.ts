@@ -252,6 +252,7 @@ export async function insertCoverageRequest(
 
 export interface PortalRequest {
   companyId: string;
+  vendorId: string;
   gcName: string;
   vendorName: string;
   projectId: string | null;
@@ -270,12 +271,13 @@ export async function findPortalRequest(db: Conn, requestId: string): Promise<Po
       this.on('p.company_id', 'r.company_id').andOn('p.id', 'r.project_id');
     })
     .where('r.id', requestId)
-    .first('r.company_id', 'c.name as gc_name', 'v.name as vendor_name', 'r.project_id', 'p.name as project_name', 'r.broker_email')) as
-    | { company_id: string; gc_name: string; vendor_name: string; project_id: string | null; project_name: string | null; broker_email: string | null }
+    .first('r.company_id', 'r.vendor_id', 'c.name as gc_name', 'v.name as vendor_name', 'r.project_id', 'p.name as project_name', 'r.broker_email')) as
+    | { company_id: string; vendor_id: string; gc_name: string; vendor_name: string; project_id: string | null; project_name: string | null; broker_email: string | null }
     | undefined;
   if (!row) return null;
   return {
     companyId: String(row.company_id),
+    vendorId: String(row.vendor_id),
     gcName: row.gc_name,
     vendorName: row.vendor_name,
     projectId: row.project_id === null ? null : String(row.project_id),

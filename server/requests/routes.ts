@@ -16,6 +16,7 @@ import { archiveRequest, cancelRequest, deleteRequest, requestDetail, requestFor
 import { commitmentsToRequest, requestCommitmentByUser } from './commitments';
 import { readSettings, updateSettings } from './company-settings';
 import { connectProcoreGrant, disconnectProcoreGrant, readProcoreGrant } from './procore-grant';
+import { unarchiveRequest } from './unarchive';
 
 const commitmentParams = projectParamsSchema.extend({ commitmentId: procoreId });
 
@@ -52,6 +53,10 @@ export function requestRoutes(s: Services): Router {
   r.post(`${base}/requests/:requestId/archive`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
     return archiveRequest(s, currentUser(res), companyId, requestId);
+  }));
+  r.post(`${base}/requests/:requestId/unarchive`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    return unarchiveRequest(s, currentUser(res), companyId, requestId);
   }));
   r.delete(`${base}/requests/:requestId`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');

@@ -11,6 +11,7 @@ import { addEvent } from './timeline';
 import { moveRequest } from './lifecycle';
 import { describeIntent, findIntent, wantWriteBack } from '../sync/writeback-intents';
 import { describeEvent } from './describe';
+import { visibleEvents } from './timeline-view';
 import { userRole } from './roles';
 
 // Requests as users make them: project requests over the project directory, global requests
@@ -71,7 +72,7 @@ export async function requestDetail(s: Services, user: SessionUser, companyId: s
     deleted: row.deleted_at !== null,
     // Managers see whether Procore shows this request (and are told to reconnect when it cannot).
     ...(manager ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
-    timeline: events.map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
+    timeline: visibleEvents(events).map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, createdAt: (d.created_at as Date).toISOString(), readStatus: d.read_status })),
   };
 }

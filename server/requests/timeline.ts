@@ -13,6 +13,7 @@ export type EventKind =
   | 'link_extended'
   | 'cancelled'
   | 'archived'
+  | 'unarchived'
   | 'deleted'
   | 'read'
   | 'read_failed'
@@ -20,6 +21,7 @@ export type EventKind =
   | 'coverage_gap'
   | 'extraction_corrected'
   | 'waived'
+  | 'approved_compliant'
   | 'note_sent'
   | 'review_finished';
 

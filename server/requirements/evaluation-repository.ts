@@ -85,10 +85,19 @@ export async function insertVerdict(
   return { id: existing.id, created: false };
 }
 
-/** Values of a document a compliance manager corrected (or confirmed by entering them again). */
+/**
+ * Values of a document a compliance manager corrected (or confirmed by entering them again). A
+ * whole coverage line added by hand confirms each of its values.
+ */
 export async function confirmedPointers(db: Conn, companyId: string, documentId: string): Promise<Set<string>> {
-  const rows = (await db('extraction_corrections').where({ company_id: companyId, document_id: documentId }).distinct('pointer')) as { pointer: string }[];
-  return new Set(rows.map((r) => r.pointer));
+  const rows = (await db('extraction_corrections').where({ company_id: companyId, document_id: documentId }).select('pointer', 'value')) as { pointer: string; value: unknown }[];
+  const out = new Set<string>();
+  const walk = (pointer: string, value: unknown) => {
+    out.add(pointer);
+    if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(`${pointer}/${k}`, v);
+  };
+  for (const r of rows) walk(r.pointer, r.value);
+  return out;
 }
 
 /** Whether an upload was already flagged as unreadable (so a second evaluation adds nothing). */

@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import type { Services } from '../services';
 import { requestParamsSchema } from '../contracts/requests';
-import { approveSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
+import { addLineSchema, approveCompliantSchema, approveSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
 import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { approveWithOverride, correctValue, documentFile, readReview, sendNote } from './service';
 import { finishReview } from './finish';
+import { approveAsCompliant } from './approve-compliant';
+import { addCoverageLine } from './add-line';
 
 // The certificate review screen (compliance managers only): the certificate as read, its file,
 // corrections, approval with an override, a note to the sub, and finishing the review.
@@ -26,6 +28,15 @@ export function reviewRoutes(s: Services): Router {
   r.post(`${review}/approve`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
     return approveWithOverride(s, currentUser(res), companyId, requestId, parse(approveSchema, req.body ?? {}, 'approval'));
+  }));
+  r.post(`${review}/approve-compliant`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    parse(approveCompliantSchema, req.body ?? {}, 'approval');
+    return approveAsCompliant(s, currentUser(res), companyId, requestId);
+  }));
+  r.post(`${review}/lines`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    return addCoverageLine(s, currentUser(res), companyId, requestId, parse(addLineSchema, req.body ?? {}, 'coverage line'));
   }));
   r.post(`${review}/note`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');

@@ -125,7 +125,8 @@ export function labelFor(e: Extraction, pointer: string): string {
   if (a === 'policies' && b !== undefined) {
     const policy = e.policies[Number(b)];
     const line = policy ? (lineNames[policy.line as keyof typeof lineNames] ?? (policy.line === 'excess_liability' ? 'Excess liability' : 'Other coverage')) : `Policy ${Number(b) + 1}`;
-    return `${line} · ${nameOf(c === 'limits' && d ? d : (c ?? ''))}`;
+    if (c === undefined) return `${line} (line added by hand)`;
+    return `${line} · ${nameOf(c === 'limits' && d ? d : c)}`;
   }
   if (a === 'insurers' && b !== undefined) return `Insurer ${e.insurers[Number(b)]?.letter ?? Number(b) + 1} · ${nameOf(c ?? 'name')}`;
   const group = groups[a];
