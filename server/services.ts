@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { createSealer, type Sealer } from './auth/crypto';
 import { createProcoreOAuth, type ProcoreOAuth } from './auth/oauth';
 import { userTokens } from './auth/grants';
+import { companyTokens } from './auth/company-grant';
 import { ProcoreClient } from './procore/client';
 import { createMailer, type Mailer } from './notifications/mailer';
 
@@ -18,6 +19,8 @@ export interface Services {
   procoreApiUrl: string;
   /** A Procore client acting as this user. */
   procoreAs(userId: string): ProcoreClient;
+  /** A Procore client for background work in this company: its connected service grant, never a user's. */
+  procoreForCompany(companyId: string): ProcoreClient;
   mailer: Mailer;
   /** Enqueues a job (after the change that needs it has committed). */
   enqueue(name: string, payload: object, options?: { startAfter?: number | Date; singletonKey?: string }): Promise<void>;
@@ -49,6 +52,7 @@ export function createServices(config: Config, db: Db, log: Logger, secretKey: s
     oauth,
     procoreApiUrl: apiUrl,
     procoreAs: (userId) => new ProcoreClient({ apiUrl, tokens: userTokens(db, sealer, oauth, userId) }),
+    procoreForCompany: (companyId) => new ProcoreClient({ apiUrl, tokens: companyTokens(db, sealer, oauth, companyId) }),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     queue: null,
     async enqueue(name, payload, options = {}) {
