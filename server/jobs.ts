@@ -9,11 +9,14 @@ import { sweepReads } from './jobs/sweep-reads';
 import { procoreEvent } from './jobs/procore-event';
 import { readCertificate } from './jobs/read-certificate';
 import { sendReminders } from './jobs/send-reminders';
+import { procoreWriteback } from './jobs/procore-writeback';
+import { sweepWritebacks } from './jobs/sweep-writebacks';
+import { listenForWriteBacks } from './sync/writeback-listener';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders, procoreWriteback, sweepWritebacks];
 
 export interface Queue {
   boss: PgBoss;
@@ -35,7 +38,9 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
   await boss.start();
   for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...job.options });
   if (s) s.queue = boss;
+  let listener: { stop(): Promise<void> } | null = null;
   if (runWorkers && s) {
+    listener = await listenForWriteBacks(databaseUrl, s);
     for (const job of jobs) {
       const workOptions = { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5 };
       await boss.work(job.name, workOptions, async (batch) => {
@@ -58,6 +63,9 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
   return {
     boss,
     send: (name, payload, options = {}) => boss.send(name, payload, options),
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    async stop() {
+      await listener?.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { createSealer, type Sealer } from './auth/crypto';
 import { createProcoreOAuth, type ProcoreOAuth } from './auth/oauth';
 import { userTokens } from './auth/grants';
+import { companyTokens } from './auth/company-grant';
 import { ProcoreClient } from './procore/client';
 import { createMailer, type Mailer } from './notifications/mailer';
 
@@ -17,8 +18,9 @@ export interface Services {
   oauth: ProcoreOAuth;
   procoreApiUrl: string;
   /** A Procore client acting as this user. */
-  /** Procore as this user; `background` (jobs) waits out longer rate limits than a panel request would. */
-  procoreAs(userId: string, options?: { background?: boolean }): ProcoreClient;
+  procoreAs(userId: string): ProcoreClient;
+  /** A Procore client for background work in this company: its connected service grant, never a user's. It waits out longer rate limits than a panel request would. */
+  procoreForCompany(companyId: string): ProcoreClient;
   mailer: Mailer;
   /** Enqueues a job (after the change that needs it has committed). */
   enqueue(name: string, payload: object, options?: { startAfter?: number | Date; singletonKey?: string }): Promise<void>;
@@ -49,8 +51,8 @@ export function createServices(config: Config, db: Db, log: Logger, secretKey: s
     sealer,
     oauth,
     procoreApiUrl: apiUrl,
-    procoreAs: (userId, options = {}) =>
-      new ProcoreClient({ apiUrl, tokens: userTokens(db, sealer, oauth, userId), ...(options.background ? { maxWaitSeconds: 120, maxTotalWaitSeconds: 600 } : {}) }),
+    procoreAs: (userId) => new ProcoreClient({ apiUrl, tokens: userTokens(db, sealer, oauth, userId) }),
+    procoreForCompany: (companyId) => new ProcoreClient({ apiUrl, tokens: companyTokens(db, sealer, oauth, companyId), maxWaitSeconds: 120, maxTotalWaitSeconds: 600 }),
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     queue: null,
     async enqueue(name, payload, options = {}) {

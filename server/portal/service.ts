@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Services } from '../services';
 import { requestWording } from '../requirements/wording';
-import { changeStatus, addEvent, systemActor } from '../requests/timeline';
+import { addEvent, systemActor } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
 import { parse } from '../http';
 import { portalErrorCodes, portalLimits, portalUploadFieldsSchema, type PortalInfo, type PortalUploadResult } from '../contracts/portal';
 import { READ_CERTIFICATE } from '../jobs/read-certificate';
@@ -95,14 +96,7 @@ async function storeSubmission(trx: Knex.Transaction, token: string, u: Upload):
     data: { uploadId: u.uploadId, files: received, ...(u.brokerEmail ? { brokerEmail: u.brokerEmail } : {}) },
   });
   if (storedHashes.size > 0) {
-    await changeStatus(trx, {
-      companyId: u.companyId,
-      requestId: u.requestId,
-      from: ['pending', 'awaiting_new_coi'],
-      to: 'under_review',
-      actor: subcontractor,
-      reason: 'Certificate received',
-    });
+    await moveRequest(trx, { companyId: u.companyId, requestId: u.requestId, transition: 'receive', actor: subcontractor, reason: 'Certificate received' });
   }
   return { received, stored: storedHashes.size };
 }
