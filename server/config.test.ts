@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, defaultReaders, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
@@ -9,6 +9,17 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.procore).toBeUndefined();
     expect(c.frameAncestors).toContain('https://app.procore.com');
+  });
+
+  it('reads READERS_PER_WORKER certificates at once, by default as many as memory and cores allow', () => {
+    expect(loadConfig({ READERS_PER_WORKER: '3' }).readersPerWorker).toBe(3);
+    expect(() => loadConfig({ READERS_PER_WORKER: '0' })).toThrow(/READERS_PER_WORKER/);
+    expect(loadConfig({}).readersPerWorker).toBeGreaterThanOrEqual(1);
+    const gb = 1024 ** 3;
+    expect(defaultReaders(8 * gb, 2)).toBe(2);
+    expect(defaultReaders(2 * gb, 8)).toBe(1);
+    expect(defaultReaders(7 * gb, 8)).toBe(4);
+    expect(defaultReaders(0.5 * gb, 8)).toBe(1);
   });
 
   it('listens on this machine only in development, unless HOST says otherwise', () => {

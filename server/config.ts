@@ -1,3 +1,4 @@
+import { availableParallelism, freemem } from 'node:os';
 import { z } from 'zod';
 import { appVersion } from './version';
 
@@ -32,6 +33,7 @@ const envSchema = z
     MAIL_FROM: z.string().default('COI Compliance <coi@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKERS: z.enum(['on', 'off']).default('on'),
+    READERS_PER_WORKER: z.coerce.number().int().min(1).max(32).optional(),
   });
 
 /** Rules across variables, checked on the raw values so they are listed with the others. */
@@ -65,6 +67,8 @@ export interface Config {
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   workers: boolean;
+  /** Certificates one worker reads at once (each in its own capped process). */
+  readersPerWorker: number;
   version: string;
 }
 
@@ -110,6 +114,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     workers: e.WORKERS === 'on',
+    readersPerWorker: e.READERS_PER_WORKER ?? defaultReaders(),
     version: appVersion,
   };
+}
+
+/** Readers that fit in the memory free now (each capped at 1.5 GB resident), at most one per core. */
+export function defaultReaders(free = freemem(), cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(free / (1536 * 1024 * 1024))));
 }

@@ -43,7 +43,7 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
     listener = await listenForWriteBacks(databaseUrl, s);
     for (const job of jobs) {
       const workOptions = { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5 };
-      await boss.work(job.name, workOptions, async (batch) => {
+      const handler: Parameters<typeof boss.work>[2] = async (batch) => {
         const runOne = async (item: (typeof batch)[number]) => {
           const counts = await job.run(s, job.payload.parse(item.data));
           s.log.info({ job: job.name, id: item.id, ...counts }, 'job done');
@@ -56,7 +56,9 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
         let failure: unknown;
         for (const item of batch) await runOne(item).catch((err: unknown) => (failure ??= err));
         if (failure) throw failure;
-      });
+      };
+      // Each work() call is one poller running one batch at a time: N of them run N at once.
+      for (let i = 0; i < (job.concurrency?.(s) ?? 1); i++) await boss.work(job.name, workOptions, handler);
       if (job.schedule) await boss.schedule(job.name, job.schedule, {});
     }
   }

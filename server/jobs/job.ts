@@ -13,6 +13,8 @@ export interface Job<S extends z.ZodType = z.ZodType> {
   options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; expireInSeconds?: number };
   /** Jobs fetched (and run side by side) per poll; a failure retries the whole batch, so runs must be idempotent. */
   batchSize?: number;
+  /** Jobs of this kind one worker process runs at once (default 1). */
+  concurrency?: (s: Services) => number;
   /** Run a batch's jobs one after another rather than side by side. */
   sequential?: boolean;
   run(s: Services, payload: z.output<S>): Promise<Record<string, number>>;

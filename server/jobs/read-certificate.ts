@@ -27,6 +27,8 @@ export const readCertificate = defineJob({
   name: READ_CERTIFICATE,
   payload: readCertificatePayload,
   options: { retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 },
+  // Uploads are read side by side, each document in its own capped process (READERS_PER_WORKER).
+  concurrency: (s) => s.config.readersPerWorker,
   async run(s, { requestId, uploadId }) {
     const docs = (await s.db('documents')
       .where({ request_id: requestId, upload_id: uploadId, read_status: 'queued' })
