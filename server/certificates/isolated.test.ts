@@ -12,7 +12,7 @@ describe('readCertificateIsolated', () => {
     const result = await readCertificateIsolated(fixture('text-1.pdf'), { timeoutMs: 30_000 });
     expect(result.form).toBe('ACORD 25');
     expect(result.policies.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('passes reader errors through with their code', async () => {
     await expect(readCertificateIsolated(fixture('bad-zero-pages.pdf'), { timeoutMs: 30_000 })).rejects.toMatchObject({ code: 'no_pages' });
@@ -23,7 +23,7 @@ describe('readCertificateIsolated', () => {
     await expect(readCertificateIsolated(await hugeImage(), { timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'unsafe_pdf' });
     await expect(pdfPagesIsolated(await flateBomb(), { timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'unsafe_pdf' });
     expect(await pdfPagesIsolated(fixture('multipage-1.pdf'), { timeoutMs: 60_000 })).toBeGreaterThan(1);
-  });
+  }, 180_000);
 
   it('kills a reader whose heap or resident memory overruns its cap, and reports it', async () => {
     // A heap cap too small for pdf.js itself: V8 dies with a fatal out-of-memory error in the child.
@@ -31,5 +31,5 @@ describe('readCertificateIsolated', () => {
     // A resident-memory cap below what reading takes: the watch kills the child.
     await expect(readCertificateIsolated(fixture('text-1.pdf'), { timeoutMs: 60_000, maxRssMb: 40 })).rejects.toMatchObject({ code: 'too_large' });
     expect((await readCertificateIsolated(fixture('text-1.pdf'), { timeoutMs: 60_000 })).form).toBe('ACORD 25');
-  });
+  }, 180_000);
 });
