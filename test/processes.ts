@@ -82,6 +82,12 @@ export async function startProcess(script: string, env: Record<string, string>, 
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready:\n${output}`)));
+    // Never left running behind a test that gave up on it.
+    setTimeout(() => {
+      if (readyLine.test(output)) return;
+      child.kill('SIGKILL');
+      reject(new Error(`${script} was not ready in 120 s:\n${output.slice(-3000)}`));
+    }, 120_000).unref();
   });
   return {
     child,
