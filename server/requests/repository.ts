@@ -428,3 +428,10 @@ export async function findWriteBackRequest(db: Conn, companyId: string, requestI
     deleted: row.deleted_at !== null,
   };
 }
+
+/** Open requests of a company in id order after `afterId` (the nightly sync walks them in pages). */
+export async function openRequestsAfter(db: Conn, companyId: string, afterId: string | null, limit: number): Promise<EvaluatedRequest[]> {
+  const q = evaluatedQuery(db).where('r.company_id', companyId).whereNotIn('r.status', ['cancelled', 'archived']).orderBy('r.id').limit(limit);
+  if (afterId) q.where('r.id', '>', afterId);
+  return ((await q) as EvaluatedRow[]).map(toEvaluated);
+}
