@@ -25,11 +25,11 @@ export interface Services {
   /** Enqueues a job (after the change that needs it has committed). */
   enqueue(name: string, payload: object, options?: { startAfter?: number | Date; singletonKey?: string }): Promise<void>;
   /** Many jobs of one kind in one insert. */
-  enqueueMany(name: string, payloads: object[], options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }): Promise<void>;
+  enqueueMany(name: string, payloads: object[], options?: { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; keyBy?: string }): Promise<void>;
   /** Set once the job queue has started. */
   queue: {
     send(name: string, payload: object, options?: object): Promise<string | null>;
-    insert(jobs: { name: string; data?: object; retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }[]): Promise<void>;
+    insert(jobs: { name: string; data?: object; retryLimit?: number; retryDelay?: number; retryBackoff?: boolean; singletonKey?: string }[]): Promise<void>;
   } | null;
 }
 
@@ -59,10 +59,12 @@ export function createServices(config: Config, db: Db, log: Logger, secretKey: s
       if (!services.queue) throw new Error('job queue is not started');
       await services.queue.send(name, payload, options);
     },
-    async enqueueMany(name, payloads, options = {}) {
+    async enqueueMany(name, payloads, { keyBy, ...options } = {}) {
       if (!services.queue) throw new Error('job queue is not started');
+      // keyBy: the payload field whose value is each job's singleton key.
+      const key = (data: object) => (keyBy ? { singletonKey: String((data as Record<string, unknown>)[keyBy]) } : {});
       for (let i = 0; i < payloads.length; i += 500) {
-        await services.queue.insert(payloads.slice(i, i + 500).map((data) => ({ name, data, ...options })));
+        await services.queue.insert(payloads.slice(i, i + 500).map((data) => ({ name, data, ...options, ...key(data) })));
       }
     },
   };

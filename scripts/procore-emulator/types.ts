@@ -241,4 +241,6 @@ export interface MailItem {
   text: string;
   html: string;
   date: string;
+  /** The Message-ID header, as sent. */
+  messageId?: string;
 }

@@ -20,6 +20,8 @@ async function pdfPages(bytes: Uint8Array): Promise<number> {
 
 async function run(task: ChildTask): Promise<unknown> {
   if (task.kind === 'pages') return pdfPages(task.bytes);
+  // The bytes come from outside: what their streams would expand to is bounded before pdf.js decodes them.
+  checkPdfBounds(task.bytes);
   try {
     return await readCertificate(task.bytes, task.options);
   } finally {

@@ -22,6 +22,8 @@ export const pdfBounds: PdfBounds = {
   maxTotalBytes: 1024 * 1024 * 1024,
 };
 
+const maxDeflateRatio = 1032;
+
 export const unsafePdfMessage = 'This PDF is built in a way that cannot be read safely: a part of it would expand to far more data than a certificate holds.';
 
 function unsafe(): UnreadableDocumentError {
@@ -67,7 +69,12 @@ export function checkPdfBounds(bytes: Uint8Array, b: PdfBounds = pdfBounds): voi
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = buffer.toString('latin1');
   const keyword = />>\s*stream(\r\n|\n|\r)/g;
+  // Deflate expands data at most about 1032 times, so a stream too short to pass its bound even
+  // then is not decoded: its greatest size is counted instead, within half the total allowance.
+  // The other half is for the streams that are decoded, counted at their real size.
+  const half = b.maxTotalBytes / 2;
   let total = 0;
+  let undecoded = 0;
   for (let m = keyword.exec(text); m; m = keyword.exec(text)) {
     const dict = dictionaryBefore(text, m.index + 1);
     const start = m.index + m[0].length;
@@ -78,7 +85,12 @@ export function checkPdfBounds(bytes: Uint8Array, b: PdfBounds = pdfBounds): voi
     const limit = allowance(dict, b);
     // Only a first Flate filter is decoded here; other filters expand little or are bounded by the reader's own limits.
     if (!/\/Filter\s*\[?\s*\/(FlateDecode|Fl)\b/.test(dict)) continue;
-    const budget = Math.min(limit, b.maxTotalBytes - total) + 1;
+    const most = (end - start) * maxDeflateRatio;
+    if (most <= limit && undecoded + most <= half) {
+      undecoded += most;
+      continue;
+    }
+    const budget = Math.min(limit, half - total) + 1;
     let size: number;
     try {
       size = inflateSync(buffer.subarray(start, end), { maxOutputLength: budget, finishFlush: constants.Z_SYNC_FLUSH }).length;

@@ -8,7 +8,6 @@ import { textLayerProbe } from './marks';
 import { closeReader, ocrImage, ocrPdfPage } from './ocr';
 import type { PageView } from './page';
 import { openPdf, type PDFDocumentProxy } from './pdf';
-import { checkPdfBounds } from './pdf-bounds';
 import { imageSize, sniff } from './sniff';
 
 export type { ReadOptions };
@@ -51,7 +50,6 @@ async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<Re
 }
 
 async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline: Deadline): Promise<Extraction> {
-  checkPdfBounds(bytes);
   const pdf = await openPdf(bytes);
   try {
     if (pdf.numPages < 1) throw new UnreadableDocumentError('no_pages', 'This PDF has no pages.');

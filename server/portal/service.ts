@@ -53,7 +53,7 @@ export async function receiveUpload(
   const { received, stored } = await s.db.transaction((trx) => storeSubmission(trx, token, { ...target, uploadId, files, brokerEmail }));
   if (stored > 0) {
     // The files are safely stored; a queue hiccup must not turn that into an error for the sender.
-    await s.enqueue(READ_CERTIFICATE, { requestId: target.requestId, uploadId }).catch((err: unknown) => {
+    await s.enqueue(READ_CERTIFICATE, { requestId: target.requestId, uploadId }, { singletonKey: uploadId }).catch((err: unknown) => {
       s.log.error({ err, requestId: target.requestId, uploadId }, 'could not enqueue reading of an upload');
     });
   }
