@@ -20,7 +20,10 @@ export async function reevaluateRequest(s: Services, request: EvaluatedRequest, 
   const current = await currentVerdict(s, request, today);
   if (current.kind !== 'verdict') return 'skipped';
   const { documentId, verdict } = current;
-  const falls = request.status === 'compliant' && verdict.outcome === 'deficient';
+  // A policy that merely expires soon keeps an accepted certificate Compliant: that is a renewal
+  // (requestRenewal names it), not a shortfall; on the expiry day it becomes one.
+  const onlyExpiringSoon = verdict.deficiencies.every((d) => d.code === 'policy_expires_soon');
+  const falls = request.status === 'compliant' && verdict.outcome === 'deficient' && !onlyExpiringSoon;
   const meets = request.status === 'awaiting_new_coi' && verdict.outcome === 'compliant';
   if (!falls && !meets) return 'unchanged';
   const expired = verdict.deficiencies.some((d) => d.code === 'policy_expired');

@@ -84,7 +84,36 @@ describe('nightly sync', () => {
     expect(stored.counts).toMatchObject({ changed: 1, failed: 0 });
   });
 
+  it('asks for a renewal naming the policies that expire within 30 days, once, keeping the request Compliant', async () => {
+    const vendor = vendors[2]!;
+    const requestId = await compliantRequest(vendor, 45);
+    await nightlySync(s(), companyId, day(20));
+    expect(await statusOf(requestId)).toBe('compliant');
+    const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(vendor.email!) && /expires soon/.test(m.subject)), 20_000, 'the renewal email');
+    expect(mail.text).toContain(`General Liability`);
+    expect(mail.text).toContain(`expires ${day(45)}`);
+    await nightlySync(s(), companyId, day(21));
+    expect(await stack.database.db('emails').where({ request_id: requestId, kind: 'renewal' })).toHaveLength(1);
+  });
+
+  it('ends a waiver on its end date', async () => {
+    const vendor = vendors[3]!;
+    const res = await stack.api(pm, `${base}/projects/${projectId}/requests`, { method: 'POST', body: JSON.stringify({ vendorIds: [vendor.vendorId] }) });
+    const requestId = ((await res.json()) as { data: CreateRequestsResult }).data.created[0]!.id;
+    await s().db.transaction(async (trx) => {
+      await moveRequest(trx, { companyId, requestId, transition: 'waive', actor: systemActor('Test'), reason: 'waived for a week' });
+      await trx('request_events').insert({ company_id: companyId, request_id: requestId, kind: 'waived', actor_label: 'Test', data: JSON.stringify({ reason: 'short job', until: day(7) }) });
+    });
+    await nightlySync(s(), companyId, day(7));
+    expect(await statusOf(requestId)).toBe('waived');
+    await nightlySync(s(), companyId, day(8));
+    expect(await statusOf(requestId)).toBe('awaiting_new_coi');
+    await waitFor(() => written(requestId), 20_000, 'the write after the waiver ended');
+    expect(records(vendor.vendorId).map((r) => [r.status, r.exempt])).toEqual([['expired', false]]);
+  });
+
   it('a second run changes and writes nothing', async () => {
+    await nightlySync(s(), companyId, day(42));
     const { counts } = await nightlySync(s(), companyId, day(42));
     expect(counts).toMatchObject({ changed: 0, written: 0, failed: 0 });
   });

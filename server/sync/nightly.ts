@@ -4,6 +4,7 @@ import { insuranceSchema, type ProcoreInsurance } from '../procore/records';
 import { syncCompanyDirectory, syncProjectDirectory, syncProjects } from '../directory/sync';
 import { openRequestsAfter } from '../requests/repository';
 import { reevaluateRequest } from '../requirements/reevaluate';
+import { endWaiver, requestRenewal } from '../requirements/renewals';
 import { isoToday } from '../requirements/findings';
 import { syncProjectCommitments } from './commitments';
 import { dueIntents, wantWriteBack } from './writeback-intents';
@@ -86,7 +87,7 @@ const phases: Record<SyncRun['phase'], Phase> = {
       if (page.length === 0) return;
       for (const request of page) {
         try {
-          const outcome = await reevaluateRequest(s, request, today);
+          const outcome = await checkRequest(s, request, today);
           if (outcome === 'changed') run.counts.changed++;
           else if (outcome === 'skipped') run.counts.skipped++;
         } catch (err) {
@@ -120,6 +121,15 @@ const phases: Record<SyncRun['phase'], Phase> = {
     for (const due of await dueIntents(s.db, 10_000, run.companyId, { includeRecent: true })) await writeDue(s, run, due.requestId);
   },
 };
+
+/** A waiver past its end date ends; a certificate is checked again; one still fine is asked to renew what expires soon. */
+async function checkRequest(s: Services, request: Awaited<ReturnType<typeof openRequestsAfter>>[number], today: string): Promise<'changed' | 'unchanged' | 'skipped'> {
+  if (request.status === 'waived') return (await endWaiver(s, request, today)) ? 'changed' : 'unchanged';
+  const outcome = await reevaluateRequest(s, request, today);
+  // A renewal request is an email, not a change of status.
+  if (outcome === 'unchanged') await requestRenewal(s, request, today);
+  return outcome;
+}
 
 async function repairRequest(s: Services, run: SyncRun, requestId: string): Promise<void> {
   await s.db.transaction((trx) => wantWriteBack(trx, run.companyId, requestId));
