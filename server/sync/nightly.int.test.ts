@@ -122,7 +122,8 @@ describe('nightly sync', () => {
     stack.emulator.faults.add({ path_prefix: `/rest/v1.0/projects/${projectId}/insurances`, status: 429, count: 1, retry_after: 600 });
     await expect(nightlySync(s(), companyId, day(42))).rejects.toThrow(/busy/);
     const open = await stack.database.db('sync_runs').where({ company_id: companyId }).whereNull('finished_at').first();
-    expect(open).toMatchObject({ phase: 'repair', cursor: '1' });
+    expect(open).toMatchObject({ phase: 'repair', cursor: null });
+    expect(open.last_error).toMatch(/busy/);
     const resumed = await nightlySync(s(), companyId, day(42));
     expect(resumed.resumed).toBe(true);
     expect(await stack.database.db('sync_runs').where({ company_id: companyId }).whereNull('finished_at')).toHaveLength(0);

@@ -102,7 +102,10 @@ const phases: Record<SyncRun['phase'], Phase> = {
 
   /** Units: the company-level records, then each project's. */
   async repair(s, procore, run) {
-    const scopes = ['company', ...((await s.db('procore_records').where({ company_id: run.companyId }).whereNotNull('project_id').distinct('project_id').orderBy('project_id').pluck('project_id')) as string[]).map(String)];
+    // Only scopes that hold records of ours are listed: nothing else is ours to repair.
+    const projects = ((await s.db('procore_records').where({ company_id: run.companyId }).whereNotNull('project_id').distinct('project_id').orderBy('project_id').pluck('project_id')) as string[]).map(String);
+    const companyLevel = await s.db('procore_records').where({ company_id: run.companyId }).whereNull('project_id').first('id');
+    const scopes = [...(companyLevel ? ['company'] : []), ...projects];
     await each(s, run, scopes, async (scope) => {
       const projectId = scope === 'company' ? null : scope;
       const path = projectId ? `/rest/v1.0/projects/${projectId}/insurances` : `/rest/v1.0/companies/${run.companyId}/insurances`;
