@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../../test/stack';
+import { COMPANY_A, USER_ADMIN, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
+import type { Directory } from '../contracts/directory';
+import type { Overview, ReviewQueue } from '../contracts/desk';
+import { currentPolicies, sampleExtraction, storeReadUpload } from '../requirements/int-helpers';
+
+// The overview's cards over a real database: statuses per vendor and project (a project's own
+// request before a global one, an open one before an archived one), certificates expiring,
+// the review queue and subs not responding; and tenancy.
+
+let stack: Stack;
+let admin: string;
+let vendors: Directory['vendors'];
+const projectId = '2783001';
+const base = `/api/companies/${COMPANY_A}`;
+const db = () => stack.database.db;
+
+async function get<T>(token: string, path: string): Promise<{ status: number; data: T }> {
+  const res = await stack.api(token, path);
+  return { status: res.status, data: ((await res.json()) as { data: T }).data };
+}
+
+async function request(vendorIndex: number, fields: Record<string, unknown>): Promise<string> {
+  const [row] = (await db()('coi_requests')
+    .insert({ company_id: COMPANY_A, vendor_id: vendors[vendorIndex]!.vendorId, project_id: projectId, origin: 'click', status: 'pending', recipient_email: `v${vendorIndex}-${randomUUID()}@vendor.example`, ...fields })
+    .returning('id')) as { id: string }[];
+  return row!.id;
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.signIn(USER_ADMIN);
+  vendors = (await get<Directory>(admin, `${base}/projects/${projectId}/vendors`)).data.vendors;
+  await request(0, { reminders_sent: 3, created_at: new Date(Date.now() - 20 * 86_400_000) });
+  await request(1, { reminders_sent: 1 });
+  const reviewed = await request(2, { status: 'under_review', first_upload_at: new Date() });
+  await storeReadUpload(db(), { companyId: String(COMPANY_A), requestId: reviewed }, [currentPolicies(sampleExtraction())]);
+  const soon = currentPolicies(sampleExtraction());
+  soon.policies[0]!.expirationDate = day(20);
+  const global = await request(3, { project_id: null, origin: 'global', status: 'compliant', first_upload_at: new Date() });
+  await storeReadUpload(db(), { companyId: String(COMPANY_A), requestId: global }, [soon]);
+  await request(4, { status: 'archived' });
+  await request(4, { project_id: null, origin: 'global', status: 'awaiting_new_coi' });
+  await request(5, { status: 'cancelled' });
+});
+afterAll(async () => stack?.close());
+
+const countOf = (o: Overview, status: string) => o.statusCounts.find((c) => c.status === status)?.count ?? 0;
+
+describe('overview', () => {
+  it('counts each vendor of the project once, by the status the directory shows', async () => {
+    const { status, data } = await get<Overview>(admin, `${base}/projects/${projectId}/overview`);
+    expect(status).toBe(200);
+    expect(data.project).toEqual({ id: projectId, name: 'Riverside Medical Center' });
+    expect(countOf(data, 'pending')).toBe(2);
+    expect(countOf(data, 'under_review')).toBe(1);
+    expect(countOf(data, 'compliant')).toBe(1);
+    expect(countOf(data, 'awaiting_new_coi')).toBe(1);
+    expect(countOf(data, 'archived')).toBe(0);
+    expect(countOf(data, 'not_requested')).toBe(vendors.length - 5);
+    expect(data.statusCounts.reduce((n, c) => n + c.count, 0)).toBe(vendors.length);
+    // The directory agrees row by row.
+    const directory = (await get<Directory>(admin, `${base}/projects/${projectId}/vendors`)).data.vendors;
+    for (const c of data.statusCounts) expect(directory.filter((v) => v.status === c.status)).toHaveLength(c.count);
+    expect(data.byProject).toEqual([{ projectId, projectName: 'Riverside Medical Center', counts: expect.arrayContaining(data.statusCounts) }]);
+  });
+
+  it('lists certificates expiring, the review queue and subs silent past the third reminder', async () => {
+    const { data } = await get<Overview>(admin, `${base}/overview`);
+    expect(data.project).toBeNull();
+    expect(data.expiring).toEqual({ within30: 1, within60: 1, within90: 1 });
+    expect(data.reviewQueue.count).toBe(1);
+    expect(data.reviewQueue.oldest[0]).toMatchObject({ vendorId: vendors[2]!.vendorId, vendorName: vendors[2]!.name, projectName: 'Riverside Medical Center' });
+    expect(data.notResponding.count).toBe(1);
+    expect(data.notResponding.oldest[0]).toMatchObject({ vendorId: vendors[0]!.vendorId, remindersSent: 3 });
+    const queue = await get<ReviewQueue>(admin, `${base}/review-queue`);
+    expect(queue.data.items.map((i) => i.requestId)).toEqual(data.reviewQueue.oldest.map((i) => i.requestId));
+  });
+
+  it("answers another company's user with 404 and an unknown project with 404", async () => {
+    const outsider = await stack.signIn(USER_SECOND_COMPANY);
+    expect((await get(outsider, `${base}/overview`)).status).toBe(404);
+    expect((await get(admin, `${base}/projects/999999999/overview`)).status).toBe(404);
+  });
+});
