@@ -44,12 +44,12 @@ export async function expiring(db: Db, scope: DeskScope, today: string): Promise
   const w = scopedRows(scope);
   const [r] = await rows<{ d30: string; d60: string; d90: string }>(
     db,
-    `${w.sql}, ends AS (${certificateEnds})
-     SELECT COUNT(DISTINCT s.request_id) FILTER (WHERE e.ends_on <= ?::date + 30) AS d30,
-            COUNT(DISTINCT s.request_id) FILTER (WHERE e.ends_on <= ?::date + 60) AS d60,
-            COUNT(DISTINCT s.request_id) FILTER (WHERE e.ends_on <= ?::date + 90) AS d90
-       FROM scoped s JOIN ends e ON e.request_id = s.request_id
-      WHERE s.status IN ('compliant', 'waived') AND e.ends_on >= ?::date`,
+    `${w.sql}, live AS (SELECT DISTINCT request_id FROM scoped WHERE status IN ('compliant', 'waived')),
+     ends AS (${certificateEnds})
+     SELECT COUNT(*) FILTER (WHERE ends_on <= ?::date + 30) AS d30,
+            COUNT(*) FILTER (WHERE ends_on <= ?::date + 60) AS d60,
+            COUNT(*) FILTER (WHERE ends_on <= ?::date + 90) AS d90
+       FROM ends WHERE ends_on >= ?::date`,
     [...w.bindings, scope.companyId, today, today, today, today],
   );
   return { within30: Number(r?.d30 ?? 0), within60: Number(r?.d60 ?? 0), within90: Number(r?.d90 ?? 0) };

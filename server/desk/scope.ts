@@ -52,12 +52,12 @@ export function scopedRows(scope: DeskScope): SqlPart {
   return { sql, bindings };
 }
 
-/** The newest read certificate of each request and the earliest end date of its policies. */
+/**
+ * After a CTE `live(request_id)`: the newest read certificate of each live request and the
+ * earliest end date of its policies (documents.ends_on, kept by a trigger). Binds the company id.
+ */
 export const certificateEnds = `
-  SELECT DISTINCT ON (d.request_id) d.request_id,
-         (SELECT MIN((pol->>'expirationDate')::date)
-            FROM jsonb_array_elements(COALESCE(d.extraction->'policies', '[]'::jsonb)) pol
-           WHERE pol->>'expirationDate' ~ '^\\d{4}-\\d{2}-\\d{2}$') AS ends_on
-    FROM documents d
+  SELECT DISTINCT ON (d.request_id) d.request_id, d.ends_on
+    FROM documents d JOIN live ON live.request_id = d.request_id
    WHERE d.company_id = ? AND d.read_status = 'read'
    ORDER BY d.request_id, d.created_at DESC`;
