@@ -39,3 +39,48 @@ export type Overview = z.infer<typeof overviewSchema>;
 /** The whole review queue, oldest first: next and previous on the review screen walk it. */
 export const reviewQueueSchema = z.object({ items: z.array(queueItemSchema) });
 export type ReviewQueue = z.infer<typeof reviewQueueSchema>;
+
+/** The register's filter, sort and page, as query parameters (the overview's numbers link to it). */
+export const registerQuerySchema = z.strictObject({
+  status: coiStatusSchema.optional(),
+  projectId: z.string().regex(/^[1-9]\d{0,18}$/, 'must be a Procore id (digits)').optional(),
+  trade: z.string().trim().min(1).max(100).optional(),
+  /** Compliant or waived certificates whose earliest policy ends within this many days. */
+  expiresWithin: z.enum(['30', '60', '90']).optional(),
+  queue: z.enum(['review', 'not_responding']).optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['vendor', 'project', 'status', 'expires', 'activity']).default('vendor'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type RegisterQuery = z.infer<typeof registerQuerySchema>;
+export type RegisterFilter = Omit<RegisterQuery, 'offset' | 'limit'>;
+
+export const registerPolicySchema = z.object({
+  line: z.string(),
+  insurer: z.string().nullable(),
+  expires: z.string().nullable(),
+  /** Limits as printed, e.g. { eachOccurrence: 1000000 }. */
+  limits: z.record(z.string(), z.number()),
+});
+
+export const registerRowSchema = z.object({
+  vendorId: z.string(),
+  vendorName: z.string(),
+  trade: z.string().nullable(),
+  projectId: z.string(),
+  projectName: z.string(),
+  status: coiStatusSchema,
+  requestId: z.string().nullable(),
+  requestScope: z.enum(['project', 'global']).nullable(),
+  /** Why the status is what it is: the latest check's summary or first finding. */
+  reason: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  policies: z.array(registerPolicySchema),
+  lastActivity: z.string().nullable(),
+});
+export type RegisterRow = z.infer<typeof registerRowSchema>;
+
+export const registerPageSchema = z.object({ total: z.number().int(), rows: z.array(registerRowSchema) });
+export type RegisterPage = z.infer<typeof registerPageSchema>;

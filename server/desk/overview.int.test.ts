@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { COMPANY_A, USER_ADMIN, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
-import type { Overview, ReviewQueue } from '../contracts/desk';
+import type { Overview, RegisterPage, ReviewQueue } from '../contracts/desk';
 import { currentPolicies, sampleExtraction, storeReadUpload } from '../requirements/int-helpers';
 
 // The overview's cards over a real database: statuses per vendor and project (a project's own
@@ -85,5 +85,49 @@ describe('overview', () => {
     const outsider = await stack.signIn(USER_SECOND_COMPANY);
     expect((await get(outsider, `${base}/overview`)).status).toBe(404);
     expect((await get(admin, `${base}/projects/999999999/overview`)).status).toBe(404);
+  });
+});
+
+describe('register', () => {
+  it('lists every vendor × project with status, reason, policies and end date, filtered as the overview counts', async () => {
+    const all = await get<RegisterPage>(admin, `${base}/register?limit=1000`);
+    expect(all.status).toBe(200);
+    expect(all.data.total).toBe(vendors.length);
+    const overviewData = (await get<Overview>(admin, `${base}/overview`)).data;
+    for (const c of overviewData.statusCounts) {
+      const page = await get<RegisterPage>(admin, `${base}/register?status=${c.status}`);
+      expect(page.data.total).toBe(c.count);
+      expect(page.data.rows.every((r) => r.status === c.status)).toBe(true);
+    }
+    const expiringRows = (await get<RegisterPage>(admin, `${base}/register?expiresWithin=30`)).data;
+    expect(expiringRows.rows).toHaveLength(1);
+    expect(expiringRows.rows[0]).toMatchObject({ vendorId: vendors[3]!.vendorId, status: 'compliant', requestScope: 'global', endsOn: day(20), reason: 'Meets the requirements' });
+    expect(expiringRows.rows[0]!.policies[0]).toMatchObject({ line: 'general_liability', expires: day(20) });
+    expect((await get<RegisterPage>(admin, `${base}/register?queue=review`)).data.rows.map((r) => r.vendorId)).toEqual([vendors[2]!.vendorId]);
+    const silent = (await get<RegisterPage>(admin, `${base}/register?queue=not_responding`)).data.rows;
+    expect(silent.map((r) => r.vendorId)).toEqual([vendors[0]!.vendorId]);
+    expect(silent[0]!.reason).toBe('Waiting for the certificate (3 reminders sent)');
+
+    const name = vendors[7]!.name;
+    const search = (await get<RegisterPage>(admin, `${base}/register?q=${encodeURIComponent(name)}`)).data;
+    expect(search.rows.map((r) => r.vendorName)).toContain(name);
+    const sorted = (await get<RegisterPage>(admin, `${base}/register?sort=vendor&direction=desc&limit=5`)).data.rows.map((r) => r.vendorName.toLowerCase());
+    expect(sorted).toEqual([...sorted].sort().reverse());
+    expect((await get(admin, `${base}/register?status=lost`)).status).toBe(400);
+    const outsider = await stack.signIn(USER_SECOND_COMPANY);
+    expect((await get(outsider, `${base}/register`)).status).toBe(404);
+  });
+
+  it('streams the filtered register as CSV, one line per row after the header', async () => {
+    const res = await stack.api(admin, `${base}/projects/${projectId}/register.csv?status=pending`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="coi-register-\d+-project-2783001-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Vendor,Trade,Project,Status,Reason,Certificate ends,Policies,Last activity');
+    expect(lines).toHaveLength(3);
+    expect(lines.slice(1).every((l) => l.includes(',Riverside Medical Center,Pending,'))).toBe(true);
+    const bad = await stack.api(admin, `${base}/register.csv?sort=colour`);
+    expect(bad.status).toBe(400);
   });
 });

@@ -3,7 +3,9 @@ import type { Services } from '../services';
 import { companyParamsSchema, projectParamsSchema } from '../contracts/directory';
 import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
+import { registerQuerySchema } from '../contracts/desk';
 import { fullReviewQueue, overview } from './service';
+import { readRegister, sendRegisterCsv } from './register';
 
 // The compliance manager's desk: the overview (company and project) and the review queue.
 
@@ -29,5 +31,22 @@ export function deskRoutes(s: Services): Router {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
     return fullReviewQueue(s, currentUser(res), { companyId, projectId });
   }));
+  for (const [path, scoped] of [[company, false], [project, true]] as const) {
+    const scopeOf = (params: unknown) => {
+      if (!scoped) return { companyId: parse(companyParamsSchema, params, 'company').companyId, projectId: null };
+      const p = parse(projectParamsSchema, params, 'project');
+      return { companyId: p.companyId, projectId: p.projectId };
+    };
+    r.get(`${path}/register`, handle(async (req, res) => readRegister(s, currentUser(res), scopeOf(req.params), parse(registerQuerySchema, req.query, 'register filter'))));
+    r.get(`${path}/register.csv`, (req, res, next) => {
+      const scope = scopeOf(req.params);
+      const { offset: _offset, limit: _limit, ...filter } = parse(registerQuerySchema, req.query, 'register filter');
+      sendRegisterCsv(s, currentUser(res), scope, filter, res).catch((err: unknown) => {
+        if (!res.headersSent) return next(err);
+        s.log.error({ err, companyId: scope.companyId }, 'register export broke off');
+        res.destroy(err instanceof Error ? err : new Error('export failed'));
+      });
+    });
+  }
   return r;
 }
