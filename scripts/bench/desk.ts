@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { expiring, notResponding, reviewQueue, statusByProject, statusCounts } from '../../server/desk/overview-repository';
 import type { DeskScope } from '../../server/desk/scope';
+import { registerPage, streamRegister } from '../../server/desk/register-repository';
+import { csvLine, registerCells } from '../../server/desk/csv';
 import { benchDatabase } from './database';
 import { benchCompany, seedDesk } from './desk-seed';
 
@@ -53,6 +55,21 @@ async function main() {
       const all = await time(() => Promise.all(cards.map(([, fn]) => fn())));
       console.log(`${label} overview (all cards)   cold ${ms(all.cold)}  warm ${ms(all.median)}`);
     }
+    const scope: DeskScope = { companyId: benchCompany, projectId: null };
+    const filter = { sort: 'vendor' as const, direction: 'asc' as const };
+    const first = await time(() => registerPage(database.db, scope, filter, today, 0, 200));
+    console.log(`company register first page (200)  cold ${ms(first.cold)}  warm ${ms(first.median)}`);
+    const expiringPage = await time(() => registerPage(database.db, scope, { ...filter, expiresWithin: '30' }, today, 0, 200));
+    console.log(`register, expiring in 30 days       cold ${ms(expiringPage.cold)}  warm ${ms(expiringPage.median)}`);
+    // The whole company register as CSV (100,000 rows with the defaults), as the export route writes it.
+    const t0csv = performance.now();
+    let firstByte = 0;
+    let bytes = 0;
+    const rowsOut = await streamRegister(database.db, scope, filter, today, async (batch) => {
+      if (!firstByte) firstByte = performance.now() - t0csv;
+      bytes += batch.map((r) => csvLine(registerCells(r))).join('').length;
+    });
+    console.log(`CSV export ${rowsOut} rows: first batch after ${ms(firstByte)}, all in ${ms(performance.now() - t0csv)} (${(bytes / 1e6).toFixed(1)} MB)`);
   } finally {
     await database.drop();
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { COMPANY_A, USER_ADMIN, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
@@ -129,5 +130,17 @@ describe('register', () => {
     expect(lines.slice(1).every((l) => l.includes(',Riverside Medical Center,Pending,'))).toBe(true);
     const bad = await stack.api(admin, `${base}/register.csv?sort=colour`);
     expect(bad.status).toBe(400);
+  });
+
+  it('streams the same rows as an Excel workbook that reads back', async () => {
+    const res = await stack.api(admin, `${base}/register.xlsx?status=pending`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.getWorksheet('Register')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Vendor', 'Trade', 'Project', 'Status', 'Reason', 'Certificate ends', 'Policies', 'Last activity']);
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(2).getCell(4).value).toBe('Pending');
   });
 });

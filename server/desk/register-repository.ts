@@ -17,11 +17,27 @@ const sortColumns: Record<RegisterFilter['sort'], string> = {
   activity: 'r.updated_at',
 };
 
-/** The register's SELECT (no paging), with the filter applied and its order. */
-export function registerSql(scope: DeskScope, f: RegisterFilter, today: string): SqlPart {
+/** The company id written into the statement: it was checked to be digits only (a Procore id). */
+function companyLiteral(companyId: string): string {
+  if (!/^[1-9]\d{0,18}$/.test(companyId)) throw new Error('company id must be digits');
+  return companyId;
+}
+
+const newestCertificate = (alias: string, request: string) => `LEFT JOIN LATERAL (
+        SELECT dd.ends_on, dd.extraction FROM documents dd
+         WHERE dd.company_id = ${request}.company_id AND dd.request_id = ${request}.id AND dd.read_status = 'read'
+         ORDER BY dd.created_at DESC LIMIT 1) ${alias} ON true`;
+
+/**
+ * The register's rows in order: first the filtered, sorted keys (the certificate is looked at
+ * only when the filter or sort needs its end date), then, for the rows asked for (`page`, a
+ * LIMIT/OFFSET or nothing), the certificate's policies and the latest check.
+ */
+export function registerSql(scope: DeskScope, f: RegisterFilter, today: string, page = ''): SqlPart {
   const w = scopedRows(scope);
   const where: string[] = [];
   const bindings: unknown[] = [...w.bindings, scope.companyId, scope.companyId];
+  const needsEnds = Boolean(f.expiresWithin) || f.sort === 'expires';
   if (f.status) {
     where.push('s.status = ?');
     bindings.push(f.status);
@@ -35,7 +51,7 @@ export function registerSql(scope: DeskScope, f: RegisterFilter, today: string):
     bindings.push(f.trade);
   }
   if (f.expiresWithin) {
-    where.push(`s.status IN ('compliant', 'waived') AND d.ends_on >= ?::date AND d.ends_on <= ?::date + ${Number(f.expiresWithin)}`);
+    where.push(`s.status IN ('compliant', 'waived') AND e.ends_on >= ?::date AND e.ends_on <= ?::date + ${Number(f.expiresWithin)}`);
     bindings.push(today, today);
   }
   if (f.queue === 'review') {
@@ -48,22 +64,28 @@ export function registerSql(scope: DeskScope, f: RegisterFilter, today: string):
     bindings.push(like, like, like);
   }
   const direction = f.direction === 'desc' ? 'DESC' : 'ASC';
-  const sql = `${w.sql}
-    SELECT s.vendor_id, v.name AS vendor_name, v.trade, s.project_id, p.name AS project_name, s.status, s.request_id,
+  const order = `${sortColumns[f.sort]} ${direction} NULLS LAST, lower(v.name), s.project_id`;
+  const sql = `${w.sql},
+    keys AS (
+      SELECT s.vendor_id, s.project_id, s.status, s.request_id, v.name AS vendor_name, v.trade, p.name AS project_name,
+             ROW_NUMBER() OVER (ORDER BY ${order}) AS position
+        FROM scoped s
+        JOIN vendors v ON v.company_id = ? AND v.id = s.vendor_id
+        JOIN projects p ON p.company_id = v.company_id AND p.id = s.project_id
+        LEFT JOIN coi_requests r ON r.company_id = ? AND r.id = s.request_id
+        ${needsEnds ? newestCertificate('e', 'r') : ''}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY position ${page}
+    )
+    SELECT k.vendor_id, k.vendor_name, k.trade, k.project_id, k.project_name, k.status, k.request_id,
            CASE WHEN r.id IS NULL THEN NULL WHEN r.project_id IS NULL THEN 'global' ELSE 'project' END AS request_scope,
            d.ends_on, d.extraction -> 'policies' AS policies, d.extraction -> 'insurers' AS insurers,
            r.updated_at AS last_activity, r.reminders_sent,
            (SELECT vd.body FROM verdicts vd WHERE vd.company_id = r.company_id AND vd.request_id = r.id ORDER BY vd.created_at DESC LIMIT 1) AS verdict
-      FROM scoped s
-      JOIN vendors v ON v.company_id = ? AND v.id = s.vendor_id
-      JOIN projects p ON p.company_id = v.company_id AND p.id = s.project_id
-      LEFT JOIN coi_requests r ON r.company_id = ? AND r.id = s.request_id
-      LEFT JOIN LATERAL (
-        SELECT dd.ends_on, dd.extraction FROM documents dd
-         WHERE dd.company_id = r.company_id AND dd.request_id = r.id AND dd.read_status = 'read'
-         ORDER BY dd.created_at DESC LIMIT 1) d ON true
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${sortColumns[f.sort]} ${direction} NULLS LAST, lower(v.name), s.project_id`;
+      FROM keys k
+      LEFT JOIN coi_requests r ON r.company_id = ${companyLiteral(scope.companyId)} AND r.id = k.request_id
+      ${newestCertificate('d', 'r')}
+     ORDER BY k.position`;
   return { sql, bindings };
 }
 
@@ -124,17 +146,20 @@ export function toRegisterRow(r: RegisterDbRow): RegisterRow {
 }
 
 export async function registerPage(db: Db, scope: DeskScope, f: RegisterFilter, today: string, offset: number, limit: number): Promise<{ total: number; rows: RegisterRow[] }> {
-  const q = registerSql(scope, f, today);
-  const result = (await db.raw(`SELECT page.*, COUNT(*) OVER () AS total FROM (${q.sql}) page LIMIT ${limit} OFFSET ${offset}`, q.bindings as never[])) as {
-    rows: (RegisterDbRow & { total: string })[];
-  };
-  const total = result.rows[0] ? Number(result.rows[0].total) : offset > 0 ? (await countRows(db, q)) : 0;
-  return { total, rows: result.rows.map(toRegisterRow) };
+  const q = registerSql(scope, f, today, `LIMIT ${Number(limit)} OFFSET ${Number(offset)}`);
+  const c = registerCountSql(scope, f, today);
+  const [result, counted] = await Promise.all([
+    db.raw(q.sql, q.bindings as never[]) as Promise<{ rows: RegisterDbRow[] }>,
+    db.raw(c.sql, c.bindings as never[]) as Promise<{ rows: { n: string }[] }>,
+  ]);
+  return { total: Number(counted.rows[0]?.n ?? 0), rows: result.rows.map(toRegisterRow) };
 }
 
-async function countRows(db: Db, q: SqlPart): Promise<number> {
-  const r = (await db.raw(`SELECT COUNT(*) AS n FROM (${q.sql}) c`, q.bindings as never[])) as { rows: { n: string }[] };
-  return Number(r.rows[0]?.n ?? 0);
+function registerCountSql(scope: DeskScope, f: RegisterFilter, today: string): SqlPart {
+  // The same filter without the sort's need for certificates unless the filter has it.
+  const q = registerSql(scope, { ...f, sort: f.sort === 'expires' ? 'vendor' : f.sort }, today);
+  const keysEnd = q.sql.indexOf('\n    SELECT k.vendor_id');
+  return { sql: `${q.sql.slice(0, keysEnd)} SELECT COUNT(*) AS n FROM keys`, bindings: q.bindings };
 }
 
 /** Every row of the filter, in order, handed over in batches through a server-side cursor. */

@@ -8,6 +8,7 @@ import { isoToday } from '../requirements/findings';
 import { registerPage, streamRegister } from './register-repository';
 import { csvLine, registerCells, registerColumns } from './csv';
 import type { DeskScope } from './scope';
+import { writeRegisterXlsx } from './xlsx';
 
 // The register for the screen (a page at a time) and as CSV (streamed as it is read).
 
@@ -45,4 +46,10 @@ export async function sendRegisterCsv(s: Services, user: SessionUser, scope: Des
   });
   res.end();
   s.log.info({ companyId: scope.companyId, projectId: scope.projectId, rows: count }, 'register exported as CSV');
+}
+
+/** The register as an Excel workbook, streamed the same way. */
+export async function sendRegisterXlsx(s: Services, user: SessionUser, scope: DeskScope, filter: RegisterFilter, res: Response): Promise<void> {
+  await checkScope(s, user, scope);
+  await writeRegisterXlsx(s, user, scope, filter, res, exportName(scope, 'xlsx'));
 }

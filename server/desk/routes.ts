@@ -5,7 +5,7 @@ import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { registerQuerySchema } from '../contracts/desk';
 import { fullReviewQueue, overview } from './service';
-import { readRegister, sendRegisterCsv } from './register';
+import { readRegister, sendRegisterCsv, sendRegisterXlsx } from './register';
 
 // The compliance manager's desk: the overview (company and project) and the review queue.
 
@@ -38,15 +38,17 @@ export function deskRoutes(s: Services): Router {
       return { companyId: p.companyId, projectId: p.projectId };
     };
     r.get(`${path}/register`, handle(async (req, res) => readRegister(s, currentUser(res), scopeOf(req.params), parse(registerQuerySchema, req.query, 'register filter'))));
-    r.get(`${path}/register.csv`, (req, res, next) => {
-      const scope = scopeOf(req.params);
-      const { offset: _offset, limit: _limit, ...filter } = parse(registerQuerySchema, req.query, 'register filter');
-      sendRegisterCsv(s, currentUser(res), scope, filter, res).catch((err: unknown) => {
-        if (!res.headersSent) return next(err);
-        s.log.error({ err, companyId: scope.companyId }, 'register export broke off');
-        res.destroy(err instanceof Error ? err : new Error('export failed'));
+    for (const [ext, send] of [['csv', sendRegisterCsv], ['xlsx', sendRegisterXlsx]] as const) {
+      r.get(`${path}/register.${ext}`, (req, res, next) => {
+        const scope = scopeOf(req.params);
+        const { offset: _offset, limit: _limit, ...filter } = parse(registerQuerySchema, req.query, 'register filter');
+        send(s, currentUser(res), scope, filter, res).catch((err: unknown) => {
+          if (!res.headersSent) return next(err);
+          s.log.error({ err, companyId: scope.companyId }, 'register export broke off');
+          res.destroy(err instanceof Error ? err : new Error('export failed'));
+        });
       });
-    });
+    }
   }
   return r;
 }
