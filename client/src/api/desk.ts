@@ -1,0 +1,80 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { overviewSchema, registerPageSchema, reviewQueueSchema, type RegisterFilter } from '../../../server/contracts/desk';
+import { ApiRequestError, apiRequest } from './http';
+import { getSessionToken } from './token';
+
+// The compliance manager's desk: the overview, the register (a page at a time) and its exports.
+
+export interface DeskScope {
+  companyId: string;
+  projectId: string | null;
+}
+
+const id = encodeURIComponent;
+const scopePath = (scope: DeskScope) =>
+  scope.projectId === null ? `/api/companies/${id(scope.companyId)}` : `/api/companies/${id(scope.companyId)}/projects/${id(scope.projectId)}`;
+
+export const registerPageSize = 200;
+
+export function useOverview(scope: DeskScope) {
+  return useQuery({
+    queryKey: ['overview', scope.companyId, scope.projectId],
+    queryFn: () => apiRequest(`${scopePath(scope)}/overview`, overviewSchema),
+    refetchInterval: 60_000,
+  });
+}
+
+export function useReviewQueue(scope: DeskScope, enabled: boolean) {
+  return useQuery({
+    queryKey: ['review-queue', scope.companyId, scope.projectId],
+    queryFn: () => apiRequest(`${scopePath(scope)}/review-queue`, reviewQueueSchema),
+    enabled,
+  });
+}
+
+/** The filter as query parameters; defaults are left out so links stay short. */
+export function filterParams(filter: Partial<RegisterFilter>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === '' || (key === 'sort' && value === 'vendor') || (key === 'direction' && value === 'asc')) continue;
+    params.set(key, String(value));
+  }
+  return params;
+}
+
+export function useRegister(scope: DeskScope, filter: Partial<RegisterFilter>) {
+  const params = filterParams(filter).toString();
+  return useInfiniteQuery({
+    queryKey: ['register', scope.companyId, scope.projectId, params],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) => {
+      const page = new URLSearchParams(params);
+      page.set('offset', String(pageParam));
+      page.set('limit', String(registerPageSize));
+      return apiRequest(`${scopePath(scope)}/register?${page.toString()}`, registerPageSchema);
+    },
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+}
+
+/** Downloads an export with the session header (never a cookie) and hands it to the browser as a file. */
+export async function downloadRegister(scope: DeskScope, filter: Partial<RegisterFilter>, ext: 'csv' | 'xlsx'): Promise<void> {
+  const token = getSessionToken();
+  const response = await fetch(`${scopePath(scope)}/register.${ext}?${filterParams(filter).toString()}`, {
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+    credentials: 'omit',
+  });
+  if (!response.ok) throw new ApiRequestError({ status: response.status, code: 'http_error', message: `The export could not be made (HTTP ${response.status}).` });
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `coi-register.${ext}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

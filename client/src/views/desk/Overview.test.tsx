@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Directory } from '../../../../server/contracts/directory';
+import type { Overview, RegisterPage } from '../../../../server/contracts/desk';
+import { fakeApi, ok, renderWithClient } from '../../testing/fakeApi';
+import CompanyPanel from '../CompanyPanel';
+
+const overview: Overview = {
+  project: null,
+  statusCounts: [
+    { status: 'compliant', count: 12 },
+    { status: 'pending', count: 3 },
+  ],
+  byProject: [{ projectId: '7', projectName: 'Harbor Tower', counts: [{ status: 'compliant', count: 12 }, { status: 'pending', count: 3 }] }],
+  expiring: { within30: 2, within60: 4, within90: 5 },
+  reviewQueue: { count: 1, oldest: [{ requestId: 'r1', vendorId: '1', vendorName: 'Acme Electric', projectId: '7', projectName: 'Harbor Tower', since: '2026-11-01T00:00:00Z', remindersSent: 0 }] },
+  notResponding: { count: 0, oldest: [] },
+};
+
+const page: RegisterPage = {
+  total: 1,
+  rows: [
+    {
+      vendorId: '1', vendorName: 'Acme Electric', trade: 'Electrical', projectId: '7', projectName: 'Harbor Tower', status: 'compliant', requestId: 'r1',
+      requestScope: 'project', reason: 'Meets the requirements', endsOn: '2026-12-20', lastActivity: '2026-11-30T10:00:00Z',
+      policies: [{ line: 'general_liability', insurer: 'Hartwell', expires: '2026-12-20', limits: { eachOccurrence: 1_000_000 } }],
+    },
+  ],
+};
+
+const directory: Directory = { company: { id: '42', name: 'Summit' }, project: null, vendors: [], syncedAt: '2026-11-01T00:00:00Z' };
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('overview and register', () => {
+  it('shows counts by status, expiring and the review queue; a number opens the register filtered the same way', async () => {
+    const api = fakeApi({
+      'GET /api/companies/42/vendors': [ok(directory)],
+      'GET /api/companies/42/overview': [ok(overview), ok(overview), ok(overview)],
+      'GET /api/companies/42/register?expiresWithin=30&sort=expires&offset=0&limit=200': [ok(page)],
+    });
+    const user = userEvent.setup();
+    renderWithClient(<CompanyPanel companyId="42" />);
+    await user.click(await screen.findByRole('tab', { name: 'Overview' }));
+    expect(await screen.findByRole('button', { name: '12 Compliant: show in the register' }, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '0 Waived: show in the register' })).toBeTruthy();
+    const queue = screen.getByRole('region', { name: 'Review queue' });
+    expect(within(queue).getByRole('button', { name: 'Review Acme Electric' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: '2 in 30 days: show in the register' }));
+    const table = await screen.findByRole('table', { name: 'Compliance register' }, { timeout: 10_000 });
+    expect(await within(table).findByText('Acme Electric')).toBeTruthy();
+    expect(within(table).getByText('Meets the requirements')).toBeTruthy();
+    expect((screen.getByRole('combobox', { name: 'Certificate ends' }) as HTMLSelectElement).value).toBe('30');
+    await waitFor(() => expect(api.callsTo('GET', '/api/companies/42/register?expiresWithin=30&sort=expires&offset=0&limit=200')).toHaveLength(1));
+  }, 60_000);
+});
