@@ -3,7 +3,11 @@ import { z } from 'zod';
 // The certificate review screen (compliance managers): the certificate as read, its values
 // with where they sit on the page, the latest verdict, and what a manager can do about it.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  // A real calendar day: 2030-02-31 and 9999-99-99 are refused.
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'must be a real day (YYYY-MM-DD)');
 
 /** How a value can be corrected; null: it cannot be corrected here (addresses, lists). */
 export const valueKinds = ['money', 'date', 'boolean', 'text'] as const;

@@ -10,6 +10,7 @@ import { sendEmailRetries } from '../jobs/send-email';
 import { addEvent, type Actor } from './timeline';
 import { getSettings } from './settings';
 import { insertRequests, requestQuery, toSummary } from './repository';
+import { wantWriteBack } from '../sync/writeback-intents';
 
 // Creating requests in bulk: one transaction writes the requests, their upload links, their
 // emails (to the outbox) and their timeline; emails are sent by the queue afterwards.
@@ -94,6 +95,8 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
       actor: input.actor,
       data: { origin: input.origin, how: originLabel[input.origin], projectId: input.project?.id ?? null, commitmentId: c.commitmentId ?? null },
     });
+    // Procore shows the request at once: a "Certificate of insurance" record, in progress.
+    await wantWriteBack(trx, input.companyId, id);
     const token = await createUploadLink(trx, s.sealer, { companyId: input.companyId, requestId: id, ttlDays });
     const email = renderRequestEmail({
       gcName: input.companyName,

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { companyParamsSchema, projectParamsSchema } from '../contracts/directory';
 import {
   companySettingsPatchSchema,
+  connectProcoreGrantSchema,
   createRequestsSchema,
   deleteRequestSchema,
   requestFromCommitmentSchema,
@@ -14,6 +15,7 @@ import { currentUser, requireUser } from '../auth/require-user';
 import { archiveRequest, cancelRequest, deleteRequest, requestDetail, requestForProject, requestGlobal } from './service';
 import { commitmentsToRequest, requestCommitmentByUser } from './commitments';
 import { readSettings, updateSettings } from './company-settings';
+import { connectProcoreGrant, disconnectProcoreGrant, readProcoreGrant } from './procore-grant';
 import { unarchiveRequest } from './unarchive';
 
 const commitmentParams = projectParamsSchema.extend({ commitmentId: procoreId });
@@ -68,6 +70,19 @@ export function requestRoutes(s: Services): Router {
   r.patch(`${base}/settings`, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');
     return updateSettings(s, currentUser(res), companyId, parse(companySettingsPatchSchema, req.body ?? {}, 'settings'));
+  }));
+  r.get(`${base}/settings/procore-grant`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    return readProcoreGrant(s, currentUser(res), companyId);
+  }));
+  r.put(`${base}/settings/procore-grant`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    parse(connectProcoreGrantSchema, req.body ?? {}, 'grant');
+    return connectProcoreGrant(s, currentUser(res), companyId);
+  }));
+  r.delete(`${base}/settings/procore-grant`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    return disconnectProcoreGrant(s, currentUser(res), companyId);
   }));
   return r;
 }

@@ -6,7 +6,9 @@ import { assertCompanyAccess } from '../directory/service';
 import { createUploadLink } from '../portal/links';
 import { getSettings } from './settings';
 import { findRequest, toSummary } from './repository';
-import { addEvent, changeStatus, type RequestStatus } from './timeline';
+import type { RequestStatus } from '../contracts/requests';
+import { addEvent } from './timeline';
+import { moveRequest } from './lifecycle';
 
 // Undoing an archive: the request goes back to the status it had when it was archived. A
 // request still waiting for a file gets a fresh upload link (archiving revoked the old one),
@@ -37,8 +39,8 @@ export async function unarchiveRequest(s: Services, user: SessionUser, companyId
   const { linkTtlDays } = await getSettings(s.db, companyId);
   try {
     await s.db.transaction(async (trx) => {
-      const ok = await changeStatus(trx, { companyId, requestId, from: ['archived'], to: back, actor, reason: 'Unarchived' });
-      if (!ok) throw new ConflictError('Only an archived request can be unarchived.');
+      const { moved } = await moveRequest(trx, { companyId, requestId, transition: 'unarchive', to: back, actor, reason: 'Unarchived' });
+      if (!moved) throw new ConflictError('Only an archived request can be unarchived.');
       await addEvent(trx, { companyId, requestId, kind: 'unarchived', actor, data: { status: back } });
       if (waitingForFile.includes(back)) await createUploadLink(trx, s.sealer, { companyId, requestId, ttlDays: linkTtlDays });
     });

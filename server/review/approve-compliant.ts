@@ -2,7 +2,8 @@ import type { Services } from '../services';
 import type { SessionUser } from '../contracts/session';
 import type { ApproveCompliantResult } from '../contracts/review';
 import { ConflictError, NotFoundError } from '../errors';
-import { addEvent, changeStatus } from '../requests/timeline';
+import { addEvent } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
 import { currentVerdict } from '../requirements/evaluate-request';
 import { insertVerdict } from '../requirements/evaluation-repository';
 import { isoToday, verdictFingerprint } from '../requirements/findings';
@@ -28,11 +29,10 @@ export async function approveAsCompliant(s: Services, user: SessionUser, company
   const setAside = [...new Set(verdict.reviewReasons.map((r) => r.message))];
   await s.db.transaction(async (trx) => {
     const stored = await insertVerdict(trx, { companyId, requestId, documentId, fingerprint: verdictFingerprint(verdict), verdict });
-    const moved = await changeStatus(trx, {
+    const { moved } = await moveRequest(trx, {
       companyId,
       requestId,
-      from: ['under_review', 'awaiting_new_coi'],
-      to: 'compliant',
+      transition: 'approveCompliant',
       actor: actorOf(user),
       reason: `Approved as compliant by ${user.name} after review`,
     });
