@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { expiring, notResponding, reviewQueue, statusByProject, statusCounts } from '../../server/desk/overview-repository';
+import { expiring, notResponding, reviewQueue, statusByProject, statusCounts, writeBackProblems } from '../../server/desk/overview-repository';
 import type { DeskScope } from '../../server/desk/scope';
 import { registerPage, streamRegister } from '../../server/desk/register-repository';
 import { csvLine, registerCells } from '../../server/desk/csv';
@@ -47,6 +47,7 @@ async function main() {
         ['expiring 30/60/90', () => expiring(db, scope, today)],
         ['review queue', () => reviewQueue(db, scope)],
         ['not responding', () => notResponding(db, scope)],
+        ['write-back problems', () => writeBackProblems(db, scope)],
       ];
       for (const [name, fn] of cards) {
         const t = await time(fn);

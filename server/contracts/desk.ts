@@ -21,6 +21,8 @@ export const queueItemSchema = z.object({
   /** When the newest upload arrived (review queue) or the request was made (not responding). */
   since: z.string(),
   remindersSent: z.number().int(),
+  /** What went wrong (write-back problems). */
+  note: z.string().optional(),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
@@ -33,6 +35,8 @@ export const overviewSchema = z.object({
   expiring: z.object({ within30: z.number().int(), within60: z.number().int(), within90: z.number().int() }),
   reviewQueue: z.object({ count: z.number().int(), oldest: z.array(queueItemSchema) }),
   notResponding: z.object({ count: z.number().int(), oldest: z.array(queueItemSchema) }),
+  /** Requests whose state Procore has not been told because writing failed or no grant works. */
+  writeBackProblems: z.object({ count: z.number().int(), oldest: z.array(queueItemSchema) }),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 
@@ -47,7 +51,7 @@ export const registerQuerySchema = z.strictObject({
   trade: z.string().trim().min(1).max(100).optional(),
   /** Compliant or waived certificates whose earliest policy ends within this many days. */
   expiresWithin: z.enum(['30', '60', '90']).optional(),
-  queue: z.enum(['review', 'not_responding']).optional(),
+  queue: z.enum(['review', 'not_responding', 'write_back']).optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['vendor', 'project', 'status', 'expires', 'activity']).default('vendor'),
   direction: z.enum(['asc', 'desc']).default('asc'),

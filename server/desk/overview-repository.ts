@@ -64,6 +64,7 @@ interface QueueRow {
   since: Date;
   reminders_sent: number;
   total: string;
+  note?: string | null;
 }
 
 function toItem(r: QueueRow): QueueItem {
@@ -75,6 +76,7 @@ function toItem(r: QueueRow): QueueItem {
     projectName: r.project_name,
     since: r.since.toISOString(),
     remindersSent: r.reminders_sent,
+    ...(r.note ? { note: r.note } : {}),
   };
 }
 
@@ -82,13 +84,13 @@ function toItem(r: QueueRow): QueueItem {
  * Requests (not rows) in scope, with their vendor and project, that match `where`, oldest `since`
  * first, with the total count on every row (one statement). limit null: all of them.
  */
-async function requestList(db: Db, scope: DeskScope, where: string, since: string, limit: number | null): Promise<{ count: number; items: QueueItem[] }> {
+async function requestList(db: Db, scope: DeskScope, where: string, since: string, limit: number | null, note = 'NULL'): Promise<{ count: number; items: QueueItem[] }> {
   const w = scopedRows(scope);
   const r = await rows<QueueRow>(
     db,
     `${w.sql}, picked AS (SELECT DISTINCT request_id FROM scoped WHERE request_id IS NOT NULL)
      SELECT r.id AS request_id, r.vendor_id, v.name AS vendor_name, r.project_id, p.name AS project_name,
-            ${since} AS since, r.reminders_sent, COUNT(*) OVER () AS total
+            ${since} AS since, r.reminders_sent, ${note} AS note, COUNT(*) OVER () AS total
        FROM picked JOIN coi_requests r ON r.company_id = ? AND r.id = picked.request_id
        JOIN vendors v ON v.company_id = r.company_id AND v.id = r.vendor_id
        LEFT JOIN projects p ON p.company_id = r.company_id AND p.id = r.project_id
@@ -111,4 +113,18 @@ export function reviewQueue(db: Db, scope: DeskScope, limit: number | null = que
 
 export function notResponding(db: Db, scope: DeskScope, limit: number | null = queueLimit) {
   return requestList(db, scope, `r.status = 'pending' AND r.first_upload_at IS NULL AND r.reminders_sent >= ${silentAfterReminders}`, 'r.created_at', limit);
+}
+
+/** Procore not yet told a request's state because writing failed or the company has no working grant. */
+export const writeBackProblem = `EXISTS (SELECT 1 FROM procore_writebacks wb WHERE wb.request_id = r.id AND wb.done < wb.wanted AND (wb.failures > 0 OR wb.waiting_for_grant))`;
+
+export function writeBackProblems(db: Db, scope: DeskScope, limit: number | null = queueLimit) {
+  return requestList(
+    db,
+    scope,
+    writeBackProblem,
+    '(SELECT wb.updated_at FROM procore_writebacks wb WHERE wb.request_id = r.id)',
+    limit,
+    `(SELECT CASE WHEN wb.waiting_for_grant THEN 'Waiting for a Procore connection that works for background writes' ELSE COALESCE(wb.last_error, 'Writing to Procore failed') END FROM procore_writebacks wb WHERE wb.request_id = r.id)`,
+  );
 }

@@ -47,6 +47,9 @@ beforeAll(async () => {
   await request(4, { status: 'archived' });
   await request(4, { project_id: null, origin: 'global', status: 'awaiting_new_coi' });
   await request(5, { status: 'cancelled' });
+  // A write to Procore that keeps failing; its lease keeps the write-back worker away from it here.
+  const failing = await request(6, { status: 'awaiting_new_coi' });
+  await db()('procore_writebacks').insert({ request_id: failing, company_id: COMPANY_A, wanted: 2, done: 1, failures: 3, last_error: 'Procore answered 500', claimed_until: new Date(Date.now() + 3_600_000) });
 });
 afterAll(async () => stack?.close());
 
@@ -60,9 +63,9 @@ describe('overview', () => {
     expect(countOf(data, 'pending')).toBe(2);
     expect(countOf(data, 'under_review')).toBe(1);
     expect(countOf(data, 'compliant')).toBe(1);
-    expect(countOf(data, 'awaiting_new_coi')).toBe(1);
+    expect(countOf(data, 'awaiting_new_coi')).toBe(2);
     expect(countOf(data, 'archived')).toBe(0);
-    expect(countOf(data, 'not_requested')).toBe(vendors.length - 5);
+    expect(countOf(data, 'not_requested')).toBe(vendors.length - 6);
     expect(data.statusCounts.reduce((n, c) => n + c.count, 0)).toBe(vendors.length);
     // The directory agrees row by row.
     const directory = (await get<Directory>(admin, `${base}/projects/${projectId}/vendors`)).data.vendors;
@@ -78,6 +81,8 @@ describe('overview', () => {
     expect(data.reviewQueue.oldest[0]).toMatchObject({ vendorId: vendors[2]!.vendorId, vendorName: vendors[2]!.name, projectName: 'Riverside Medical Center' });
     expect(data.notResponding.count).toBe(1);
     expect(data.notResponding.oldest[0]).toMatchObject({ vendorId: vendors[0]!.vendorId, remindersSent: 3 });
+    expect(data.writeBackProblems.count).toBe(1);
+    expect(data.writeBackProblems.oldest[0]).toMatchObject({ vendorId: vendors[6]!.vendorId, note: 'Procore answered 500' });
     const queue = await get<ReviewQueue>(admin, `${base}/review-queue`);
     expect(queue.data.items.map((i) => i.requestId)).toEqual(data.reviewQueue.oldest.map((i) => i.requestId));
   });
@@ -109,6 +114,7 @@ describe('register', () => {
     expect(silent.map((r) => r.vendorId)).toEqual([vendors[0]!.vendorId]);
     expect(silent[0]!.reason).toBe('Waiting for the certificate (3 reminders sent)');
 
+    expect((await get<RegisterPage>(admin, `${base}/register?queue=write_back`)).data.rows.map((r) => r.vendorId)).toEqual([vendors[6]!.vendorId]);
     const name = vendors[7]!.name;
     const search = (await get<RegisterPage>(admin, `${base}/register?q=${encodeURIComponent(name)}`)).data;
     expect(search.rows.map((r) => r.vendorName)).toContain(name);

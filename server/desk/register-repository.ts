@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { CoiStatus } from '../contracts/directory';
 import type { RegisterFilter, RegisterRow } from '../contracts/desk';
-import { silentAfterReminders } from './overview-repository';
+import { silentAfterReminders, writeBackProblem } from './overview-repository';
 import { scopedRows, type DeskScope, type SqlPart } from './scope';
 
 // The compliance register: every vendor × project with its status, why, the certificate's
@@ -57,6 +57,7 @@ export function registerSql(scope: DeskScope, f: RegisterFilter, today: string, 
   if (f.queue === 'review') {
     where.push(`r.status = 'under_review' AND NOT EXISTS (SELECT 1 FROM documents q WHERE q.company_id = r.company_id AND q.request_id = r.id AND q.read_status = 'queued')`);
   }
+  if (f.queue === 'write_back') where.push(writeBackProblem);
   if (f.queue === 'not_responding') where.push(`r.status = 'pending' AND r.first_upload_at IS NULL AND r.reminders_sent >= ${silentAfterReminders}`);
   if (f.q) {
     where.push(`(v.name ILIKE ? OR p.name ILIKE ? OR v.trade ILIKE ?)`);

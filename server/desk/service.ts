@@ -4,7 +4,7 @@ import type { Overview, ReviewQueue } from '../contracts/desk';
 import { NotFoundError } from '../errors';
 import { assertCompanyAccess } from '../directory/service';
 import { isoToday } from '../requirements/findings';
-import { expiring, notResponding, reviewQueue, statusByProject, statusCounts } from './overview-repository';
+import { expiring, notResponding, reviewQueue, statusByProject, statusCounts, writeBackProblems } from './overview-repository';
 import type { DeskScope } from './scope';
 
 // The overview: every card's query runs at once; any user of the company may read it.
@@ -19,12 +19,13 @@ export async function overview(s: Services, user: SessionUser, scope: DeskScope)
   await assertCompanyAccess(s, user.id, scope.companyId);
   const project = scope.projectId === null ? null : await projectOf(s, scope.companyId, scope.projectId);
   const today = isoToday();
-  const [counts, byProject, ends, queue, silent] = await Promise.all([
+  const [counts, byProject, ends, queue, silent, writeBack] = await Promise.all([
     statusCounts(s.db, scope),
     statusByProject(s.db, scope),
     expiring(s.db, scope, today),
     reviewQueue(s.db, scope),
     notResponding(s.db, scope),
+    writeBackProblems(s.db, scope),
   ]);
   return {
     project,
@@ -33,6 +34,7 @@ export async function overview(s: Services, user: SessionUser, scope: DeskScope)
     expiring: ends,
     reviewQueue: { count: queue.count, oldest: queue.items },
     notResponding: { count: silent.count, oldest: silent.items },
+    writeBackProblems: { count: writeBack.count, oldest: writeBack.items },
   };
 }
 

@@ -16,6 +16,7 @@ const overview: Overview = {
   expiring: { within30: 2, within60: 4, within90: 5 },
   reviewQueue: { count: 1, oldest: [{ requestId: 'r1', vendorId: '1', vendorName: 'Acme Electric', projectId: '7', projectName: 'Harbor Tower', since: '2026-11-01T00:00:00Z', remindersSent: 0 }] },
   notResponding: { count: 0, oldest: [] },
+  writeBackProblems: { count: 0, oldest: [] },
 };
 
 const page: RegisterPage = {

@@ -175,6 +175,13 @@ function Cards({ data, scope, onOpenRegister }: { data: OverviewData; scope: Des
         </Numbers>
         <QueueList items={data.notResponding.oldest} action={(item) => <Muted>{`${item.remindersSent} reminders · asked ${age(item.since)} ago`}</Muted>} />
       </Card>
+      <Card aria-labelledby="card-writeback">
+        <h2 id="card-writeback">Procore write-back problems</h2>
+        <Numbers>
+          <Count value={data.writeBackProblems.count} label="not yet written to Procore" accent={colors.red50} onClick={() => onOpenRegister({ queue: 'write_back' })} />
+        </Numbers>
+        <QueueList items={data.writeBackProblems.oldest} action={(item) => <Muted>{item.note ?? ''}</Muted>} />
+      </Card>
       {reviewing !== null && (
         <Suspense fallback={null}>
           <QueueReview scope={scope} start={reviewing} onClose={() => setReviewing(null)} />

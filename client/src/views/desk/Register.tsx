@@ -221,7 +221,7 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
         </label>
         {filter.queue && (
           <Button size="sm" variant="tertiary" onClick={() => set({ queue: undefined })}>
-            {filter.queue === 'review' ? 'Review queue only ✕' : 'Not responding only ✕'}
+            {{ review: 'Review queue only ✕', not_responding: 'Not responding only ✕', write_back: 'Write-back problems only ✕' }[filter.queue]}
           </Button>
         )}
         {filter.trade && (
