@@ -88,3 +88,22 @@ export type RegisterRow = z.infer<typeof registerRowSchema>;
 
 export const registerPageSchema = z.object({ total: z.number().int(), rows: z.array(registerRowSchema) });
 export type RegisterPage = z.infer<typeof registerPageSchema>;
+
+/** A commitment whose vendor is not compliant today: hold its payment applications. */
+export const payHoldSchema = z.object({
+  commitmentId: z.string(),
+  number: z.string().nullable(),
+  title: z.string().nullable(),
+  kind: z.enum(['work_order', 'purchase_order']),
+  grandTotal: z.number().nullable(),
+  vendorId: z.string(),
+  vendorName: z.string(),
+  status: coiStatusSchema,
+  requestId: z.string().nullable(),
+  reason: z.string(),
+  /** Since when the vendor has been in this status (or the commitment existed, if never requested). */
+  since: z.string().nullable(),
+});
+export type PayHold = z.infer<typeof payHoldSchema>;
+export const payHoldsSchema = z.object({ holds: z.array(payHoldSchema) });
+export type PayHolds = z.infer<typeof payHoldsSchema>;

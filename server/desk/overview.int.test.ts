@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { COMPANY_A, USER_ADMIN, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
-import type { Overview, RegisterPage, ReviewQueue } from '../contracts/desk';
+import type { Overview, PayHolds, RegisterPage, ReviewQueue } from '../contracts/desk';
 import { currentPolicies, sampleExtraction, storeReadUpload } from '../requirements/int-helpers';
 
 // The overview's cards over a real database: statuses per vendor and project (a project's own
@@ -148,5 +148,28 @@ describe('register', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, 'Vendor', 'Trade', 'Project', 'Status', 'Reason', 'Certificate ends', 'Policies', 'Last activity']);
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(2).getCell(4).value).toBe('Pending');
+  });
+});
+
+describe('pay-app holds', () => {
+  it("lists the project's live commitments whose vendor is not compliant today, with why and since when, and exports them", async () => {
+    const commitment = (id: number, vendorIndex: number, status = 'Approved') => ({
+      company_id: COMPANY_A, id, project_id: projectId, vendor_id: vendors[vendorIndex]!.vendorId, kind: 'work_order', number: `SC-${id}`, title: `Work ${id}`,
+      status, grand_total: 125000, procore_created_at: new Date('2026-10-01T00:00:00Z'), synced_at: new Date(),
+    });
+    await db()('commitments').insert([commitment(9_000_001, 0), commitment(9_000_002, 3), commitment(9_000_003, 5), commitment(9_000_004, 0, 'Void')]);
+    const { status, data } = await get<PayHolds>(admin, `${base}/projects/${projectId}/pay-app-holds`);
+    expect(status).toBe(200);
+    const ours = data.holds.filter((h) => Number(h.commitmentId) >= 9_000_000);
+    expect(ours.map((h) => h.number).sort()).toEqual(['SC-9000001', 'SC-9000003']);
+    expect(ours.find((h) => h.number === 'SC-9000001')).toMatchObject({ vendorName: vendors[0]!.name, status: 'pending', reason: 'Requested; no certificate received yet', grandTotal: 125000 });
+    expect(ours.find((h) => h.number === 'SC-9000003')).toMatchObject({ status: 'not_requested', reason: 'No certificate has been requested', since: '2026-10-01T00:00:00.000Z' });
+    const csv = await stack.api(admin, `${base}/projects/${projectId}/pay-app-holds.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text).toContain('SC-9000001,Work 9000001,');
+    expect(text).not.toContain('SC-9000002');
+    const outsider = await stack.signIn(USER_SECOND_COMPANY);
+    expect((await get(outsider, `${base}/projects/${projectId}/pay-app-holds`)).status).toBe(404);
   });
 });

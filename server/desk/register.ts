@@ -1,7 +1,9 @@
 import type { Response } from 'express';
 import type { Services } from '../services';
 import type { SessionUser } from '../contracts/session';
-import type { RegisterFilter, RegisterPage, RegisterQuery } from '../contracts/desk';
+import type { PayHolds, RegisterFilter, RegisterPage, RegisterQuery } from '../contracts/desk';
+import { coiStatusLabels } from '../contracts/directory';
+import { payHolds } from './holds-repository';
 import { NotFoundError } from '../errors';
 import { assertCompanyAccess } from '../directory/service';
 import { isoToday } from '../requirements/findings';
@@ -52,4 +54,24 @@ export async function sendRegisterCsv(s: Services, user: SessionUser, scope: Des
 export async function sendRegisterXlsx(s: Services, user: SessionUser, scope: DeskScope, filter: RegisterFilter, res: Response): Promise<void> {
   await checkScope(s, user, scope);
   await writeRegisterXlsx(s, user, scope, filter, res, exportName(scope, 'xlsx'));
+}
+
+export async function readPayHolds(s: Services, user: SessionUser, companyId: string, projectId: string): Promise<PayHolds> {
+  await checkScope(s, user, { companyId, projectId });
+  return { holds: await payHolds(s.db, companyId, projectId) };
+}
+
+const holdColumns = ['Commitment', 'Title', 'Vendor', 'COI status', 'Reason', 'Since', 'Grand total'];
+
+/** The holds as CSV (a project has at most a few thousand commitments: written in one go). */
+export async function sendPayHoldsCsv(s: Services, user: SessionUser, companyId: string, projectId: string, res: Response): Promise<void> {
+  const { holds } = await readPayHolds(s, user, companyId, projectId);
+  res.status(200);
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="pay-app-holds-${companyId}-project-${projectId}-${isoToday()}.csv"`);
+  res.setHeader('Cache-Control', 'private, no-store');
+  const lines = holds.map((h) =>
+    csvLine([h.number ?? h.commitmentId, h.title ?? '', h.vendorName, coiStatusLabels[h.status], h.reason, h.since ? h.since.slice(0, 10) : '', h.grandTotal === null ? '' : h.grandTotal.toFixed(2)]),
+  );
+  res.end(`\uFEFF${csvLine(holdColumns)}${lines.join('')}`);
 }

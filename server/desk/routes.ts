@@ -5,7 +5,7 @@ import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { registerQuerySchema } from '../contracts/desk';
 import { fullReviewQueue, overview } from './service';
-import { readRegister, sendRegisterCsv, sendRegisterXlsx } from './register';
+import { readPayHolds, readRegister, sendPayHoldsCsv, sendRegisterCsv, sendRegisterXlsx } from './register';
 
 // The compliance manager's desk: the overview (company and project) and the review queue.
 
@@ -30,6 +30,14 @@ export function deskRoutes(s: Services): Router {
   r.get(`${project}/review-queue`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
     return fullReviewQueue(s, currentUser(res), { companyId, projectId });
+  }));
+  r.get(`${project}/pay-app-holds`, handle(async (req, res) => {
+    const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
+    return readPayHolds(s, currentUser(res), companyId, projectId);
+  }));
+  r.get(`${project}/pay-app-holds.csv`, handle(async (req, res) => {
+    const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
+    await sendPayHoldsCsv(s, currentUser(res), companyId, projectId, res);
   }));
   for (const [path, scoped] of [[company, false], [project, true]] as const) {
     const scopeOf = (params: unknown) => {

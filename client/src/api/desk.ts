@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { overviewSchema, registerPageSchema, reviewQueueSchema, type RegisterFilter } from '../../../server/contracts/desk';
+import { overviewSchema, payHoldsSchema, registerPageSchema, reviewQueueSchema, type RegisterFilter } from '../../../server/contracts/desk';
 import { ApiRequestError, apiRequest } from './http';
 import { getSessionToken } from './token';
 
@@ -60,15 +60,12 @@ export function useRegister(scope: DeskScope, filter: Partial<RegisterFilter>) {
   });
 }
 
-/** Downloads an export with the session header (never a cookie) and hands it to the browser as a file. */
-export async function downloadRegister(scope: DeskScope, filter: Partial<RegisterFilter>, ext: 'csv' | 'xlsx'): Promise<void> {
+/** Downloads a file with the session header (never a cookie) and hands it to the browser. */
+async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const token = getSessionToken();
-  const response = await fetch(`${scopePath(scope)}/register.${ext}?${filterParams(filter).toString()}`, {
-    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-    credentials: 'omit',
-  });
+  const response = await fetch(path, { headers: token === null ? {} : { Authorization: `Bearer ${token}` }, credentials: 'omit' });
   if (!response.ok) throw new ApiRequestError({ status: response.status, code: 'http_error', message: `The export could not be made (HTTP ${response.status}).` });
-  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `coi-register.${ext}`;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -77,4 +74,21 @@ export async function downloadRegister(scope: DeskScope, filter: Partial<Registe
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The register with the current filter as CSV or Excel. */
+export function downloadRegister(scope: DeskScope, filter: Partial<RegisterFilter>, ext: 'csv' | 'xlsx'): Promise<void> {
+  return downloadFile(`${scopePath(scope)}/register.${ext}?${filterParams(filter).toString()}`, `coi-register.${ext}`);
+}
+
+export function usePayHolds(companyId: string, projectId: string) {
+  return useQuery({
+    queryKey: ['pay-app-holds', companyId, projectId],
+    queryFn: () => apiRequest(`/api/companies/${id(companyId)}/projects/${id(projectId)}/pay-app-holds`, payHoldsSchema),
+  });
+}
+
+/** The holds as a CSV file. */
+export async function downloadPayHolds(companyId: string, projectId: string): Promise<void> {
+  await downloadFile(`/api/companies/${id(companyId)}/projects/${id(projectId)}/pay-app-holds.csv`, 'pay-app-holds.csv');
 }

@@ -8,6 +8,7 @@ import { DeskTabs } from './desk/DeskTabs';
 // The commitments list is a second, rarer stop: it loads when its tab is first opened.
 const CommitmentsTab = lazy(() => import('./CommitmentsTab'));
 const RequirementsEditor = lazy(() => import('./RequirementsEditor'));
+const PayHolds = lazy(() => import('./desk/PayHolds'));
 
 export default function ProjectPanel({ companyId, projectId }: { companyId: string; projectId: string }) {
   const query = useProjectDirectory(companyId, projectId);
@@ -30,6 +31,15 @@ export default function ProjectPanel({ companyId, projectId }: { companyId: stri
             render: () => (
               <Suspense fallback={<Loading label="Loading commitments…" />}>
                 <CommitmentsTab companyId={companyId} projectId={projectId} />
+              </Suspense>
+            ),
+          },
+          {
+            key: 'holds',
+            label: 'Pay-app holds',
+            render: () => (
+              <Suspense fallback={<Loading label="Loading pay-app holds…" />}>
+                <PayHolds companyId={companyId} projectId={projectId} />
               </Suspense>
             ),
           },

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Directory } from '../../../../server/contracts/directory';
-import type { Overview, RegisterPage } from '../../../../server/contracts/desk';
+import type { Overview, PayHolds as Holds, RegisterPage } from '../../../../server/contracts/desk';
 import { fakeApi, ok, renderWithClient } from '../../testing/fakeApi';
 import CompanyPanel from '../CompanyPanel';
+import PayHolds from './PayHolds';
 
 const overview: Overview = {
   project: null,
@@ -56,4 +57,18 @@ describe('overview and register', () => {
     expect((screen.getByRole('combobox', { name: 'Certificate ends' }) as HTMLSelectElement).value).toBe('30');
     await waitFor(() => expect(api.callsTo('GET', '/api/companies/42/register?expiresWithin=30&sort=expires&offset=0&limit=200')).toHaveLength(1));
   }, 60_000);
+
+  it('lists the commitments to hold with the vendor, status, reason and how long', async () => {
+    const holds: Holds = {
+      holds: [{ commitmentId: '11', number: 'SC-012', title: 'Electrical rough-in', kind: 'work_order', grandTotal: 250000, vendorId: '1', vendorName: 'Acme Electric', status: 'awaiting_new_coi', requestId: 'r1', reason: 'Awaiting New COI: General liability expired on May 1, 2026.', since: new Date(Date.now() - 3 * 86_400_000).toISOString() }],
+    };
+    fakeApi({ 'GET /api/companies/42/projects/7/pay-app-holds': [ok(holds)] });
+    renderWithClient(<PayHolds companyId="42" projectId="7" />);
+    const table = await screen.findByRole('table', { name: 'Pay-app holds' });
+    expect(within(table).getByText('SC-012')).toBeTruthy();
+    expect(within(table).getByText('Awaiting New COI: General liability expired on May 1, 2026.')).toBeTruthy();
+    expect(within(table).getByText('for 3 days')).toBeTruthy();
+    expect(within(table).getByText('$250,000')).toBeTruthy();
+    expect(screen.getByText('1 commitment to hold: the vendor is not compliant today.')).toBeTruthy();
+  });
 });
