@@ -9,8 +9,9 @@ import { DeskTabs } from './desk/DeskTabs';
 const CommitmentsTab = lazy(() => import('./CommitmentsTab'));
 const RequirementsEditor = lazy(() => import('./RequirementsEditor'));
 const PayHolds = lazy(() => import('./desk/PayHolds'));
+const CommitmentHold = lazy(() => import('./desk/CommitmentHold'));
 
-export default function ProjectPanel({ companyId, projectId }: { companyId: string; projectId: string }) {
+export default function ProjectPanel({ companyId, projectId, commitmentId = null }: { companyId: string; projectId: string; commitmentId?: string | null }) {
   const query = useProjectDirectory(companyId, projectId);
   const [requirementsOpen, setRequirementsOpen] = useState(false);
   const requirements = (
@@ -20,6 +21,11 @@ export default function ProjectPanel({ companyId, projectId }: { companyId: stri
   );
   return (
     <>
+      {commitmentId !== null && (
+        <Suspense fallback={null}>
+          <CommitmentHold companyId={companyId} projectId={projectId} commitmentId={commitmentId} />
+        </Suspense>
+      )}
       <DeskTabs
         label="Project views"
         scope={{ companyId, projectId }}

@@ -6,6 +6,7 @@ import type { Overview, PayHolds as Holds, RegisterPage } from '../../../../serv
 import { fakeApi, ok, renderWithClient } from '../../testing/fakeApi';
 import CompanyPanel from '../CompanyPanel';
 import PayHolds from './PayHolds';
+import ProjectPanel from '../ProjectPanel';
 
 const overview: Overview = {
   project: null,
@@ -71,4 +72,17 @@ describe('overview and register', () => {
     expect(within(table).getByText('$250,000')).toBeTruthy();
     expect(screen.getByText('1 commitment to hold: the vendor is not compliant today.')).toBeTruthy();
   });
+
+  it('opens on a commitment page with that commitment’s hold, said first', async () => {
+    const holds: Holds = {
+      holds: [{ commitmentId: '11', number: 'SC-012', title: null, kind: 'work_order', grandTotal: null, vendorId: '1', vendorName: 'Acme Electric', status: 'pending', requestId: 'r1', reason: 'Requested; no certificate received yet', since: new Date().toISOString() }],
+    };
+    fakeApi({
+      'GET /api/companies/42/projects/7/pay-app-holds': [ok(holds)],
+      'GET /api/companies/42/projects/7/vendors': [ok({ ...directory, project: { id: '7', name: 'Harbor Tower' } })],
+    });
+    renderWithClient(<ProjectPanel companyId="42" projectId="7" commitmentId="11" />);
+    expect(await screen.findByText('Hold pay applications for SC-012', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('Acme Electric is not compliant today since today: Requested; no certificate received yet')).toBeTruthy();
+  }, 30_000);
 });
