@@ -107,3 +107,22 @@ export const payHoldSchema = z.object({
 export type PayHold = z.infer<typeof payHoldSchema>;
 export const payHoldsSchema = z.object({ holds: z.array(payHoldSchema) });
 export type PayHolds = z.infer<typeof payHoldsSchema>;
+
+/** One thing that happened to a vendor's requests, in any project. */
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  kind: z.string(),
+  requestId: z.string(),
+  /** null: a global (all projects) request. */
+  projectName: z.string().nullable(),
+  /** A person's name, "the subcontractor", or "automatic (…)" saying what acted. */
+  actor: z.string(),
+  summary: z.string(),
+});
+export const vendorHistorySchema = z.object({
+  vendor: z.object({ id: z.string(), name: z.string() }),
+  entries: z.array(historyEntrySchema),
+  /** More happened than is listed (the newest are listed). */
+  truncated: z.boolean(),
+});
+export type VendorHistory = z.infer<typeof vendorHistorySchema>;

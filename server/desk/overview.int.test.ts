@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { COMPANY_A, USER_ADMIN, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
-import type { Overview, PayHolds, RegisterPage, ReviewQueue } from '../contracts/desk';
+import type { Overview, PayHolds, RegisterPage, ReviewQueue, VendorHistory } from '../contracts/desk';
 import { currentPolicies, sampleExtraction, storeReadUpload } from '../requirements/int-helpers';
 
 // The overview's cards over a real database: statuses per vendor and project (a project's own
@@ -171,5 +171,31 @@ describe('pay-app holds', () => {
     expect(text).not.toContain('SC-9000002');
     const outsider = await stack.signIn(USER_SECOND_COMPANY);
     expect((await get(outsider, `${base}/projects/${projectId}/pay-app-holds`)).status).toBe(404);
+  });
+});
+
+describe('vendor history', () => {
+  it('lists every event of the vendor across projects, newest first, naming the person or what acted automatically', async () => {
+    const vendorId = vendors[0]!.vendorId;
+    const projectRequest = (await db()('coi_requests').where({ company_id: COMPANY_A, vendor_id: vendorId }).first('id')).id as string;
+    const globalRequest = await request(0, { project_id: null, origin: 'global', status: 'compliant' });
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    await db()('request_events').insert([
+      { company_id: COMPANY_A, request_id: projectRequest, kind: 'requested', actor_label: 'Automatic (commitment created in Procore)', data: JSON.stringify({ how: 'requested automatically when the commitment was created in Procore', commitmentId: '9000001' }), at: at(30) },
+      { company_id: COMPANY_A, request_id: projectRequest, kind: 'reminder_queued', actor_label: 'Reminder schedule', data: JSON.stringify({ number: 3 }), at: at(20) },
+      { company_id: COMPANY_A, request_id: globalRequest, kind: 'waived', actor_user_id: USER_ADMIN, actor_label: 'Alice Morgan', data: JSON.stringify({ reason: 'Owner accepted', until: '2027-01-31' }), at: at(10) },
+    ]);
+    const { status, data } = await get<VendorHistory>(admin, `${base}/vendors/${vendorId}/history`);
+    expect(status).toBe(200);
+    expect(data.vendor).toEqual({ id: vendorId, name: vendors[0]!.name });
+    expect(data.entries.map((e) => [e.kind, e.actor, e.projectName])).toEqual([
+      ['waived', 'Alice Morgan', null],
+      ['reminder_queued', 'automatic (reminder schedule)', 'Riverside Medical Center'],
+      ['requested', 'automatic (commitment SC-9000001)', 'Riverside Medical Center'],
+    ]);
+    expect(data.entries[0]!.summary).toBe('Approved with an override until 2027-01-31: Owner accepted');
+    const outsider = await stack.signIn(USER_SECOND_COMPANY);
+    expect((await get(outsider, `${base}/vendors/${vendorId}/history`)).status).toBe(404);
+    expect((await get(admin, `${base}/vendors/1/history`)).status).toBe(404);
   });
 });

@@ -5,6 +5,8 @@ import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { registerQuerySchema } from '../contracts/desk';
 import { fullReviewQueue, overview } from './service';
+import { vendorHistory } from './history';
+import { procoreId } from '../contracts/api';
 import { readPayHolds, readRegister, sendPayHoldsCsv, sendRegisterCsv, sendRegisterXlsx } from './register';
 
 // The compliance manager's desk: the overview (company and project) and the review queue.
@@ -30,6 +32,10 @@ export function deskRoutes(s: Services): Router {
   r.get(`${project}/review-queue`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
     return fullReviewQueue(s, currentUser(res), { companyId, projectId });
+  }));
+  r.get(`${company}/vendors/:vendorId/history`, handle(async (req, res) => {
+    const { companyId, vendorId } = parse(companyParamsSchema.extend({ vendorId: procoreId }), req.params, 'vendor');
+    return vendorHistory(s, currentUser(res), companyId, vendorId);
   }));
   r.get(`${project}/pay-app-holds`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
