@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { overviewSchema, payHoldsSchema, registerPageSchema, reviewQueueSchema, type RegisterFilter } from '../../../server/contracts/desk';
+import { overviewSchema, payHoldsSchema, registerPageSchema, reviewQueueSchema, vendorHistorySchema, type RegisterFilter } from '../../../server/contracts/desk';
 import { ApiRequestError, apiRequest } from './http';
 import { getSessionToken } from './token';
 
@@ -91,4 +91,11 @@ export function usePayHolds(companyId: string, projectId: string) {
 /** The holds as a CSV file. */
 export async function downloadPayHolds(companyId: string, projectId: string): Promise<void> {
   await downloadFile(`/api/companies/${id(companyId)}/projects/${id(projectId)}/pay-app-holds.csv`, 'pay-app-holds.csv');
+}
+
+export function useVendorHistory(companyId: string, vendorId: string) {
+  return useQuery({
+    queryKey: ['vendor-history', companyId, vendorId],
+    queryFn: () => apiRequest(`/api/companies/${id(companyId)}/vendors/${id(vendorId)}/history`, vendorHistorySchema),
+  });
 }

@@ -42,6 +42,9 @@ describe('overview and register', () => {
       'GET /api/companies/42/vendors': [ok(directory)],
       'GET /api/companies/42/overview': [ok(overview), ok(overview), ok(overview)],
       'GET /api/companies/42/register?expiresWithin=30&sort=expires&offset=0&limit=200': [ok(page)],
+      'GET /api/companies/42/vendors/1/history': [
+        ok({ vendor: { id: '1', name: 'Acme Electric' }, truncated: false, entries: [{ at: '2026-11-01T10:00:00Z', kind: 'requested', requestId: 'r1', projectName: 'Harbor Tower', actor: 'automatic (commitment SC-012)', summary: 'Certificate requested: requested automatically when the commitment was created in Procore.' }] }),
+      ],
     });
     const user = userEvent.setup();
     renderWithClient(<CompanyPanel companyId="42" />);
@@ -57,6 +60,11 @@ describe('overview and register', () => {
     expect(within(table).getByText('Meets the requirements')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Certificate ends' }) as HTMLSelectElement).value).toBe('30');
     await waitFor(() => expect(api.callsTo('GET', '/api/companies/42/register?expiresWithin=30&sort=expires&offset=0&limit=200')).toHaveLength(1));
+
+    await user.click(within(table).getByRole('button', { name: 'History of Acme Electric' }));
+    const drawer = await screen.findByRole('dialog', { name: 'History: Acme Electric' }, { timeout: 10_000 });
+    const entries = await within(drawer).findAllByRole('listitem');
+    expect(entries.map((e) => e.textContent)).toEqual([expect.stringContaining('automatic (commitment SC-012)')]);
   }, 60_000);
 
   it('lists the commitments to hold with the vendor, status, reason and how long', async () => {

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { FixedSizeList, type ListChildComponentProps } from 'react-window';
 import styled from 'styled-components';
 import { coiStatuses, coiStatusLabels, type CoiStatus } from '../../../../server/contracts/directory';
@@ -14,6 +14,20 @@ import { Loading } from '../../components/Loading';
 // The compliance register: every vendor × project, filtered, searched and sorted on the server,
 // virtualised here (rows are fetched a page at a time as they scroll into view), and exported
 // with the same filter as CSV or Excel.
+
+const VendorHistory = lazy(() => import('./VendorHistory'));
+
+const HistoryButton = styled.button`
+  all: unset;
+  cursor: pointer;
+  font-weight: 600;
+  &:hover {
+    text-decoration: underline;
+  }
+  &:focus-visible {
+    outline: 2px solid ${colors.blue50};
+  }
+`;
 
 const columns = 'minmax(160px, 2fr) minmax(120px, 1.5fr) 150px minmax(180px, 3fr) 100px minmax(200px, 3fr)';
 const rowHeight = 52;
@@ -117,6 +131,7 @@ function policiesShort(row: RegisterRow): string {
 
 interface RowsData {
   rows: (RegisterRow | undefined)[];
+  onHistory: (row: RegisterRow) => void;
 }
 
 function RegisterLine({ index, style, data }: ListChildComponentProps<RowsData>) {
@@ -131,7 +146,9 @@ function RegisterLine({ index, style, data }: ListChildComponentProps<RowsData>)
   return (
     <Grid role="row" aria-rowindex={index + 2} style={{ ...style, height: rowHeight }}>
       <div role="cell">
-        <strong>{row.vendorName}</strong>
+        <HistoryButton type="button" aria-label={`History of ${row.vendorName}`} onClick={() => data.onHistory(row)}>
+          {row.vendorName}
+        </HistoryButton>
         <br />
         <Small>{row.trade ?? ''}</Small>
       </div>
@@ -162,6 +179,7 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
   const { height } = measured ?? fallback;
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
+  const [history, setHistory] = useState<RegisterRow | null>(null);
   const total = query.data?.pages[0]?.total ?? 0;
   const loaded = useMemo(() => query.data?.pages.flatMap((p) => p.rows) ?? [], [query.data]);
   const set = (patch: Partial<RegisterFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -265,7 +283,7 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
                 width="100%"
                 itemCount={total}
                 itemSize={rowHeight}
-                itemData={{ rows: loaded }}
+                itemData={{ rows: loaded, onHistory: setHistory }}
                 overscanCount={8}
                 style={{ position: 'absolute', top: 0, left: 0 }}
                 onItemsRendered={({ visibleStopIndex }) => {
@@ -277,6 +295,11 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
             )}
           </Body>
         </Table>
+      )}
+      {history && (
+        <Suspense fallback={null}>
+          <VendorHistory companyId={scope.companyId} vendorId={history.vendorId} vendorName={history.vendorName} onClose={() => setHistory(null)} />
+        </Suspense>
       )}
     </Layout>
   );
