@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { openPdf } from '../certificates/pdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { COMPANY_A, USER_ADMIN, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
@@ -197,5 +198,28 @@ describe('vendor history', () => {
     const outsider = await stack.signIn(USER_SECOND_COMPANY);
     expect((await get(outsider, `${base}/vendors/${vendorId}/history`)).status).toBe(404);
     expect((await get(admin, `${base}/vendors/1/history`)).status).toBe(404);
+  });
+});
+
+describe('project report', () => {
+  it('is a real PDF naming the project, each vendor with its status, and the open deficiencies', async () => {
+    const failing = (await db()('coi_requests').where({ company_id: COMPANY_A, vendor_id: vendors[6]!.vendorId }).first('id')).id as string;
+    const [doc] = await storeReadUpload(db(), { companyId: String(COMPANY_A), requestId: failing }, [currentPolicies(sampleExtraction())]);
+    const verdict = { outcome: 'deficient', deficiencies: [{ code: 'limit_below_minimum', line: 'general_liability', field: null, required: 1, found: 0, message: 'General liability each occurrence is $500,000; at least $1,000,000 is required.' }], reviewReasons: [] };
+    await db()('verdicts').insert({ company_id: COMPANY_A, request_id: failing, document_id: doc, outcome: 'deficient', fingerprint: 'report-test', body: JSON.stringify(verdict) });
+    const res = await stack.api(admin, `${base}/projects/${projectId}/report.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = await openPdf(new Uint8Array(await res.arrayBuffer()));
+    let text = '';
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      text += `${content.items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
+    }
+    expect(text).toContain('Certificates of insurance: Riverside Medical Center');
+    expect(text).toContain(vendors[2]!.name);
+    expect(text).toContain('Open deficiencies');
+    expect(text).toContain('General liability each occurrence is $500,000; at least $1,000,000 is required.');
+    expect((await stack.api(admin, `${base}/projects/999999999/report.pdf`)).status).toBe(404);
   });
 });

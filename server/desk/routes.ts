@@ -6,6 +6,7 @@ import { currentUser, requireUser } from '../auth/require-user';
 import { registerQuerySchema } from '../contracts/desk';
 import { fullReviewQueue, overview } from './service';
 import { vendorHistory } from './history';
+import { sendProjectReport } from './report-pdf';
 import { procoreId } from '../contracts/api';
 import { readPayHolds, readRegister, sendPayHoldsCsv, sendRegisterCsv, sendRegisterXlsx } from './register';
 
@@ -37,6 +38,14 @@ export function deskRoutes(s: Services): Router {
     const { companyId, vendorId } = parse(companyParamsSchema.extend({ vendorId: procoreId }), req.params, 'vendor');
     return vendorHistory(s, currentUser(res), companyId, vendorId);
   }));
+  r.get(`${project}/report.pdf`, (req, res, next) => {
+    const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
+    sendProjectReport(s, currentUser(res), companyId, projectId, res).catch((err: unknown) => {
+      if (!res.headersSent) return next(err);
+      s.log.error({ err, companyId, projectId }, 'project report broke off');
+      res.destroy(err instanceof Error ? err : new Error('report failed'));
+    });
+  });
   r.get(`${project}/pay-app-holds`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
     return readPayHolds(s, currentUser(res), companyId, projectId);

@@ -99,3 +99,8 @@ export function useVendorHistory(companyId: string, vendorId: string) {
     queryFn: () => apiRequest(`/api/companies/${id(companyId)}/vendors/${id(vendorId)}/history`, vendorHistorySchema),
   });
 }
+
+/** The printable PDF report of one project. */
+export function downloadProjectReport(companyId: string, projectId: string): Promise<void> {
+  return downloadFile(`/api/companies/${id(companyId)}/projects/${id(projectId)}/report.pdf`, 'coi-report.pdf');
+}

@@ -3,7 +3,7 @@ import { FixedSizeList, type ListChildComponentProps } from 'react-window';
 import styled from 'styled-components';
 import { coiStatuses, coiStatusLabels, type CoiStatus } from '../../../../server/contracts/directory';
 import type { RegisterFilter, RegisterRow } from '../../../../server/contracts/desk';
-import { downloadRegister, useOverview, useRegister, type DeskScope } from '../../api/desk';
+import { downloadProjectReport, downloadRegister, useOverview, useRegister, type DeskScope } from '../../api/desk';
 import { isApiError } from '../../api/http';
 import { Button, colors, Input, spacing } from '../../components/core';
 import { GlobalTag, StatusPill } from '../../components/status';
@@ -186,10 +186,11 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
   const sortBy = (sort: RegisterFilter['sort']) => setFilter((f) => ({ ...f, sort, direction: f.sort === sort && f.direction !== 'desc' ? 'desc' : 'asc' }));
   const arrow = (sort: RegisterFilter['sort']) => ((filter.sort ?? 'vendor') === sort ? (filter.direction === 'desc' ? ' ▼' : ' ▲') : '');
   const ariaSort = (sort: RegisterFilter['sort']) => ((filter.sort ?? 'vendor') === sort ? (filter.direction === 'desc' ? 'descending' : 'ascending') : 'none');
-  const exportAs = (ext: 'csv' | 'xlsx') => {
+  const exportAs = (ext: 'csv' | 'xlsx' | 'pdf') => {
     setExporting(ext);
     setExportError(null);
-    downloadRegister(scope, effective, ext).then(
+    const download = ext === 'pdf' ? downloadProjectReport(scope.companyId, scope.projectId ?? '') : downloadRegister(scope, effective, ext);
+    download.then(
       () => setExporting(null),
       (err: unknown) => {
         setExporting(null);
@@ -253,6 +254,11 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
         <Button size="sm" variant="secondary" loading={exporting === 'xlsx'} onClick={() => exportAs('xlsx')}>
           Export Excel
         </Button>
+        {scope.projectId !== null && (
+          <Button size="sm" variant="secondary" loading={exporting === 'pdf'} onClick={() => exportAs('pdf')}>
+            Printable report (PDF)
+          </Button>
+        )}
       </Filters>
       {exportError && <Notice tone="error">{exportError}</Notice>}
       <Small aria-live="polite">{query.isPending ? 'Loading…' : `${total.toLocaleString('en-US')} ${total === 1 ? 'row' : 'rows'}`}</Small>
