@@ -14,6 +14,7 @@ import { requirementRoutes } from './requirements/routes';
 import { webhookRoutes } from './sync/webhooks';
 import { portalRoutes } from './portal/routes';
 import { reviewRoutes } from './review/routes';
+import { deskRoutes } from './desk/routes';
 import type { Health } from './contracts/api';
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   app.use(webhookRoutes(s));
   app.use(portalRoutes(s));
   app.use(reviewRoutes(s));
+  app.use(deskRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));
 
   app.use(['/app'], frameableBy(s.config.frameAncestors));

@@ -37,7 +37,8 @@ describe('unarchive', () => {
     expect(((await res.json()) as { data: RequestSummary }).data.status).toBe('pending');
     expect(await liveLinks(request.id)).toHaveLength(1);
     const detail = ((await (await stack.api(admin, `${base}/requests/${request.id}`)).json()) as { data: RequestDetail }).data;
-    expect(detail.timeline.at(-1)).toMatchObject({ kind: 'unarchived', actor: 'Alice Morgan', summary: 'Request unarchived: back to Pending.' });
+    // Other entries (the request email's delivery) may land around it on a busy machine.
+    expect(detail.timeline.find((e) => e.kind === 'unarchived')).toMatchObject({ actor: 'Alice Morgan', summary: 'Request unarchived: back to Pending.' });
     const row = ((await (await stack.api(admin, `${base}/projects/${projectId}/vendors`)).json()) as { data: Directory }).data.vendors.find((v) => v.vendorId === request.vendorId)!;
     expect(row.status).toBe('pending');
 

@@ -13,6 +13,7 @@ function mergeSetup(base: HostContext, setup: PanelSetup | null): HostContext {
     companyId: setup.companyId ?? base.companyId,
     projectId: setup.projectId ?? base.projectId,
     view: setup.view ?? base.view,
+    recordId: setup.recordId ?? base.recordId ?? null,
   };
 }
 

@@ -7,6 +7,8 @@ export interface HostContext {
   surface: 'sidepanel' | 'fullscreen';
   /** Procore's view key (side panel only), e.g. `project_directory.vendors.list`. */
   view: string | null;
+  /** The record the side panel sits next to (a commitment on its page), when Procore names one. */
+  recordId?: string | null;
 }
 
 /** Procore interpolates ids into the URL; an empty value means "not in a project". */

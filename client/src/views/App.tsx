@@ -61,13 +61,15 @@ function SessionHeader({ session }: { session: Session }) {
 }
 
 function Directory() {
-  const { companyId, projectId } = useHostContext();
+  const { companyId, projectId, view, recordId } = useHostContext();
+  // On a commitment's page the panel opens with that commitment's pay-app hold.
+  const commitmentId = view?.startsWith('commitments.') && recordId ? recordId : null;
   if (companyId === null) {
     return <Notice tone="error">Open COI Compliance from Procore: this address does not say which company to show.</Notice>;
   }
   return (
     <Suspense fallback={<Loading label="Loading…" />}>
-      {projectId === null ? <CompanyPanel companyId={companyId} /> : <ProjectPanel companyId={companyId} projectId={projectId} />}
+      {projectId === null ? <CompanyPanel companyId={companyId} /> : <ProjectPanel companyId={companyId} projectId={projectId} commitmentId={commitmentId} />}
     </Suspense>
   );
 }

@@ -128,13 +128,30 @@ function ReviewBody({ companyId, requestId, review }: { companyId: string; reque
   );
 }
 
+export interface QueueNavigation {
+  /** "3 of 12 in the review queue" */
+  position: string;
+  onPrevious?: () => void;
+  onNext?: () => void;
+}
+
 interface CertificateReviewProps {
   companyId: string;
   requestId: string;
   onClose: () => void;
+  /** Opened from the review queue: previous and next, also with Alt+← and Alt+→. */
+  navigation?: QueueNavigation;
 }
 
-export default function CertificateReview({ companyId, requestId, onClose }: CertificateReviewProps) {
+const Nav = styled.div`
+  display: flex;
+  align-items: center;
+  gap: ${spacing.sm}px;
+  font-size: 12px;
+  color: ${colors.gray45};
+`;
+
+export default function CertificateReview({ companyId, requestId, onClose, navigation }: CertificateReviewProps) {
   const query = useReview(companyId, requestId);
   const screen = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -146,14 +163,35 @@ export default function CertificateReview({ companyId, requestId, onClose }: Cer
     // The drawer underneath must not see this screen's keys (its Escape would close it too).
     event.stopPropagation();
     if (event.key === 'Escape') onClose();
+    if (event.altKey && event.key === 'ArrowLeft' && navigation?.onPrevious) {
+      event.preventDefault();
+      navigation.onPrevious();
+    }
+    if (event.altKey && event.key === 'ArrowRight' && navigation?.onNext) {
+      event.preventDefault();
+      navigation.onNext();
+    }
   };
   return createPortal(
     <Screen ref={screen} role="dialog" aria-modal="true" aria-labelledby="review-title" tabIndex={-1} onKeyDown={onKeyDown}>
       <Header>
         <h2 id="review-title">Certificate review{query.data ? ` · ${query.data.document.filename}` : ''}</h2>
-        <Button type="button" variant="secondary" onClick={onClose}>
-          Close
-        </Button>
+        <Nav>
+          {navigation && (
+            <>
+              <span>{navigation.position}</span>
+              <Button type="button" size="sm" variant="secondary" aria-keyshortcuts="Alt+ArrowLeft" disabled={!navigation.onPrevious} onClick={navigation.onPrevious}>
+                Previous
+              </Button>
+              <Button type="button" size="sm" variant="secondary" aria-keyshortcuts="Alt+ArrowRight" disabled={!navigation.onNext} onClick={navigation.onNext}>
+                Next
+              </Button>
+            </>
+          )}
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Close
+          </Button>
+        </Nav>
       </Header>
       <QueryState query={query} loadingLabel="Loading the certificate…">
         {(review) => <ReviewBody companyId={companyId} requestId={requestId} review={review} />}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useCompanyDirectory } from '../api/directory';
 import { Button } from '../components/core';
 import { DirectoryPanel } from './DirectoryPanel';
+import { DeskTabs } from './desk/DeskTabs';
 
 const SettingsDialog = lazy(() => import('./SettingsDialog'));
 const RequirementsEditor = lazy(() => import('./RequirementsEditor'));
@@ -23,7 +24,11 @@ export default function CompanyPanel({ companyId }: { companyId: string }) {
   );
   return (
     <>
-      <DirectoryPanel query={query} loadingLabel="Loading the company directory…" scope={{ companyId, projectId: null }} actions={settings} />
+      <DeskTabs
+        label="Company views"
+        scope={{ companyId, projectId: null }}
+        directory={<DirectoryPanel query={query} loadingLabel="Loading the company directory…" scope={{ companyId, projectId: null }} actions={settings} />}
+      />
       <Suspense fallback={null}>
         {settingsOpen && <SettingsDialog companyId={companyId} onClose={() => setSettingsOpen(false)} />}
         {requirementsOpen && <RequirementsEditor companyId={companyId} projectId={null} onClose={() => setRequirementsOpen(false)} />}
