@@ -6,6 +6,7 @@ import { oauthRouter } from './oauth';
 import { createRateLimiter } from './rate-limit';
 import { commitmentsRouter } from './rest-commitments';
 import { coreRouter } from './rest-core';
+import { usersRouter } from './rest-users';
 import type { RestDeps } from './rest-deps';
 import { authenticate, requireCompanyHeader } from './rest-guard';
 import { insurancesRouter } from './rest-insurances';
@@ -72,7 +73,7 @@ export function buildApp(options: EmulatorOptions, state: EmulatorState, deps: R
   const rateLimit = createRateLimiter({
     hourly: options.rateLimit?.hourly ?? 3600, spike: options.rateLimit?.spike ?? 100, spikeWindowSeconds: options.rateLimit?.spikeWindowSeconds ?? 10,
   });
-  const routers = [coreRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
+  const routers = [coreRouter(deps), usersRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
   app.use('/rest', faults.middleware, authenticate(state), rateLimit);
   app.use('/rest', (_req, res, next) => requestActor.run({ application_id: restContext(res).token.client_id }, next));
   for (const version of REST_VERSIONS) app.use(`/rest/${version}`, requireCompanyHeader(state), ...routers);

@@ -47,7 +47,7 @@ export function createState(firstCompanyVendors: number): EmulatorState {
     companies,
     projects,
     users: seedUsers(projects),
-    templates: seedTemplates(companies),
+    templates: seedTemplates(companies, projects),
     trades,
     vendors: new Map(vendorList.map((v) => [v.id, v])),
     directories,

@@ -9,6 +9,8 @@ import { deleteGrant, saveGrant, userTokens } from './grants';
 import { bearerToken, currentUser, requireUser } from './require-user';
 import { createSession, deleteSession, deleteUserSessions, upsertUser } from './sessions';
 import { popupPage } from './popup-page';
+import { accessFor } from '../permissions/authorize';
+import { sessionQuerySchema } from '../contracts/permissions';
 
 declare module 'express-session' {
   interface SessionData {
@@ -35,7 +37,15 @@ export function authRoutes(s: Services): Router {
     finishSignIn(s, req, res).catch(next);
   });
 
-  r.get('/api/session', requireUser(s.db), handle(async (_req, res) => ({ user: currentUser(res) })));
+  r.get(
+    '/api/session',
+    requireUser(s.db),
+    handle(async (req, res) => {
+      const user = currentUser(res);
+      const { companyId, projectId } = parse(sessionQuerySchema, req.query, 'session query');
+      return { user, access: companyId ? await accessFor(s, user, companyId, projectId ?? null) : null };
+    }),
+  );
 
   r.post(
     '/api/session/sign-out',

@@ -1,20 +1,19 @@
 import type { Services } from '../services';
 import type { CreateRequests, CreateRequestsResult, RequestDetail, RequestSummary } from '../contracts/requests';
 import type { SessionUser } from '../contracts/session';
-import { ForbiddenError, NotFoundError, ValidationError, ConflictError } from '../errors';
-import { assertCompanyAccess, projectDirectory, companyDirectory } from '../directory/service';
+import { NotFoundError, ValidationError, ConflictError } from '../errors';
+import { projectDirectory, companyDirectory } from '../directory/service';
+import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
 import { revokeUploadLinks } from '../portal/links';
 import { createRequests, type Candidate } from './create';
 import { activeRequestVendors, findRequest, toSummary } from './repository';
 import { addEvent, changeStatus } from './timeline';
 import { describeEvent } from './describe';
-import { userRole } from './roles';
 
 // Requests as users make them: project requests over the project directory, global requests
-// over the company directory, and the life of a request (cancel, archive, delete).
-
-const actorOf = (u: SessionUser) => ({ userId: u.id, label: u.name });
+// over the company directory, and the life of a request (cancel, archive, delete). Routes
+// authorize every call first (server/permissions).
 
 export async function requestForProject(s: Services, user: SessionUser, companyId: string, projectId: string, body: CreateRequests): Promise<CreateRequestsResult> {
   const directory = await projectDirectory(s, user.id, companyId, projectId);
@@ -55,7 +54,6 @@ async function request(
 }
 
 export async function requestDetail(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<RequestDetail> {
-  await assertCompanyAccess(s, user.id, companyId);
   const row = await findRequest(s.db, companyId, requestId);
   if (!row) throw new NotFoundError('No such request in this company.');
   const events = await s.db('request_events').where({ company_id: companyId, request_id: requestId }).orderBy([{ column: 'at' }, { column: 'id' }]);
@@ -91,10 +89,6 @@ export async function archiveRequest(s: Services, user: SessionUser, companyId: 
 }
 
 export async function deleteRequest(s: Services, user: SessionUser, companyId: string, requestId: string, reason: string): Promise<{ deleted: true }> {
-  await assertCompanyAccess(s, user.id, companyId);
-  if ((await userRole(s, user.id, companyId)) !== 'compliance_manager') {
-    throw new ForbiddenError('Only compliance managers can delete requests. Archive it instead, or ask a compliance manager.');
-  }
   await s.db.transaction(async (trx) => {
     const n = await trx('coi_requests').where({ id: requestId, company_id: companyId }).whereNull('deleted_at').update({ deleted_at: trx.fn.now(), deleted_by: user.id });
     if (!n) throw new NotFoundError('No such request in this company.');
@@ -113,7 +107,6 @@ async function lifecycle(
   requestId: string,
   change: (trx: Parameters<Parameters<Services['db']['transaction']>[0]>[0]) => Promise<void>,
 ): Promise<RequestSummary> {
-  await assertCompanyAccess(s, user.id, companyId);
   if (!(await findRequest(s.db, companyId, requestId))) throw new NotFoundError('No such request in this company.');
   await s.db.transaction(async (trx) => {
     await change(trx);

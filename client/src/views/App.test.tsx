@@ -32,7 +32,7 @@ function serve(routes: Record<string, Reply[]>): void {
 }
 
 const signedOut: Reply = { status: 401, body: { error: { code: 'not_signed_in', message: 'Sign in with Procore.' } } };
-const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' } } } };
+const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' }, access: null } } };
 const projectPath = '/api/companies/42/projects/7/vendors';
 
 function renderApp(host: HostContext = projectHost) {
