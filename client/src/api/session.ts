@@ -7,12 +7,21 @@ import { getSessionToken, setSessionToken, subscribeToSessionToken } from './tok
 
 export const sessionQueryKey = ['session'] as const;
 
-export function fetchSession() {
-  return apiRequest('/api/session', sessionSchema);
+/** The session, with what the user may do in this company (and project) when the panel names one. */
+export function sessionPath(companyId: string | null, projectId: string | null): string {
+  const query = new URLSearchParams();
+  if (companyId !== null) query.set('companyId', companyId);
+  if (companyId !== null && projectId !== null) query.set('projectId', projectId);
+  const text = query.toString();
+  return text ? `/api/session?${text}` : '/api/session';
 }
 
-export function useSession() {
-  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession });
+export function fetchSession(companyId: string | null = null, projectId: string | null = null) {
+  return apiRequest(sessionPath(companyId, projectId), sessionSchema);
+}
+
+export function useSession(companyId: string | null = null, projectId: string | null = null) {
+  return useQuery({ queryKey: [...sessionQueryKey, companyId, projectId], queryFn: () => fetchSession(companyId, projectId) });
 }
 
 export function useSessionToken(): string | null {

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useProjectDirectory } from '../api/directory';
 import { Button } from '../components/core';
+import { useCan } from '../api/access';
 import { Loading } from '../components/Loading';
 import { Tabs, type TabItem } from '../components/Tabs';
 import { DirectoryPanel } from './DirectoryPanel';
@@ -19,11 +20,11 @@ export default function ProjectPanel({ companyId, projectId }: { companyId: stri
   const query = useProjectDirectory(companyId, projectId);
   const [tab, setTab] = useState<ProjectTab>('directory');
   const [requirementsOpen, setRequirementsOpen] = useState(false);
-  const requirements = (
+  const requirements = useCan('requirements.edit') ? (
     <Button variant="secondary" onClick={() => setRequirementsOpen(true)}>
       Requirements
     </Button>
-  );
+  ) : null;
   return (
     <>
       <Tabs label="Project views" tabs={tabs} selected={tab} onSelect={setTab}>
