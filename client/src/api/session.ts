@@ -41,9 +41,14 @@ export function useResetQueriesOnTokenChange(): void {
 }
 
 export function useSignOut() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest('/api/session/sign-out', z.object({ signedOut: z.literal(true) }), { method: 'POST' }),
     // The panel forgets the token even if the server could not be reached: signing out must work.
-    onSettled: () => setSessionToken(null),
+    // A panel signed in by the cookie alone holds no token: start over in any case.
+    onSettled: () => {
+      setSessionToken(null);
+      void queryClient.resetQueries();
+    },
   });
 }
