@@ -72,7 +72,7 @@ describe('App', () => {
     Object.defineProperty(event, 'source', { value: popup });
     window.dispatchEvent(event);
 
-    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' })).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('Harbor Tower: project directory')).toBeTruthy();
     expect(screen.getByText(/Signed in as Pat Manager/)).toBeTruthy();
     expect(sessionStorage.getItem('coi.session')).toBe(token);
@@ -150,7 +150,7 @@ describe('App', () => {
     });
     serve({ [sessionAt]: [as('read_only', reads)], [projectPath]: [{ status: 200, body: { data: directory } }] });
     const first = renderApp();
-    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' })).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText(/Read-only/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Request COI' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Requirements' })).toBeNull();
