@@ -2,12 +2,23 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
+const fromRoot = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 // The panel app: served by Express (Vite middleware in development, dist/client in production).
 export default defineConfig({
   root: clientRoot,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  server: {
+    // In development Vite serves files by path (/@fs/…): only the client's sources, the shared
+    // contracts and checks it imports, and packages. Never the data folder (the development
+    // SECRET_KEY, the embedded database), the server or the project's own files.
+    fs: {
+      strict: true,
+      allow: [clientRoot, fromRoot('./server/contracts'), fromRoot('./server/compliance'), fromRoot('./server/errors.ts'), fromRoot('./node_modules')],
+      deny: ['.env', '.env.*', '*.{crt,pem,key}', '**/.data/**', '**/.git/**'],
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/client', import.meta.url)),
     emptyOutDir: true,

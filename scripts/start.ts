@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../server/config';
 import { startApp } from '../server/index';
+import { guardProcess } from '../server/outage';
 import { builtClient, viteClient } from '../server/client-assets';
 import { startEmulator } from './procore-emulator/index';
 import { startMailSink } from './procore-emulator/mail-sink';
@@ -49,6 +50,7 @@ async function main() {
   const config = loadConfig(env);
   const mountClient = config.env === 'production' ? builtClient() : await viteClient();
   const app = await startApp(config, { mountClient });
+  guardProcess(app.services.log);
   stops.unshift(app.stop);
 
   const db = app.embeddedDatabase ? `PostgreSQL embedded (${config.dataDir}/postgres)` : 'PostgreSQL from DATABASE_URL';

@@ -4,6 +4,7 @@ import session from 'express-session';
 import type { Services } from './services';
 import { AppError, NotFoundError } from './errors';
 import { databaseReachable } from './db';
+import { isDatabaseDown, unavailableMessage } from './outage';
 import { authRoutes } from './auth/routes';
 import { PgSessionStore } from './auth/session-store';
 import { deriveKey } from './auth/crypto';
@@ -89,7 +90,8 @@ function requestContext(s: Services) {
 
 /** Upload-link tokens sit in portal paths; they never reach the logs. */
 export function redactPath(path: string): string {
-  return path.replace(/^(\/api)?\/portal\/[^/]+/, '$1/portal/[token]');
+  // Express routes ignore case (/API/Portal/<token> reaches the portal), so the match does too.
+  return path.replace(/^(\/api)?\/portal\/[^/]+/i, '$1/portal/[token]');
 }
 
 function errorHandler(s: Services) {
@@ -101,6 +103,12 @@ function errorHandler(s: Services) {
       const retryAfter = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
       res.status(err.status).json({ error: { code: err.code, message: err.message, ...(err.details && err.status === 400 ? { details: err.details } : {}) } });
+      return;
+    }
+    if (isDatabaseDown(err)) {
+      s.log.warn({ requestId, message: (err as Error).message }, 'database unreachable');
+      res.setHeader('Retry-After', '30');
+      res.status(503).json({ error: { code: 'unavailable', message: unavailableMessage } });
       return;
     }
     const bodyError = err as { type?: string; status?: number };

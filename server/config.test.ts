@@ -11,6 +11,12 @@ describe('loadConfig', () => {
     expect(c.frameAncestors).toContain('https://app.procore.com');
   });
 
+  it('listens on this machine only in development, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+  });
+
   it('lists every problem in one message', () => {
     let error: unknown;
     try {

@@ -15,7 +15,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    /** Unset: 127.0.0.1 in development and tests (nothing outside this machine reaches them), 0.0.0.0 in production. */
+    HOST: optionalString,
     APP_URL: url.default('http://localhost:3000'),
     DATABASE_URL: optionalString.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     DATA_DIR: z.string().default('.data'),
@@ -90,7 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     appUrl: e.APP_URL.replace(/\/+$/, ''),
     appOrigin: new URL(e.APP_URL).origin,
     databaseUrl: e.DATABASE_URL,

@@ -1,17 +1,22 @@
 import PgBoss from 'pg-boss';
 import type { Services } from './services';
 import type { Job } from './jobs/job';
+import { isDatabaseDown } from './outage';
 import { pruneSessions } from './jobs/prune-sessions';
 import { sendEmail } from './jobs/send-email';
 import { sweepOutbox } from './jobs/sweep-outbox';
+import { sweepReads } from './jobs/sweep-reads';
 import { procoreEvent } from './jobs/procore-event';
 import { readCertificate } from './jobs/read-certificate';
 import { sendReminders } from './jobs/send-reminders';
+import { procoreWriteback } from './jobs/procore-writeback';
+import { sweepWritebacks } from './jobs/sweep-writebacks';
+import { listenForWriteBacks } from './sync/writeback-listener';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, procoreEvent, readCertificate, sendReminders];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders, procoreWriteback, sweepWritebacks];
 
 export interface Queue {
   boss: PgBoss;
@@ -24,14 +29,18 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
   let shuttingDown = false;
   boss.on('error', (err) => {
     // 57P01: PostgreSQL is shutting down (Ctrl-C reaches the embedded server too); not a fault.
-    if ((err as { code?: string }).code !== '57P01') s?.log.error({ err }, 'job queue error');
+    // Other outages are ridden out: pg-boss keeps polling and picks up where it was.
+    if (isDatabaseDown(err) && (err as { code?: string }).code !== '57P01') s?.log.warn({ code: (err as { code?: string }).code, message: err.message }, 'job queue: database unreachable');
+    else if ((err as { code?: string }).code !== '57P01') s?.log.error({ err }, 'job queue error');
     else if (!shuttingDown) s?.log.info('job queue: database is shutting down');
     shuttingDown ||= (err as { code?: string }).code === '57P01';
   });
   await boss.start();
   for (const job of jobs) await boss.createQueue(job.name, { name: job.name, ...job.options });
   if (s) s.queue = boss;
+  let listener: { stop(): Promise<void> } | null = null;
   if (runWorkers && s) {
+    listener = await listenForWriteBacks(databaseUrl, s);
     for (const job of jobs) {
       const workOptions = { batchSize: job.batchSize ?? 1, pollingIntervalSeconds: 0.5 };
       await boss.work(job.name, workOptions, async (batch) => {
@@ -48,6 +57,9 @@ export async function startQueue(databaseUrl: string, s: Services | null, runWor
   return {
     boss,
     send: (name, payload, options = {}) => boss.send(name, payload, options),
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    async stop() {
+      await listener?.stop();
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
   };
 }

@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import { resolveSecretKey } from './secret-key';
 import { createServices } from './services';
 import { startQueue } from './jobs';
+import { guardProcess } from './outage';
 
 // `npm run worker`: job workers alone, no HTTP. Run any number against one PostgreSQL.
 
@@ -12,6 +13,7 @@ async function main() {
   const config = loadConfig(process.env);
   if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: workers need the shared database; set DATABASE_URL']);
   const log = createLogger(config.logLevel);
+  guardProcess(log);
   const db = createDb(config.databaseUrl);
   const services = createServices(config, db, log, resolveSecretKey(config.secretKey, config.dataDir));
   const queue = await startQueue(config.databaseUrl, services, true);

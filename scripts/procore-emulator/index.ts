@@ -5,6 +5,7 @@ import { hostRouter } from './host-pages';
 import { oauthRouter } from './oauth';
 import { createRateLimiter } from './rate-limit';
 import { commitmentsRouter } from './rest-commitments';
+import { complianceRouter } from './rest-compliance';
 import { coreRouter } from './rest-core';
 import { usersRouter } from './rest-users';
 import type { RestDeps } from './rest-deps';
@@ -42,6 +43,8 @@ export interface Emulator {
   url: string;
   close(): Promise<void>;
   state: EmulatorState;
+  /** Injected failures, as POST /__emulator/faults adds them. */
+  faults: ReturnType<typeof createFaults>;
 }
 
 const REST_VERSIONS = ['v1.0', 'v1.1', 'v1.2', 'v1.3'];
@@ -73,7 +76,7 @@ export function buildApp(options: EmulatorOptions, state: EmulatorState, deps: R
   const rateLimit = createRateLimiter({
     hourly: options.rateLimit?.hourly ?? 3600, spike: options.rateLimit?.spike ?? 100, spikeWindowSeconds: options.rateLimit?.spikeWindowSeconds ?? 10,
   });
-  const routers = [coreRouter(deps), usersRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
+  const routers = [coreRouter(deps), usersRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), complianceRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
   app.use('/rest', faults.middleware, authenticate(state), rateLimit);
   app.use('/rest', (_req, res, next) => requestActor.run({ application_id: restContext(res).token.client_id }, next));
   for (const version of REST_VERSIONS) app.use(`/rest/${version}`, requireCompanyHeader(state), ...routers);
@@ -88,7 +91,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const state = createState(options.vendors ?? 300);
   const dispatcher = createWebhookDispatcher(state, { retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000, 30000], timeoutMs: 5000 });
   const deps: RestDeps = { state, maxPerPage: options.maxPerPage ?? {}, emit: dispatcher.emit };
-  const app = buildApp(options, state, deps, createFaults());
+  const faults = createFaults();
+  const app = buildApp(options, state, deps, faults);
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(options.port ?? 4010, host, (error?: Error) => (error ? reject(error) : resolve(s)));
@@ -97,6 +101,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     url: `http://${host}:${port}`,
     state,
+    faults,
     close: () =>
       new Promise<void>((resolve, reject) => {
         dispatcher.close();

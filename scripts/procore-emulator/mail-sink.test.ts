@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailSink, type MailSink } from './mail-sink';
@@ -32,5 +33,18 @@ describe('mail sink', () => {
     expect(Number.isNaN(Date.parse(mail?.date ?? ''))).toBe(false);
     sink.clear();
     expect(sink.messages()).toEqual([]);
+  });
+
+  it('lives through a client whose connection is reset mid-conversation', async () => {
+    for (let i = 0; i < 3; i++) {
+      const socket = connect(sink.port, '127.0.0.1');
+      await new Promise((resolve) => socket.once('data', resolve));
+      socket.write('EHLO probe\r\nMAIL FROM:<a@b.example>\r\n');
+      await new Promise((r) => setTimeout(r, 50));
+      socket.resetAndDestroy();
+    }
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'coi@app.example.com', to: 'office@sub.example.com', subject: 'After the resets', text: 'Still here.' });
+    expect(sink.messages().map((m) => m.subject)).toContain('After the resets');
   });
 });

@@ -42,6 +42,7 @@ export async function startMailSink(options: { port?: number; host?: string } = 
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             date: (mail.date ?? new Date()).toISOString(),
+            messageId: mail.messageId ?? '',
           });
           if (stored.length > MAX_MESSAGES) stored.splice(0, stored.length - MAX_MESSAGES);
           callback();
@@ -56,6 +57,9 @@ export async function startMailSink(options: { port?: number; host?: string } = 
       resolve();
     });
   });
+  // A client that resets its connection (or any socket error) is that client's problem: without
+  // a listener the 'error' event would end the whole process (npm start).
+  server.on('error', () => undefined);
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://${host}:${port}`,

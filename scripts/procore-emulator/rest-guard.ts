@@ -73,6 +73,12 @@ export function checkProject(state: EmulatorState, res: Response, rawId: unknown
     sendError(res, 404, `Couldn't find Project with 'id'=${projectId}`);
     return null;
   }
+  // Procore answers another company's project as missing, whatever the caller's memberships.
+  const headerCompany = restContext(res).companyId;
+  if (headerCompany !== null && headerCompany !== project.company_id) {
+    sendError(res, 404, `Couldn't find Project with 'id'=${projectId}`);
+    return null;
+  }
   if (!checkCompany(state, res, project.company_id)) return null;
   const membership = membershipOf(restContext(res).user, project.company_id);
   if (!membership?.is_company_admin && !membership?.project_ids.includes(project.id)) {
@@ -82,11 +88,24 @@ export function checkProject(state: EmulatorState, res: Response, rawId: unknown
   return project;
 }
 
+/** Insurance writes need Procore's insurance permission: an insurance manager or a company admin. */
+export function checkInsuranceWriter(res: Response, companyId: number): boolean {
+  const membership = membershipOf(restContext(res).user, companyId);
+  if (membership?.is_company_admin || membership?.is_insurance_manager) return true;
+  sendError(res, 403, 'You do not have permission to manage insurance for this company. 403 Forbidden');
+  return false;
+}
+
 /** Company id from a query/body parameter, validated like the header. */
 export function companyParam(state: EmulatorState, res: Response, raw: unknown): Company | null {
   const companyId = toId(raw);
   if (companyId === null) {
     sendError(res, 400, 'company_id is required and must be an integer');
+    return null;
+  }
+  const headerCompany = restContext(res).companyId;
+  if (headerCompany !== null && headerCompany !== companyId) {
+    sendError(res, 404, `Couldn't find Company with 'id'=${companyId}`);
     return null;
   }
   return checkCompany(state, res, companyId);

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { fieldErrors, insuranceChanges, insuranceInput } from './insurance-input';
 import { paginate } from './paging';
 import type { RestDeps } from './rest-deps';
-import { checkProject, companyParam } from './rest-guard';
+import { checkInsuranceWriter, checkProject, companyParam } from './rest-guard';
 import { serializeInsurance } from './serializers';
 import { nowIso } from './store';
 import type { Insurance } from './types';
@@ -84,7 +84,7 @@ function emitInsurance(deps: RestDeps, i: Insurance, eventType: 'create' | 'upda
 
 function sync(deps: RestDeps, req: Request, res: Response): void {
   const scope = resolveScope(deps, req, res);
-  if (!scope) return;
+  if (!scope || !checkInsuranceWriter(res, scope.companyId)) return;
   const updates = bodyObject(req).updates;
   if (!Array.isArray(updates)) return sendError(res, 422, 'updates must be an array', { updates: ['must be an array'] });
   if (updates.length > 1000) return sendError(res, 422, 'A sync accepts at most 1000 items', { updates: ['is too long (maximum is 1000 items)'] });
@@ -111,7 +111,7 @@ function routes(router: Router, base: string, deps: RestDeps): void {
   });
   router.post(base, (req, res) => {
     const scope = resolveScope(deps, req, res);
-    if (!scope) return;
+    if (!scope || !checkInsuranceWriter(res, scope.companyId)) return;
     const outcome = upsert(deps, scope, bodyObject(req).insurance, null, restContext(res).user.id);
     if ('insurance' in outcome) res.status(201).json(serializeInsurance(outcome.insurance));
     else sendError(res, outcome.status, 'Validation failed', outcome.errors);
@@ -125,14 +125,14 @@ function routes(router: Router, base: string, deps: RestDeps): void {
   });
   router.patch(`${base}/:id`, (req, res) => {
     const scope = resolveScope(deps, req, res);
-    if (!scope) return;
+    if (!scope || !checkInsuranceWriter(res, scope.companyId)) return;
     const outcome = upsert(deps, scope, bodyObject(req).insurance, toId(param(req, 'id')) ?? -1, restContext(res).user.id);
     if ('insurance' in outcome) res.json(serializeInsurance(outcome.insurance));
     else sendError(res, outcome.status, outcome.status === 404 ? 'Insurance not found' : 'Validation failed', outcome.errors);
   });
   router.delete(`${base}/:id`, (req, res) => {
     const scope = resolveScope(deps, req, res);
-    if (!scope) return;
+    if (!scope || !checkInsuranceWriter(res, scope.companyId)) return;
     const insurance = state.insurances.get(toId(param(req, 'id')) ?? 0);
     if (!insurance || !inScope(insurance, scope)) return sendError(res, 404, `Couldn't find Insurance with 'id'=${param(req, 'id')}`);
     state.insurances.delete(insurance.id);

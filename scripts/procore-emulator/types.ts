@@ -113,6 +113,17 @@ export interface Commitment {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Set by PATCH …/compliance; absent until then. */
+  compliance?: CommitmentCompliance;
+}
+
+export interface CommitmentCompliance {
+  compliance_status: 'compliant' | 'not_compliant' | 'not_required';
+  insurance_status: 'compliant' | 'not_compliant' | 'not_required';
+  compliance_notes: string | null;
+  insurance_notes: string | null;
+  updated_at: string | null;
+  updated_by_id: number | null;
 }
 
 export const insuranceStatuses = [
@@ -234,4 +245,6 @@ export interface MailItem {
   text: string;
   html: string;
   date: string;
+  /** The Message-ID header, as sent. */
+  messageId?: string;
 }

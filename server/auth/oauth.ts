@@ -1,4 +1,4 @@
-import { AuthorizationCode } from 'simple-oauth2';
+import { AuthorizationCode, ClientCredentials } from 'simple-oauth2';
 import { tokenResponseSchema, type TokenResponse } from '../procore/records';
 
 // Procore's OAuth endpoints through simple-oauth2: credentials in a form body, as Procore documents.
@@ -15,6 +15,8 @@ export interface ProcoreOAuth {
   exchangeCode(code: string): Promise<TokenResponse>;
   refresh(refreshToken: string): Promise<TokenResponse>;
   revoke(accessToken: string): Promise<void>;
+  /** A token for the app's own service account (DMSA): no user, no refresh token. */
+  clientCredentials(): Promise<TokenResponse>;
 }
 
 export class InvalidGrantError extends Error {}
@@ -25,7 +27,16 @@ export function createProcoreOAuth(s: ProcoreOAuthSettings): ProcoreOAuth {
     auth: { tokenHost: s.loginUrl, tokenPath: '/oauth/token', authorizePath: '/oauth/authorize', revokePath: '/oauth/revoke' },
     options: { authorizationMethod: 'body', bodyFormat: 'form' },
   });
+  const service = new ClientCredentials({
+    client: { id: s.clientId, secret: s.clientSecret },
+    auth: { tokenHost: s.loginUrl, tokenPath: '/oauth/token' },
+    options: { authorizationMethod: 'body', bodyFormat: 'form' },
+  });
   return {
+    async clientCredentials() {
+      const token = await guard(() => service.getToken({}));
+      return tokenResponseSchema.parse(token.token);
+    },
     authorizeUrl: (state) => client.authorizeURL({ redirect_uri: s.redirectUri, state }),
     async exchangeCode(code) {
       const token = await guard(() => client.getToken({ code, redirect_uri: s.redirectUri }));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCertificateIsolated } from './isolated';
+import { flateBomb, hugeImage } from '../../test/hostile-pdf';
+import { pdfPagesIsolated, readCertificateIsolated } from './isolated';
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/certificates', name));
 
@@ -15,5 +16,20 @@ describe('readCertificateIsolated', () => {
 
   it('passes reader errors through with their code', async () => {
     await expect(readCertificateIsolated(fixture('bad-zero-pages.pdf'), { timeoutMs: 30_000 })).rejects.toMatchObject({ code: 'no_pages' });
+  });
+
+  it('refuses a Flate bomb and a huge picture before decoding them, and this process lives on', async () => {
+    await expect(readCertificateIsolated(await flateBomb(), { timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'unsafe_pdf' });
+    await expect(readCertificateIsolated(await hugeImage(), { timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'unsafe_pdf' });
+    await expect(pdfPagesIsolated(await flateBomb(), { timeoutMs: 60_000 })).rejects.toMatchObject({ code: 'unsafe_pdf' });
+    expect(await pdfPagesIsolated(fixture('multipage-1.pdf'), { timeoutMs: 60_000 })).toBeGreaterThan(1);
+  });
+
+  it('kills a reader whose heap or resident memory overruns its cap, and reports it', async () => {
+    // A heap cap too small for pdf.js itself: V8 dies with a fatal out-of-memory error in the child.
+    await expect(readCertificateIsolated(fixture('text-1.pdf'), { timeoutMs: 60_000, maxHeapMb: 8 })).rejects.toMatchObject({ code: 'too_large' });
+    // A resident-memory cap below what reading takes: the watch kills the child.
+    await expect(readCertificateIsolated(fixture('text-1.pdf'), { timeoutMs: 60_000, maxRssMb: 40 })).rejects.toMatchObject({ code: 'too_large' });
+    expect((await readCertificateIsolated(fixture('text-1.pdf'), { timeoutMs: 60_000 })).form).toBe('ACORD 25');
   });
 });

@@ -1,68 +1,103 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Extraction } from '../contracts/extraction';
 import { UnreadableDocumentError } from '../errors';
 import type { ReadOptions } from './limits-config';
 
-export interface IsolatedOptions extends ReadOptions {
-  /** Heap ceiling for the worker thread, in MB. */
+// Certificates are read in a child process of their own, never in the server's process: a
+// hostile or broken file can raise a fatal V8 error, fill native memory or hang pdf.js, and a
+// worker thread's resourceLimits cap only its JavaScript heap. The child gets a heap cap
+// (--max-old-space-size), its resident memory is watched, and a wall clock runs; overrunning
+// any of them kills it, and the caller gets an error whose code says why.
+
+export interface ChildLimits {
+  /** Wall-clock limit for the whole task, in ms. */
+  timeoutMs?: number;
+  /** The child's JavaScript heap ceiling, in MB. */
   maxHeapMb?: number;
+  /** The child's resident memory ceiling (heap, buffers, canvases, OCR), in MB. */
+  maxRssMb?: number;
 }
 
-type Reply = { ok: true; result: Extraction } | { ok: false; code: string; message: string };
+export interface IsolatedOptions extends ReadOptions, ChildLimits {}
 
-const workerUrl = new URL('./isolated-worker.ts', import.meta.url);
-const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+export type ChildTask = { kind: 'read'; bytes: Uint8Array; options: ReadOptions } | { kind: 'pages'; bytes: Uint8Array };
 
-const preloadUrl = new URL('./preload.mjs', import.meta.url);
+type Reply = { ok: true; result: unknown } | { ok: false; code: string; message: string };
 
-// A worker given a .ts entry fails before `--import tsx` hooks apply, so a small script loads
-// pdf.js as it is (see preload.mjs), then registers tsx inside the worker and loads the reader.
-const bootstrap = `import(${JSON.stringify(preloadUrl.href)})
-  .then((preload) => preload.loadPdfjs())
-  .then(() => import(${JSON.stringify(tsxApi)}))
-  .then((api) => { api.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
+/** Codes of a reader that was stopped or died: the document could not be read safely, and is not read again. */
+export const unsafeReadCodes = new Set(['timeout', 'too_large', 'reader_crashed', 'unsafe_pdf']);
 
-/**
- * Read a certificate in a worker thread with its own heap limit, and stop the thread when the
- * time runs out, so one bad document cannot stall or exhaust the process serving others.
- */
-export function readCertificateIsolated(bytes: Uint8Array, options: IsolatedOptions = {}): Promise<Extraction> {
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const { maxHeapMb = 1024, ...readOptions } = options;
-  const worker = new Worker(bootstrap, {
-    eval: true,
-    workerData: { bytes, options: readOptions },
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+const childScript = fileURLToPath(new URL('./isolated-child.ts', import.meta.url));
+const preload = new URL('./preload.mjs', import.meta.url).href;
+const tsx = import.meta.resolve('tsx');
+const watchEveryMs = 100;
+const pageBytes = 4096;
+
+async function residentMb(pid: number): Promise<number | null> {
+  try {
+    const statm = await readFile(`/proc/${pid}/statm`, 'utf8');
+    return (Number(statm.split(' ')[1]) * pageBytes) / (1024 * 1024);
+  } catch {
+    return null;
+  }
+}
+
+/** Runs one task in a fresh child process within the limits; its result, or an UnreadableDocumentError. */
+export function runInChild(task: ChildTask, limits: ChildLimits = {}): Promise<unknown> {
+  const { timeoutMs = 120_000, maxHeapMb = 1024, maxRssMb = 1536 } = limits;
+  const child = spawn(process.execPath, [`--max-old-space-size=${maxHeapMb}`, '--import', preload, '--import', tsx, childScript], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    // The environment is inherited: MALLOC_ARENA_MAX=1 from the npm scripts (docs/ARCHITECTURE.md).
   });
-  return new Promise<Extraction>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new UnreadableDocumentError('timeout', 'Reading this document took too long. Try a smaller or clearer copy.'));
-    }, timeoutMs);
-    const done = () => clearTimeout(timer);
-    worker.once('message', (reply: Reply) => {
-      done();
-      void worker.terminate();
-      if (reply.ok) resolve(reply.result);
-      else reject(new UnreadableDocumentError(reply.code, reply.message));
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4096);
+  });
+  return new Promise<unknown>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearInterval(watch);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      fn();
+    };
+    const stop = (code: string, message: string) => settle(() => reject(new UnreadableDocumentError(code, message)));
+    const timer = setTimeout(() => stop('timeout', 'Reading this document took too long. Try a smaller or clearer copy.'), timeoutMs);
+    const watch = setInterval(() => {
+      if (!child.pid) return;
+      void residentMb(child.pid).then((mb) => {
+        if (mb !== null && mb > maxRssMb) stop('too_large', 'This document needs too much memory to read.');
+      });
+    }, watchEveryMs);
+    child.once('message', (reply: Reply) => {
+      settle(() => (reply.ok ? resolve(reply.result) : reject(new UnreadableDocumentError(reply.code, reply.message))));
     });
-    worker.once('error', (error: Error & { code?: string }) => {
-      done();
-      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      reject(
-        new UnreadableDocumentError(
-          memory ? 'too_large' : 'reader_failed',
-          memory ? 'This document needs too much memory to read.' : 'The reader failed on this document.',
-        ),
-      );
+    child.once('error', () => stop('reader_failed', 'The reader could not be started.'));
+    child.once('exit', (code, signal) => {
+      // A heap overrun ends in V8's fatal "out of memory" (SIGABRT or exit 134).
+      const memory = /out of memory|invalid size|allocation failed/i.test(stderr);
+      if (code === 0 && !signal) stop('reader_crashed', 'The reader stopped before finishing this document.');
+      else if (memory) stop('too_large', 'This document needs too much memory to read.');
+      else stop('reader_crashed', 'The reader stopped before finishing this document.');
     });
-    worker.once('exit', (code) => {
-      done();
-      if (code !== 0) reject(new UnreadableDocumentError('reader_failed', 'The reader stopped before finishing this document.'));
+    child.send(task, (error) => {
+      if (error) stop('reader_failed', 'The reader could not be started.');
     });
   });
+}
+
+/** Reads a certificate in its own process (see above). */
+export async function readCertificateIsolated(bytes: Uint8Array, options: IsolatedOptions = {}): Promise<Extraction> {
+  const { timeoutMs = 120_000, maxHeapMb, maxRssMb, ...readOptions } = options;
+  return (await runInChild({ kind: 'read', bytes, options: { ...readOptions, timeoutMs } }, { timeoutMs, maxHeapMb, maxRssMb })) as Extraction;
+}
+
+/** The page count of a PDF, opened in its own process (see above). */
+export async function pdfPagesIsolated(bytes: Uint8Array, limits: ChildLimits = {}): Promise<number> {
+  return (await runInChild({ kind: 'pages', bytes }, limits)) as number;
 }

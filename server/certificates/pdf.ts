@@ -5,6 +5,7 @@ import path from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { UnreadableDocumentError } from '../errors';
+import { defaults } from './limits-config';
 import type { Word } from './words';
 
 const require = createRequire(import.meta.url);
@@ -51,6 +52,8 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     disableFontFace: true,
     standardFontDataUrl,
     stopAtErrors: false,
+    // Pictures larger than the reader reads at all are skipped before they are decoded.
+    maxImageSize: defaults.maxPixels,
     CanvasFactory,
   } as Parameters<typeof pdfjs.getDocument>[0]);
   try {

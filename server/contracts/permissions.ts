@@ -29,6 +29,8 @@ export const actions = [
   'settings.view',
   'settings.edit',
   'roles.manage',
+  /** Connecting the app's Procore service account: compliance managers who are Procore company admins. */
+  'serviceAccount.connect',
 ] as const;
 export const actionSchema = z.enum(actions);
 export type Action = z.infer<typeof actionSchema>;

@@ -64,4 +64,5 @@ export const portalErrorCodes = {
   tooManyPages: 'too_many_pages',
   corruptImage: 'corrupt_image',
   imageTooLarge: 'image_too_large',
+  unsafePdf: 'unsafe_pdf',
 } as const;

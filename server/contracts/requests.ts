@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { procoreId } from './api';
-import { coiStatusSchema } from './directory';
 
 // COI requests: creation (project, global, from a commitment), life (cancel, archive, delete),
 // detail with its timeline, the commitments tab and company settings.
@@ -8,6 +7,11 @@ import { coiStatusSchema } from './directory';
 export const requestOrigins = ['click', 'global', 'commitment', 'automatic'] as const;
 export const requestOriginSchema = z.enum(requestOrigins);
 export type RequestOrigin = z.infer<typeof requestOriginSchema>;
+
+/** A request's own status (the directory adds not_requested for vendors without one). */
+export const requestStatuses = ['pending', 'under_review', 'awaiting_new_coi', 'compliant', 'waived', 'archived', 'cancelled'] as const;
+export const requestStatusSchema = z.enum(requestStatuses);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
 
 export const emailAddress = z.string().trim().toLowerCase().max(254).email('must be a valid email address');
 
@@ -31,7 +35,7 @@ export const requestSummarySchema = z.object({
   projectId: z.string().nullable(),
   projectName: z.string().nullable(),
   origin: requestOriginSchema,
-  status: coiStatusSchema.or(z.literal('cancelled')),
+  status: requestStatusSchema,
   recipientEmail: z.string(),
   brokerEmail: z.string().nullable(),
   createdAt: z.string(),
@@ -54,8 +58,17 @@ export const timelineEventSchema = z.object({
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
+/** Whether Procore's records show this request's state (shown to compliance managers). */
+export const procoreWriteStateSchema = z.object({
+  state: z.enum(['written', 'pending', 'retrying', 'reconnect']),
+  message: z.string(),
+  writtenAt: z.string().nullable(),
+});
+export type ProcoreWriteState = z.infer<typeof procoreWriteStateSchema>;
+
 export const requestDetailSchema = requestSummarySchema.extend({
   deleted: z.boolean(),
+  procore: procoreWriteStateSchema.nullable().optional(),
   timeline: z.array(timelineEventSchema),
   documents: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number(), createdAt: z.string(), readStatus: z.string() })),
 });
@@ -88,3 +101,18 @@ export const companySettingsSchema = z.strictObject({
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 export const companySettingsPatchSchema = companySettingsSchema.partial();
+
+/** The grant background work uses in a company (Settings). */
+export const procoreGrantSchema = z.object({
+  kind: z.literal('dmsa'),
+  label: z.string(),
+  connectedBy: z.string(),
+  connectedAt: z.string(),
+  lastOkAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+});
+export type ProcoreGrant = z.infer<typeof procoreGrantSchema>;
+export const procoreGrantStateSchema = z.object({ grant: procoreGrantSchema.nullable(), waitingWrites: z.number().int() });
+export type ProcoreGrantState = z.infer<typeof procoreGrantStateSchema>;
+export const connectProcoreGrantSchema = z.strictObject({ kind: z.literal('dmsa') });

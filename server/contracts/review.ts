@@ -3,7 +3,11 @@ import { z } from 'zod';
 // The certificate review screen (compliance managers): the certificate as read, its values
 // with where they sit on the page, the latest verdict, and what a manager can do about it.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  // A real calendar day: 2030-02-31 and 9999-99-99 are refused.
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, 'must be a real day (YYYY-MM-DD)');
 
 /** How a value can be corrected; null: it cannot be corrected here (addresses, lists). */
 export const valueKinds = ['money', 'date', 'boolean', 'text'] as const;
@@ -85,3 +89,46 @@ export const documentParamsSchema = z.object({
   companyId: z.string().regex(/^[1-9]\d{0,18}$/, 'must be a Procore id (digits)'),
   documentId: z.string().uuid('must be a document id'),
 });
+
+/** Body of POST …/review/approve-compliant: none; allowed only when no deficiency remains. */
+export const approveCompliantSchema = z.strictObject({});
+
+/** What approving as compliant did: the review reasons the manager set aside by approving. */
+export const approveCompliantResultSchema = z.object({ status: z.literal('compliant'), setAside: z.array(z.string()) });
+export type ApproveCompliantResult = z.infer<typeof approveCompliantResultSchema>;
+
+const limitAmount = z.number().int('must be whole dollars').min(0, 'must not be negative');
+
+/** Body of POST …/review/lines: a coverage line the reader missed, typed from the certificate. */
+export const addLineSchema = z
+  .strictObject({
+    line: z.enum(['general_liability', 'automobile_liability', 'umbrella_liability', 'excess_liability', 'workers_compensation', 'other']),
+    description: z.string().trim().max(200).optional(),
+    insurerName: z.string().trim().min(1).max(200).optional(),
+    naic: z.string().trim().max(20).optional(),
+    policyNumber: z.string().trim().max(100).optional(),
+    effectiveDate: isoDate,
+    expirationDate: isoDate,
+    limits: z
+      .strictObject({
+        eachOccurrence: limitAmount.optional(),
+        damageToRentedPremises: limitAmount.optional(),
+        medicalExpense: limitAmount.optional(),
+        personalAdvertisingInjury: limitAmount.optional(),
+        generalAggregate: limitAmount.optional(),
+        productsCompletedOperationsAggregate: limitAmount.optional(),
+        combinedSingleLimit: limitAmount.optional(),
+        aggregate: limitAmount.optional(),
+        employersLiabilityEachAccident: limitAmount.optional(),
+        employersLiabilityDiseaseEachEmployee: limitAmount.optional(),
+        employersLiabilityDiseasePolicyLimit: limitAmount.optional(),
+      })
+      .default({}),
+    basis: z.enum(['occurrence', 'claims_made']).optional(),
+    additionalInsured: z.boolean().optional(),
+    subrogationWaived: z.boolean().optional(),
+    statutory: z.boolean().optional(),
+    reason,
+  })
+  .refine((l) => l.expirationDate > l.effectiveDate, { path: ['expirationDate'], message: 'must be after the effective date' });
+export type AddLine = z.infer<typeof addLineSchema>;

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { DirectoryRow } from '../contracts/directory';
+import { directoryRequestJoin } from '../requests/repository';
 
 // SQL for the mirrored directory. Every query names its company.
 
@@ -127,18 +128,9 @@ interface VendorRow {
  * one (it covers every project); active requests before archived ones. Cancelled ones don't count.
  */
 export async function listDirectory(db: Db, companyId: string, projectId: string | null): Promise<Omit<DirectoryRow, 'emailValid'>[]> {
-  const scope = projectId ? 'AND (r.project_id = ? OR r.project_id IS NULL)' : 'AND r.project_id IS NULL';
+  const request = directoryRequestJoin(projectId);
   const q = db('vendors as v')
-    .joinRaw(
-      `LEFT JOIN LATERAL (
-         SELECT r.id, r.status, CASE WHEN r.project_id IS NULL THEN 'global' ELSE 'project' END AS scope
-           FROM coi_requests r
-          WHERE r.company_id = v.company_id AND r.vendor_id = v.id AND r.deleted_at IS NULL
-            AND r.status <> 'cancelled' ${scope}
-          ORDER BY (r.status = 'archived'), (r.project_id IS NULL), r.created_at DESC
-          LIMIT 1) req ON true`,
-      projectId ? [projectId] : [],
-    )
+    .joinRaw(request.sql, request.bindings)
     .where('v.company_id', companyId)
     .where('v.active', true)
     .orderBy('v.name');

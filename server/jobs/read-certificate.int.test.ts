@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { createTestRequest, type TestRequest } from '../../test/factories';
+import { flateBomb } from '../../test/hostile-pdf';
 import { readCertificate } from './read-certificate';
 
 // The job is run directly with the stack's services, on documents written without enqueuing,
@@ -61,5 +62,39 @@ describe('read-certificate job', () => {
     expect((await stack.database.db('coi_requests').where({ id: r.requestId }).first('status')).status).toBe('under_review');
     const flagged = await stack.database.db('request_events').where({ request_id: r.requestId, kind: 'evaluated' }).first();
     expect(flagged.data.message).toMatch(/Flagged for a person/);
+  });
+
+  it('does not read a Flate bomb: it goes to a person as could not be read safely, and the sub is asked for a normal PDF', async () => {
+    const r = await createTestRequest(stack.app.services, { status: 'under_review' });
+    const uploadId = await storeDocument(r, 'certificate.pdf', await flateBomb());
+    const counts = await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId });
+    expect(counts).toEqual({ read: 0, failed: 1, skipped: 0, evaluated: 0 });
+    const doc = await stack.database.db('documents').where({ upload_id: uploadId }).first();
+    expect(doc.read_status).toBe('failed');
+    expect(doc.read_error).toMatch(/^unsafe_pdf: /);
+    const event = await stack.database.db('request_events').where({ request_id: r.requestId, kind: 'read_failed' }).first();
+    expect(event.data.note).toBe('The certificate could not be read safely; flagged for a person. The sub was asked for a normal PDF.');
+    const emails = await stack.database.db('emails').where({ request_id: r.requestId, kind: 'unreadable' });
+    expect(emails).toHaveLength(1);
+    expect(emails[0].text_body).toContain('could not read the file "certificate.pdf" safely, so a person will look at it');
+    expect(emails[0].text_body).toContain('as a normal PDF');
+    expect(emails[0].text_body).toContain(`/portal/${r.token}`);
+    expect((await stack.database.db('coi_requests').where({ id: r.requestId }).first('status')).status).toBe('under_review');
+    // Run again (pg-boss delivers at least once): nothing more happens.
+    expect(await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId })).toMatchObject({ read: 0, failed: 0 });
+    expect(await stack.database.db('emails').where({ request_id: r.requestId, kind: 'unreadable' })).toHaveLength(1);
+  });
+
+  it('does not start a reader again on a document whose reading was cut off twice', async () => {
+    const r = await createTestRequest(stack.app.services, { status: 'under_review' });
+    const bytes = readFileSync(new URL('../../test/fixtures/certificates/text-1.pdf', import.meta.url));
+    const uploadId = await storeDocument(r, 'text-1.pdf', bytes);
+    // Two starts that never finished, as when the process reading it died.
+    await stack.database.db('documents').where({ upload_id: uploadId }).update({ read_attempts: 2 });
+    expect(await readCertificate.run(stack.app.services, { requestId: r.requestId, uploadId })).toMatchObject({ read: 0, failed: 1 });
+    const doc = await stack.database.db('documents').where({ upload_id: uploadId }).first();
+    expect(doc).toMatchObject({ read_status: 'failed', read_attempts: 3, extraction: null });
+    expect(doc.read_error).toMatch(/^reader_crashed: /);
+    expect(await stack.database.db('emails').where({ request_id: r.requestId, kind: 'unreadable' })).toHaveLength(1);
   });
 });

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { Services } from '../services';
 import { readCertificateIsolated } from '../certificates';
+import { unsafeReadCodes } from '../certificates/isolated';
+import { UnreadableDocumentError } from '../errors';
+import { findRequest } from '../requirements/evaluation-repository';
+import { queueUnreadableEmail } from '../requirements/notices';
+import { sendEmailRetries } from './send-email';
 import { addEvent, systemActor } from '../requests/timeline';
 import { defineJob } from './job';
 import { evaluateRequest } from '../requirements/evaluate-request';
 
 // Reads the certificates of one upload, then checks them against the requirements. Each
-// document is read in an isolated worker thread; a document the reader cannot handle is marked
-// failed and flagged for a person. The evaluation moves the request to Compliant, to Awaiting
+// document is read in a child process of its own (certificates/isolated.ts); a document the
+// reader cannot handle is marked failed and flagged for a person. One that stopped or overran
+// the reader is not read again: the sub is asked for a normal PDF. The evaluation moves the request to Compliant, to Awaiting
 // New COI (with a deficiency email), or leaves it Under review for a person.
 
 export const READ_CERTIFICATE = 'read-certificate';
@@ -36,12 +42,20 @@ export const readCertificate = defineJob({
 
 type Outcome = 'read' | 'failed' | 'skipped';
 
+/** Starts of one document's reading allowed in all: one more after a start that never finished (its process died). */
+const maxStarts = 2;
+
 /** Reads one document and records the result once: a second run finds it no longer queued. */
 async function readOne(s: Services, doc: { id: string; company_id: string; filename: string; requestId: string }): Promise<Outcome> {
-  const row = (await s.db('documents').where({ id: doc.id }).first('bytes')) as { bytes: Buffer } | undefined;
+  // The start is counted (and committed) before the reader runs.
+  const [row] = (await s.db('documents')
+    .where({ id: doc.id, read_status: 'queued' })
+    .update({ read_attempts: s.db.raw('read_attempts + 1') })
+    .returning(['bytes', 'read_attempts'])) as { bytes: Buffer; read_attempts: number }[];
   if (!row) return 'skipped';
   const companyId = String(doc.company_id);
   try {
+    if (row.read_attempts > maxStarts) throw new UnreadableDocumentError('reader_crashed', 'The reader stopped before finishing this document, more than once.');
     const extraction = await readCertificateIsolated(new Uint8Array(row.bytes), { timeoutMs: readTimeoutMs });
     return await s.db.transaction(async (trx) => {
       const updated = await trx('documents')
@@ -53,20 +67,28 @@ async function readOne(s: Services, doc: { id: string; company_id: string; filen
     });
   } catch (error) {
     const { code, message } = describeFailure(error);
-    return s.db.transaction(async (trx) => {
+    const unsafe = unsafeReadCodes.has(code);
+    const request = unsafe ? await findRequest(s.db, companyId, doc.requestId) : null;
+    const outcome = await s.db.transaction(async (trx) => {
       const updated = await trx('documents')
         .where({ id: doc.id, read_status: 'queued' })
         .update({ read_status: 'failed', read_error: `${code}: ${message}` });
-      if (!updated) return 'skipped';
+      if (!updated) return { outcome: 'skipped' as const, emailId: null };
+      const emailId = request ? await queueUnreadableEmail(s, trx, request, { id: doc.id, filename: doc.filename }) : null;
+      const note = unsafe
+        ? `The certificate could not be read safely; flagged for a person.${emailId ? ' The sub was asked for a normal PDF.' : ''}`
+        : 'The certificate could not be read automatically; flagged for a person.';
       await addEvent(trx, {
         companyId,
         requestId: doc.requestId,
         kind: 'read_failed',
         actor: reader,
-        data: { documentId: doc.id, filename: doc.filename, code, message, note: 'The certificate could not be read automatically; flagged for a person.' },
+        data: { documentId: doc.id, filename: doc.filename, code, message, note },
       });
-      return 'failed';
+      return { outcome: 'failed' as const, emailId };
     });
+    if (outcome.emailId) await s.enqueueMany('send-email', [{ emailId: outcome.emailId }], sendEmailRetries);
+    return outcome.outcome;
   }
 }
 

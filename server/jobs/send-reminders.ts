@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Services } from '../services';
 import { currentLinkToken, extendUploadLinks } from '../portal/links';
-import { findPortalRequest } from '../portal/repository';
-import { genericRequirements, renderRequestEmail } from '../notifications/templates';
+import { findPortalRequest, lockForReminder, reminderCandidates, setRemindersSent } from '../requests/repository';
+import { renderRequestEmail } from '../notifications/templates';
+import { requestWording } from '../requirements/wording';
 import { queueEmail } from '../notifications/outbox';
 import { getSettings } from '../requests/settings';
 import { addEvent, systemActor } from '../requests/timeline';
@@ -66,43 +67,21 @@ interface DueReminder {
 
 /** Requests still waiting for a first upload whose next reminder is due at `at`. */
 async function dueReminders(db: Knex, at: Date): Promise<DueReminder[]> {
-  const rows = (await db('coi_requests as r')
-    .leftJoin('company_settings as cs', 'cs.company_id', 'r.company_id')
-    .where('r.status', 'pending')
-    .whereNull('r.first_upload_at')
-    .whereNull('r.deleted_at')
-    .where('r.created_at', '<=', at)
-    .orderBy('r.created_at')
-    .limit(batchLimit)
-    .select('r.id', 'r.created_at', 'r.reminders_sent', 'cs.reminder_days', 'cs.reminder_every_days')) as {
-    id: string;
-    created_at: Date;
-    reminders_sent: number;
-    reminder_days: number[] | null;
-    reminder_every_days: number | null;
-  }[];
+  const rows = await reminderCandidates(db, at, batchLimit);
   return rows
     .filter((r) => {
-      const cadence = { reminderDays: r.reminder_days ?? [3, 7, 14], reminderEveryDays: r.reminder_every_days ?? 7 };
-      const next = nextReminderDue(r.created_at, r.reminders_sent, cadence);
+      const cadence = { reminderDays: r.reminderDays ?? [3, 7, 14], reminderEveryDays: r.reminderEveryDays ?? 7 };
+      const next = nextReminderDue(r.createdAt, r.remindersSent, cadence);
       return next !== null && next <= at;
     })
-    .map((r) => ({ requestId: r.id, number: r.reminders_sent + 1 }));
+    .map((r) => ({ requestId: r.id, number: r.remindersSent + 1 }));
 }
 
 /** Queues reminder `number` for one request; null when another worker got there first or it stopped being due. */
 async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder, at: Date): Promise<string | null> {
-  const row = (await trx('coi_requests')
-    .where({ id: r.requestId, status: 'pending', reminders_sent: r.number - 1 })
-    .whereNull('first_upload_at')
-    .whereNull('deleted_at')
-    .forNoKeyUpdate()
-    .skipLocked()
-    .first('company_id', 'recipient_email', 'broker_email')) as
-    | { company_id: string; recipient_email: string; broker_email: string | null }
-    | undefined;
+  const row = await lockForReminder(trx, r.requestId, r.number);
   if (!row) return null;
-  const companyId = String(row.company_id);
+  const companyId = row.companyId;
   const token = await currentLinkToken(trx, s.sealer, r.requestId);
   const request = await findPortalRequest(trx, r.requestId);
   if (!token || !request) return null;
@@ -115,17 +94,17 @@ async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder,
     projectName: request.projectName,
     link: `${s.config.appUrl}/portal/${token}`,
     linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
-    requirements: genericRequirements,
+    requirements: await requestWording(trx, request),
     reminderNumber: r.number,
   });
   // The broker is copied from the second reminder on: the first one gives the sub a chance alone.
-  const cc = r.number >= 2 && row.broker_email ? [row.broker_email] : [];
+  const cc = r.number >= 2 && row.brokerEmail ? [row.brokerEmail] : [];
   const emailId = await queueEmail(
     trx,
-    { companyId, requestId: r.requestId, kind: 'reminder', dedupeKey: `reminder:${r.requestId}:${r.number}`, fromName: request.gcName, to: [row.recipient_email], cc, ...email },
+    { companyId, requestId: r.requestId, kind: 'reminder', dedupeKey: `reminder:${r.requestId}:${r.number}`, fromName: request.gcName, to: [row.recipientEmail], cc, ...email },
     scheduleActor,
   );
-  await trx('coi_requests').where({ id: r.requestId }).update({ reminders_sent: r.number, updated_at: trx.fn.now() });
+  await setRemindersSent(trx, r.requestId, r.number);
   await addEvent(trx, { companyId, requestId: r.requestId, kind: 'reminder_queued', actor: scheduleActor, data: { number: r.number, emailId, cc } });
   return emailId;
 }

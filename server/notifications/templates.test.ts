@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { genericRequirements, renderRequestEmail } from './templates';
+import { renderRequestEmail } from './templates';
 
 const base = {
   gcName: 'Summit Ridge Builders',
   vendorName: 'Acme <Electric> & Sons',
   link: 'https://coi.example.com/portal/abc',
   linkExpiresOn: 'December 22, 2026',
-  requirements: genericRequirements,
+  requirements: ['General liability: at least $1,000,000 each occurrence', 'Automobile liability: at least $1,000,000 combined single limit'],
 };
 
 describe('request email', () => {
@@ -15,7 +15,7 @@ describe('request email', () => {
     expect(e.subject).toBe('Summit Ridge Builders needs your certificate of insurance for Riverside Medical Center');
     expect(e.text).toContain('https://coi.example.com/portal/abc');
     expect(e.text).toContain('December 22, 2026');
-    expect(e.text).toContain('- Automobile liability');
+    expect(e.text).toContain('- Automobile liability: at least $1,000,000 combined single limit');
     expect(e.html).toContain('href="https://coi.example.com/portal/abc"');
     expect(e.html).toContain('Acme &#60;Electric&#62; &#38; Sons');
     expect(e.html).not.toContain('<Electric>');

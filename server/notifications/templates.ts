@@ -17,14 +17,6 @@ export interface RenderedEmail {
   html: string;
 }
 
-export const genericRequirements = [
-  'Commercial general liability (occurrence basis), with the additional insured box marked',
-  'Automobile liability',
-  "Workers' compensation and employers' liability",
-  'Umbrella or excess liability, if you carry it',
-  'Endorsements that name us as additional insured and waive subrogation, if you have them',
-];
-
 function scope(projectName: string | null): string {
   return projectName ? `for ${projectName}` : 'for all of our projects (an annual certificate)';
 }

@@ -78,7 +78,7 @@ export async function askWho(db: Db, companyId: string, exceptUserId: string): P
 export async function authorize(s: Services, user: SessionUser, companyId: string, projectId: string | null, action: Action): Promise<Grant> {
   const grant = await roleIn(s, user, companyId);
   const project = projectId === null ? null : await projectOf(s, user, companyId, projectId);
-  if (!roleAllows(grant.role, action)) {
+  if (!roleAllows(grant.role, action, grant.isCompanyAdmin)) {
     throw new ForbiddenError(deniedMessage(grant.role, action, await askWho(s.db, companyId, user.id)));
   }
   if (project && !grant.isCompanyAdmin && !(await onProject(s, user.id, companyId, project.id))) {
@@ -111,7 +111,7 @@ export async function accessFor(s: Services, user: SessionUser, companyId: strin
   return {
     role: grant.role,
     source: grant.source,
-    actions: on ? actionsOf(grant.role) : [],
+    actions: on ? actionsOf(grant.role, grant.isCompanyAdmin) : [],
     onProject: on,
     askWho: await askWho(s.db, companyId, user.id),
   };

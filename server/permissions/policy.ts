@@ -17,15 +17,19 @@ const allowed: Record<Role, ReadonlySet<Action>> = {
     'carriers.import',
     'settings.edit',
     'roles.manage',
+    'serviceAccount.connect',
   ]),
 };
 
-export function roleAllows(role: Role, action: Action): boolean {
-  return allowed[role].has(action);
+/** Actions that also need the user to be a Procore company admin. */
+const adminOnly: ReadonlySet<Action> = new Set<Action>(['serviceAccount.connect']);
+
+export function roleAllows(role: Role, action: Action, isCompanyAdmin = true): boolean {
+  return allowed[role].has(action) && (isCompanyAdmin || !adminOnly.has(action));
 }
 
-export function actionsOf(role: Role): Action[] {
-  return [...allowed[role]];
+export function actionsOf(role: Role, isCompanyAdmin: boolean): Action[] {
+  return [...allowed[role]].filter((a) => isCompanyAdmin || !adminOnly.has(a));
 }
 
 /** What Procore told us about a user in a company. */
@@ -61,6 +65,7 @@ const deniedSentences: Partial<Record<Action, string>> = {
   'carriers.import': 'import the carrier rating table',
   'settings.edit': 'change these settings',
   'roles.manage': 'change who may do what',
+  'serviceAccount.connect': 'connect the service account for background work (Procore company admins only)',
 };
 
 export function deniedMessage(role: Role, action: Action, askWho: string): string {

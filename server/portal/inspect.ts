@@ -1,7 +1,7 @@
 import { UnreadableDocumentError } from '../errors';
 import { portalErrorCodes } from '../contracts/portal';
 import { imageSize, sniff, type DocumentKind } from '../certificates/sniff';
-import { openPdf } from '../certificates/pdf';
+import { pdfPagesIsolated, unsafeReadCodes } from '../certificates/isolated';
 import { defaults as readerLimits } from '../certificates/limits-config';
 import { SubmissionRejectedError } from './errors';
 
@@ -20,7 +20,12 @@ const sendInstead: Record<string, string> = {
   [portalErrorCodes.tooManyPages]: `This PDF has more than ${readerLimits.maxDocumentPages} pages. Please send just the certificate and its endorsement pages.`,
   [portalErrorCodes.corruptImage]: 'This picture is damaged and cannot be opened. Please take the photo again, or send the certificate as a PDF.',
   [portalErrorCodes.imageTooLarge]: 'This picture is too large to read. Please send a smaller photo, or the certificate as a PDF.',
+  [portalErrorCodes.unsafePdf]:
+    "This PDF is built in an unusual way that we cannot read safely. Please send the certificate as a normal PDF (as saved or printed to PDF from your insurance agent's system), or a photo of it.",
 };
+
+/** Time allowed to open an uploaded PDF (in its own process, so the server's event loop never waits on pdf.js). */
+const inspectTimeoutMs = 20_000;
 
 function refuse(filename: string, code: string): SubmissionRejectedError {
   return new SubmissionRejectedError(422, code, sendInstead[code] ?? sendInstead[portalErrorCodes.unsupportedType]!, filename);
@@ -47,11 +52,11 @@ async function inspectPdf(filename: string, bytes: Uint8Array): Promise<void> {
   if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(text)) throw refuse(filename, portalErrorCodes.encryptedPdf);
   let pages: number;
   try {
-    const pdf = await openPdf(bytes);
-    pages = pdf.numPages;
-    await pdf.destroy();
+    pages = await pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, maxHeapMb: 512, maxRssMb: 1024 });
   } catch (error) {
-    throw refuse(filename, error instanceof UnreadableDocumentError ? error.code : portalErrorCodes.corruptPdf);
+    const code = error instanceof UnreadableDocumentError ? error.code : portalErrorCodes.corruptPdf;
+    // Too slow, too big, or it stopped the reader: the same answer as a PDF refused by its bounds.
+    throw refuse(filename, unsafeReadCodes.has(code) ? portalErrorCodes.unsafePdf : code);
   }
   if (pages < 1) throw refuse(filename, portalErrorCodes.noPages);
   if (pages > readerLimits.maxDocumentPages) throw refuse(filename, portalErrorCodes.tooManyPages);

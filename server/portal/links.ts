@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { hashToken, randomToken, sameHash, type Sealer } from '../auth/crypto';
+import { requestIsOpen } from '../requests/repository';
 
 // Personal upload links: 32 random bytes in the email, only the hash stored; they expire, a
 // reminder extends them, and archiving or deleting the request kills them.
@@ -34,16 +35,13 @@ export async function resolveUploadLink(db: Knex | Knex.Transaction, token: stri
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const hash = hashToken(token);
   const row = (await db('upload_links as l')
-    .join('coi_requests as r', 'r.id', 'l.request_id')
     .where('l.token_hash', hash)
     .whereNull('l.revoked_at')
     .where('l.expires_at', '>', db.fn.now())
-    .whereNull('r.deleted_at')
-    .whereNotIn('r.status', ['archived', 'cancelled'])
     .first('l.id', 'l.company_id', 'l.request_id', 'l.token_hash')) as
     | { id: string; company_id: string; request_id: string; token_hash: Buffer }
     | undefined;
-  if (!row || !sameHash(row.token_hash, hash)) return null;
+  if (!row || !sameHash(row.token_hash, hash) || !(await requestIsOpen(db, row.request_id))) return null;
   return { linkId: row.id, companyId: String(row.company_id), requestId: row.request_id };
 }
 

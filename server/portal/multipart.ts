@@ -93,7 +93,9 @@ function tooLarge(filename: string | undefined, limits: SubmissionLimits): Submi
 /** The name as the sender's device had it, without folders or control characters. */
 export function cleanFilename(raw: string | undefined, position: number): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
+  // Control characters, and the bidirectional controls that make "cod.exe\u202Efdp" look like
+  // "codpdf.exe" (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069).
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base.replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
   return clean || `file-${position}`;
 }

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Services } from '../services';
-import { genericRequirements } from '../notifications/templates';
-import { changeStatus, addEvent, systemActor } from '../requests/timeline';
+import { requestWording } from '../requirements/wording';
+import { addEvent, systemActor } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
 import { parse } from '../http';
 import { portalErrorCodes, portalLimits, portalUploadFieldsSchema, type PortalInfo, type PortalUploadResult } from '../contracts/portal';
 import { READ_CERTIFICATE } from '../jobs/read-certificate';
@@ -24,7 +25,7 @@ export async function portalInfo(s: Services, token: string): Promise<PortalInfo
     gcName: request.gcName,
     vendorName: request.vendorName,
     projectName: request.projectName,
-    requirements: genericRequirements,
+    requirements: await requestWording(s.db, request),
     brokerEmail: request.brokerEmail,
     maxFiles: portalLimits.maxFiles,
     maxBytes: portalLimits.maxBytes,
@@ -52,7 +53,7 @@ export async function receiveUpload(
   const { received, stored } = await s.db.transaction((trx) => storeSubmission(trx, token, { ...target, uploadId, files, brokerEmail }));
   if (stored > 0) {
     // The files are safely stored; a queue hiccup must not turn that into an error for the sender.
-    await s.enqueue(READ_CERTIFICATE, { requestId: target.requestId, uploadId }).catch((err: unknown) => {
+    await s.enqueue(READ_CERTIFICATE, { requestId: target.requestId, uploadId }, { singletonKey: uploadId }).catch((err: unknown) => {
       s.log.error({ err, requestId: target.requestId, uploadId }, 'could not enqueue reading of an upload');
     });
   }
@@ -95,14 +96,7 @@ async function storeSubmission(trx: Knex.Transaction, token: string, u: Upload):
     data: { uploadId: u.uploadId, files: received, ...(u.brokerEmail ? { brokerEmail: u.brokerEmail } : {}) },
   });
   if (storedHashes.size > 0) {
-    await changeStatus(trx, {
-      companyId: u.companyId,
-      requestId: u.requestId,
-      from: ['pending', 'awaiting_new_coi'],
-      to: 'under_review',
-      actor: subcontractor,
-      reason: 'Certificate received',
-    });
+    await moveRequest(trx, { companyId: u.companyId, requestId: u.requestId, transition: 'receive', actor: subcontractor, reason: 'Certificate received' });
   }
   return { received, stored: storedHashes.size };
 }

@@ -44,14 +44,22 @@ export class ProcoreClient {
     return parseBody(schema, await res.json(), path);
   }
 
-  /** A write (POST/PATCH/DELETE) with a JSON body; not retried on 5xx, since it may have happened. */
+  /**
+   * A write (POST/PATCH/DELETE) with a JSON body. Not retried on 5xx, since it may have happened,
+   * unless the caller says writing it twice does no harm (`idempotent`: a PATCH of the same
+   * values, a DELETE).
+   */
   async write<S extends z.ZodType>(
     method: 'POST' | 'PATCH' | 'DELETE',
     path: string,
     schema: S,
-    opts: RequestOptions & { body?: unknown } = {},
+    opts: RequestOptions & { body?: unknown; idempotent?: boolean } = {},
   ): Promise<z.output<S>> {
-    const res = await this.request(this.url(path, opts.query), opts.companyId, { method, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+    const res = await this.request(this.url(path, opts.query), opts.companyId, {
+      method,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      retryable: opts.idempotent === true,
+    });
     const text = await res.text();
     return parseBody(schema, text ? JSON.parse(text) : {}, path);
   }
@@ -82,7 +90,7 @@ export class ProcoreClient {
     return this.request(url, companyId, { method: 'GET' });
   }
 
-  private async request(url: string, companyId: string | undefined, init: { method: string; body?: string }): Promise<Response> {
+  private async request(url: string, companyId: string | undefined, init: { method: string; body?: string; retryable?: boolean }): Promise<Response> {
     const maxRetries = this.options.maxRetries ?? 5;
     let refreshedOnce = false;
     let token = await this.options.tokens.accessToken();
@@ -105,7 +113,7 @@ export class ProcoreClient {
         continue;
       }
       // Only rate limits are safe to retry for writes: Procore refused them before doing anything.
-      const retry = init.method === 'GET' || res.status === 429 ? await this.retryDelay(res, attempt, maxRetries) : undefined;
+      const retry = init.method === 'GET' || init.retryable || res.status === 429 ? await this.retryDelay(res, attempt, maxRetries) : undefined;
       if (retry === undefined) throw await toError(res);
       await this.sleep(retry);
     }

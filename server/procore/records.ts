@@ -40,7 +40,7 @@ export const tokenResponseSchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string(),
   expires_in: z.number().int().positive(),
-  refresh_token: z.string().min(1).optional(),
+  refresh_token: z.string().min(1).nullish(),
   created_at: z.number().int().optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
@@ -58,3 +58,23 @@ export const contractSchema = z.looseObject({
 export type ProcoreContract = z.infer<typeof contractSchema>;
 
 export const hookSchema = z.looseObject({ id });
+
+export const insuranceStatuses = ['compliant', 'compliant_in_progress', 'expired', 'non_compliant', 'non_compliant_in_progress', 'undecided', 'unregistered'] as const;
+export type InsuranceStatus = (typeof insuranceStatuses)[number];
+
+/** An insurance record (any of the four scopes); the provider is written as `name`, read back as `insurance_provider`. */
+export const insuranceSchema = z.looseObject({
+  id,
+  vendor_id: id.nullable().optional(),
+  insurance_type: z.string().nullable().optional(),
+  insurance_provider: z.string().nullable().optional(),
+  policy_number: z.string().nullable().optional(),
+  effective_date: z.string().nullable().optional(),
+  expiration_date: z.string().nullable().optional(),
+  limit: z.union([z.string(), z.number()]).nullable().optional(),
+  status: z.string().nullable().optional(),
+  exempt: z.boolean().nullable().optional(),
+  notes: z.string().nullable().optional(),
+  origin_id: z.string().nullable().optional(),
+});
+export type ProcoreInsurance = z.infer<typeof insuranceSchema>;

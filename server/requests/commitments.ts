@@ -9,7 +9,7 @@ import { syncCompanyDirectory } from '../directory/sync';
 import { syncProjectCommitments } from '../sync/commitments';
 import type { ProcoreClient } from '../procore/client';
 import { createRequests } from './create';
-import { activeRequestVendors } from './repository';
+import { activeRequestVendors, withoutOpenRequest } from './repository';
 import type { Actor } from './timeline';
 
 // The Request for Commitments tab: vendors holding a commitment (any status but Void) in this
@@ -18,19 +18,12 @@ import type { Actor } from './timeline';
 export async function commitmentsToRequest(s: Services, user: SessionUser, companyId: string, projectId: string): Promise<CommitmentRow[]> {
   await projectDirectory(s, user.id, companyId, projectId);
   await syncProjectCommitments(s.db, s.procoreAs(user.id), companyId, projectId);
-  const rows = await s.db('commitments as c')
+  const rows = await withoutOpenRequest(s.db('commitments as c'))
     .join('vendors as v', function () {
       this.on('v.company_id', 'c.company_id').andOn('v.id', 'c.vendor_id');
     })
     .where({ 'c.company_id': companyId, 'c.project_id': projectId })
     .whereNot('c.status', 'Void')
-    .whereNotExists(function () {
-      this.select(1)
-        .from('coi_requests as r')
-        .whereRaw('r.company_id = c.company_id AND r.vendor_id = c.vendor_id AND (r.project_id = c.project_id OR r.project_id IS NULL)')
-        .whereNull('r.deleted_at')
-        .whereNotIn('r.status', ['cancelled', 'archived']);
-    })
     .orderBy([{ column: 'c.procore_created_at', order: 'desc', nulls: 'last' }, { column: 'c.id', order: 'desc' }])
     .select('c.id', 'c.kind', 'c.number', 'c.title', 'c.status', 'c.grand_total', 'c.procore_created_at', 'v.id as vendor_id', 'v.name as vendor_name', s.db.raw('COALESCE(v.email_override, v.email) AS email'));
   return rows.map((r) => ({

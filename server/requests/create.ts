@@ -3,12 +3,14 @@ import type { Services } from '../services';
 import type { CreateRequestsResult, RequestOrigin } from '../contracts/requests';
 import { isValidEmail } from '../directory/service';
 import { createUploadLink } from '../portal/links';
-import { genericRequirements, renderRequestEmail } from '../notifications/templates';
+import { renderRequestEmail } from '../notifications/templates';
+import { requirementWording } from '../requirements/wording';
 import { queueEmail } from '../notifications/outbox';
 import { sendEmailRetries } from '../jobs/send-email';
 import { addEvent, type Actor } from './timeline';
 import { getSettings } from './settings';
 import { insertRequests, requestQuery, toSummary } from './repository';
+import { wantWriteBack } from '../sync/writeback-intents';
 
 // Creating requests in bulk: one transaction writes the requests, their upload links, their
 // emails (to the outbox) and their timeline; emails are sent by the queue afterwards.
@@ -77,6 +79,11 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
     })),
   );
   const byVendor = new Map(ready.map((c) => [c.vendorId, c]));
+  const wording = await requirementWording(
+    trx,
+    { companyId: input.companyId, projectId: input.project?.id ?? null, projectName: input.project?.name ?? null },
+    ids.map((r) => r.vendor_id),
+  );
   const emailIds: string[] = [];
   const expires = new Date(Date.now() + ttlDays * 86_400_000).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
   for (const { id, vendor_id } of ids) {
@@ -88,6 +95,8 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
       actor: input.actor,
       data: { origin: input.origin, how: originLabel[input.origin], projectId: input.project?.id ?? null, commitmentId: c.commitmentId ?? null },
     });
+    // Procore shows the request at once: a "Certificate of insurance" record, in progress.
+    await wantWriteBack(trx, input.companyId, id);
     const token = await createUploadLink(trx, s.sealer, { companyId: input.companyId, requestId: id, ttlDays });
     const email = renderRequestEmail({
       gcName: input.companyName,
@@ -95,7 +104,7 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
       projectName: input.project?.name ?? null,
       link: `${s.config.appUrl}/portal/${token}`,
       linkExpiresOn: expires,
-      requirements: genericRequirements,
+      requirements: wording(vendor_id),
     });
     const emailId = await queueEmail(
       trx,

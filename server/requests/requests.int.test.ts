@@ -168,6 +168,9 @@ describe('commitments', () => {
     const manager = await stack.signIn(USER_COMPLIANCE);
     const on = await stack.api(manager, `${base}/settings`, { method: 'PATCH', body: JSON.stringify({ autoRequestCommitments: true }) });
     expect(on.status).toBe(200);
+    // Background work uses the company's service grant: the manager who turned it on may sign out.
+    expect((await stack.api(admin, `${base}/settings/procore-grant`, { method: 'PUT', body: JSON.stringify({ kind: 'dmsa' }) })).status).toBe(200);
+    await stack.database.db('procore_grants').where({ user_id: USER_COMPLIANCE }).delete();
     const requested = new Set((await stack.database.db('coi_requests').pluck('vendor_id')).map(String));
     const vendor = withEmail().find((v) => !requested.has(v.vendorId))!;
     const created = await fetch(`${stack.emulator.url}/__emulator/commitments`, {

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { companyParamsSchema, projectParamsSchema } from '../contracts/directory';
 import {
   companySettingsPatchSchema,
+  connectProcoreGrantSchema,
   createRequestsSchema,
   deleteRequestSchema,
   requestFromCommitmentSchema,
@@ -15,6 +16,8 @@ import { archiveRequest, cancelRequest, deleteRequest, requestDetail, requestFor
 import { commitmentsToRequest, requestCommitmentByUser } from './commitments';
 import { readSettings, updateSettings } from './company-settings';
 import { authorize, authorizeRequest } from '../permissions/authorize';
+import { connectProcoreGrant, disconnectProcoreGrant, readProcoreGrant } from './procore-grant';
+import { unarchiveRequest } from './unarchive';
 
 const commitmentParams = projectParamsSchema.extend({ commitmentId: procoreId });
 
@@ -48,8 +51,8 @@ export function requestRoutes(s: Services): Router {
   }));
   r.get(`${base}/requests/:requestId`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
-    await authorizeRequest(s, currentUser(res), companyId, requestId, 'requests.view');
-    return requestDetail(s, currentUser(res), companyId, requestId);
+    const grant = await authorizeRequest(s, currentUser(res), companyId, requestId, 'requests.view');
+    return requestDetail(s, companyId, requestId, grant.role === 'compliance_manager');
   }));
   r.post(`${base}/requests/:requestId/cancel`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
@@ -60,6 +63,11 @@ export function requestRoutes(s: Services): Router {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
     await authorizeRequest(s, currentUser(res), companyId, requestId, 'requests.manage');
     return archiveRequest(s, currentUser(res), companyId, requestId);
+  }));
+  r.post(`${base}/requests/:requestId/unarchive`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'requests.manage');
+    return unarchiveRequest(s, currentUser(res), companyId, requestId);
   }));
   r.delete(`${base}/requests/:requestId`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
@@ -77,6 +85,22 @@ export function requestRoutes(s: Services): Router {
     await authorize(s, currentUser(res), companyId, null, 'settings.edit');
     const patch = parse(companySettingsPatchSchema, req.body ?? {}, 'settings');
     return updateSettings(s, currentUser(res), companyId, patch);
+  }));
+  r.get(`${base}/settings/procore-grant`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'settings.view');
+    return readProcoreGrant(s, companyId);
+  }));
+  r.put(`${base}/settings/procore-grant`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'serviceAccount.connect');
+    parse(connectProcoreGrantSchema, req.body ?? {}, 'grant');
+    return connectProcoreGrant(s, currentUser(res), companyId);
+  }));
+  r.delete(`${base}/settings/procore-grant`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'serviceAccount.connect');
+    return disconnectProcoreGrant(s, companyId);
   }));
   return r;
 }

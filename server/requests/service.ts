@@ -7,9 +7,12 @@ import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
 import { revokeUploadLinks } from '../portal/links';
 import { createRequests, type Candidate } from './create';
-import { activeRequestVendors, findRequest, toSummary } from './repository';
-import { addEvent, changeStatus } from './timeline';
+import { activeRequestVendors, findRequest, markRequestDeleted, toSummary } from './repository';
+import { addEvent } from './timeline';
+import { moveRequest } from './lifecycle';
+import { describeIntent, findIntent, wantWriteBack } from '../sync/writeback-intents';
 import { describeEvent } from './describe';
+import { visibleEvents } from './timeline-view';
 
 // Requests as users make them: project requests over the project directory, global requests
 // over the company directory, and the life of a request (cancel, archive, delete). Routes
@@ -53,7 +56,8 @@ async function request(
   return createRequests(s, { companyId, companyName, project, origin: project ? 'click' : 'global', actor: actorOf(user), candidates }, active);
 }
 
-export async function requestDetail(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<RequestDetail> {
+/** `managerView`: compliance managers also see whether Procore shows this request. */
+export async function requestDetail(s: Services, companyId: string, requestId: string, managerView: boolean): Promise<RequestDetail> {
   const row = await findRequest(s.db, companyId, requestId);
   if (!row) throw new NotFoundError('No such request in this company.');
   const events = await s.db('request_events').where({ company_id: companyId, request_id: requestId }).orderBy([{ column: 'at' }, { column: 'id' }]);
@@ -64,15 +68,17 @@ export async function requestDetail(s: Services, user: SessionUser, companyId: s
   return {
     ...toSummary(row),
     deleted: row.deleted_at !== null,
-    timeline: events.map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
+    // Managers see whether Procore shows this request (and are told to reconnect when it cannot).
+    ...(managerView ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
+    timeline: visibleEvents(events).map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, createdAt: (d.created_at as Date).toISOString(), readStatus: d.read_status })),
   };
 }
 
 export async function cancelRequest(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<RequestSummary> {
   return lifecycle(s, user, companyId, requestId, async (trx) => {
-    const ok = await changeStatus(trx, { companyId, requestId, from: ['pending'], to: 'cancelled', actor: actorOf(user), reason: 'Cancelled before anything was received' });
-    if (!ok) throw new ConflictError('Only a request that is still Pending can be cancelled; archive it instead.');
+    const { moved } = await moveRequest(trx, { companyId, requestId, transition: 'cancel', actor: actorOf(user), reason: 'Cancelled before anything was received' });
+    if (!moved) throw new ConflictError('Only a request that is still Pending can be cancelled; archive it instead.');
     await trx('emails').where({ request_id: requestId, status: 'queued' }).update({ status: 'failed', last_error: 'request cancelled' });
     await addEvent(trx, { companyId, requestId, kind: 'cancelled', actor: actorOf(user) });
   });
@@ -80,21 +86,20 @@ export async function cancelRequest(s: Services, user: SessionUser, companyId: s
 
 export async function archiveRequest(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<RequestSummary> {
   return lifecycle(s, user, companyId, requestId, async (trx) => {
-    const ok = await changeStatus(trx, {
-      companyId, requestId, from: ['pending', 'under_review', 'awaiting_new_coi', 'compliant', 'waived'], to: 'archived', actor: actorOf(user), reason: 'Archived',
-    });
-    if (!ok) throw new ConflictError('This request is already archived or cancelled.');
+    const { moved } = await moveRequest(trx, { companyId, requestId, transition: 'archive', actor: actorOf(user), reason: 'Archived' });
+    if (!moved) throw new ConflictError('This request is already archived or cancelled.');
     await addEvent(trx, { companyId, requestId, kind: 'archived', actor: actorOf(user) });
   });
 }
 
 export async function deleteRequest(s: Services, user: SessionUser, companyId: string, requestId: string, reason: string): Promise<{ deleted: true }> {
   await s.db.transaction(async (trx) => {
-    const n = await trx('coi_requests').where({ id: requestId, company_id: companyId }).whereNull('deleted_at').update({ deleted_at: trx.fn.now(), deleted_by: user.id });
-    if (!n) throw new NotFoundError('No such request in this company.');
+    if (!(await markRequestDeleted(trx, companyId, requestId, user.id))) throw new NotFoundError('No such request in this company.');
     await revokeUploadLinks(trx, requestId);
     await trx('emails').where({ request_id: requestId, status: 'queued' }).update({ status: 'failed', last_error: 'request deleted' });
     await addEvent(trx, { companyId, requestId, kind: 'deleted', actor: actorOf(user), data: { reason } });
+    // What the app wrote to Procore for this request is removed.
+    await wantWriteBack(trx, companyId, requestId);
   });
   s.log.info({ companyId, requestId, userId: user.id }, 'request deleted');
   return { deleted: true };

@@ -13,6 +13,7 @@ export type EventKind =
   | 'link_extended'
   | 'cancelled'
   | 'archived'
+  | 'unarchived'
   | 'deleted'
   | 'read'
   | 'read_failed'
@@ -20,6 +21,7 @@ export type EventKind =
   | 'coverage_gap'
   | 'extraction_corrected'
   | 'waived'
+  | 'approved_compliant'
   | 'note_sent'
   | 'review_finished';
 
@@ -45,31 +47,11 @@ export async function addEvent(
   });
 }
 
-export type RequestStatus = 'pending' | 'under_review' | 'awaiting_new_coi' | 'compliant' | 'waived' | 'cancelled' | 'archived';
-
-/** Moves a request to a new status (only from the given ones) and records why; false when it was not in them. */
-export async function changeStatus(
-  trx: Knex.Transaction,
-  r: { companyId: string; requestId: string; from: RequestStatus[]; to: RequestStatus; actor: Actor; reason: string },
-): Promise<boolean> {
-  const row = (await trx('coi_requests')
-    .where({ id: r.requestId, company_id: r.companyId })
-    .whereNull('deleted_at')
-    // NO KEY UPDATE: exclusive with other status changes, but an insert that only references the
-    // request (a timeline event, an email) is not blocked, which otherwise deadlocks with the
-    // send-email job (it holds its email row and adds an event; cancel holds the request and
-    // fails its queued emails).
-    .forNoKeyUpdate()
-    .first('status')) as { status: RequestStatus } | undefined;
-  if (!row || !r.from.includes(row.status)) return false;
-  if (row.status === r.to) return true;
-  await trx('coi_requests').where({ id: r.requestId }).update({ status: r.to, updated_at: trx.fn.now() });
-  await addEvent(trx, {
-    companyId: r.companyId,
-    requestId: r.requestId,
-    kind: 'status_changed',
-    actor: r.actor,
-    data: { from: row.status, to: r.to, reason: r.reason },
-  });
-  return true;
+/** Why the request is in its status: the last status change's reason (and Procore's word for it, e.g. "expired"). */
+export async function lastStatusChange(db: Knex, companyId: string, requestId: string): Promise<{ reason: string | null; procoreReason: string | null }> {
+  const row = (await db('request_events')
+    .where({ company_id: companyId, request_id: requestId, kind: 'status_changed' })
+    .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .first('data')) as { data: { reason?: string; procoreReason?: string } } | undefined;
+  return { reason: row?.data.reason ?? null, procoreReason: row?.data.procoreReason ?? null };
 }

@@ -3,7 +3,9 @@ import type { Services } from '../services';
 import type { Extraction } from '../contracts/extraction';
 import type { Outcome, Verdict } from '../compliance/types';
 import { sendEmailRetries } from '../jobs/send-email';
-import { addEvent, changeStatus } from '../requests/timeline';
+import { addEvent } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
+import { wantWriteBack } from '../sync/writeback-intents';
 import { pickCertificate } from './certificate';
 import { checkCertificate } from './check';
 import {
@@ -90,6 +92,7 @@ async function recordGap(
       actor: complianceActor,
       data: { origin: 'global', how: `opened because the annual certificate falls short of ${scoped.projectName}'s own requirements`, projectId: base.projectId, globalRequestId: g.request.id },
     });
+    await wantWriteBack(trx, base.companyId, requestId);
   }
   const stored = await insertVerdict(trx, { companyId: base.companyId, requestId, documentId: g.documentId, fingerprint: verdictFingerprint(verdict), verdict });
   if (!stored.created) return { requestId, emailId: null };
@@ -113,11 +116,10 @@ async function recordGap(
 /** The annual certificate now meets the project's set (e.g. its requirements were relaxed). */
 async function closeGap(s: Services, r: EvaluatedRequest, projectName: string): Promise<void> {
   await s.db.transaction((trx) =>
-    changeStatus(trx, {
+    moveRequest(trx, {
       companyId: r.companyId,
       requestId: r.id,
-      from: ['awaiting_new_coi'],
-      to: 'compliant',
+      transition: 'closeGap',
       actor: complianceActor,
       reason: `The annual certificate meets ${projectName}'s own requirements`,
     }),

@@ -3,7 +3,9 @@ import type { Services } from '../services';
 import { summariseVerdict } from '../compliance/evaluate';
 import type { Verdict } from '../compliance/types';
 import { sendEmailRetries } from '../jobs/send-email';
-import { addEvent, changeStatus, type RequestStatus } from '../requests/timeline';
+import { addEvent } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
+import { lockRequestStatus } from '../requests/repository';
 import { pickCertificate } from './certificate';
 import { checkCertificate } from './check';
 import { projectCoverage } from './coverage';
@@ -90,15 +92,19 @@ async function applyVerdict(s: Services, trx: Knex.Transaction, r: EvaluatedRequ
   const stored = await insertVerdict(trx, { companyId: r.companyId, requestId: r.id, documentId, fingerprint: verdictFingerprint(verdict), verdict });
   if (!stored.created) return null;
   await addEvent(trx, evaluatedEvent(r, { id: stored.id, documentId, verdict }));
-  const from: RequestStatus[] = ['under_review', 'awaiting_new_coi'];
-  const move = { companyId: r.companyId, requestId: r.id, from, actor: complianceActor };
+  const move = { companyId: r.companyId, requestId: r.id, actor: complianceActor };
   if (verdict.outcome === 'compliant') {
-    await changeStatus(trx, { ...move, to: 'compliant', reason: 'Certificate meets the requirements' });
+    await moveRequest(trx, { ...move, transition: 'comply', reason: 'Certificate meets the requirements' });
     return null;
   }
   if (verdict.outcome === 'deficient') {
-    const moved = await changeStatus(trx, { ...move, to: 'awaiting_new_coi', reason: `Certificate falls short: ${summariseVerdict(verdict)}` });
-    return moved ? queueDeficiencyEmail(s, trx, r, { id: stored.id, verdict }) : null;
+    const { emailId } = await moveRequest(trx, {
+      ...move,
+      transition: 'fallShort',
+      reason: `Certificate falls short: ${summariseVerdict(verdict)}`,
+      email: (t) => queueDeficiencyEmail(s, t, r, { id: stored.id, verdict }),
+    });
+    return emailId;
   }
   return null;
 }
@@ -121,10 +127,10 @@ export async function recheckRequest(s: Services, companyId: string, requestId: 
     if (stored.created) await addEvent(trx, evaluatedEvent(request, { id: stored.id, documentId, verdict }, 'Checked again after a correction. '));
     const move = { companyId, requestId, actor: complianceActor };
     if (verdict.outcome === 'compliant') {
-      await changeStatus(trx, { ...move, from: ['under_review', 'awaiting_new_coi'], to: 'compliant', reason: 'Certificate meets the requirements after a correction' });
+      await moveRequest(trx, { ...move, transition: 'comply', reason: 'Certificate meets the requirements after a correction' });
     } else {
       const why = verdict.outcome === 'deficient' ? 'falls short after a correction' : 'needs a person again after a correction';
-      await changeStatus(trx, { ...move, from: ['compliant'], to: 'under_review', reason: `Certificate ${why}` });
+      await moveRequest(trx, { ...move, transition: 'doubt', reason: `Certificate ${why}` });
     }
   });
   s.log.info({ requestId, outcome: verdict.outcome }, 'certificate checked again after a correction');
@@ -134,7 +140,7 @@ export async function recheckRequest(s: Services, companyId: string, requestId: 
 /** Nothing in the upload could be read: the request stays Under review for a person, said once per upload. */
 async function flagUnreadable(s: Services, r: EvaluatedRequest, uploadId: string): Promise<void> {
   await s.db.transaction(async (trx) => {
-    await trx('coi_requests').where({ id: r.id, company_id: r.companyId }).forNoKeyUpdate().first('id');
+    await lockRequestStatus(trx, r.companyId, r.id);
     if (await uploadFlagged(trx, r.companyId, r.id, uploadId)) return;
     await addEvent(trx, {
       companyId: r.companyId,

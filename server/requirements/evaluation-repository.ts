@@ -1,110 +1,22 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { Verdict } from '../compliance/types';
-import type { RequestStatus } from '../requests/timeline';
 import type { UploadedDocument } from './certificate';
 
-// SQL behind evaluating requests: the request and its uploads, the vendor's facts, verdicts
+// SQL behind evaluating requests: the request's uploads, the vendor's facts, verdicts
 // and the checks on timeline events. Every query names its company.
 
 type Conn = Db | Knex.Transaction;
 
-export interface EvaluatedRequest {
-  id: string;
-  companyId: string;
-  vendorId: string;
-  projectId: string | null;
-  origin: string;
-  status: RequestStatus;
-  recipientEmail: string;
-  brokerEmail: string | null;
-  gcName: string;
-  vendorName: string;
-  trade: string | null;
-  projectName: string | null;
-}
-
-interface RequestRow {
-  id: string;
-  company_id: string;
-  vendor_id: string;
-  project_id: string | null;
-  origin: string;
-  status: RequestStatus;
-  recipient_email: string;
-  broker_email: string | null;
-  gc_name: string;
-  vendor_name: string;
-  trade: string | null;
-  project_name: string | null;
-}
-
-function requestQuery(db: Conn) {
-  return db('coi_requests as r')
-    .join('companies as c', 'c.id', 'r.company_id')
-    .join('vendors as v', function () {
-      this.on('v.company_id', 'r.company_id').andOn('v.id', 'r.vendor_id');
-    })
-    .leftJoin('projects as p', function () {
-      this.on('p.company_id', 'r.company_id').andOn('p.id', 'r.project_id');
-    })
-    .whereNull('r.deleted_at')
-    .select('r.id', 'r.company_id', 'r.vendor_id', 'r.project_id', 'r.origin', 'r.status', 'r.recipient_email', 'r.broker_email')
-    .select('c.name as gc_name', 'v.name as vendor_name', 'v.trade', 'p.name as project_name');
-}
-
-function toRequest(r: RequestRow): EvaluatedRequest {
-  return {
-    id: r.id,
-    companyId: String(r.company_id),
-    vendorId: String(r.vendor_id),
-    projectId: r.project_id === null ? null : String(r.project_id),
-    origin: r.origin,
-    status: r.status,
-    recipientEmail: r.recipient_email,
-    brokerEmail: r.broker_email,
-    gcName: r.gc_name,
-    vendorName: r.vendor_name,
-    trade: r.trade,
-    projectName: r.project_id === null ? null : (r.project_name ?? `Project ${r.project_id}`),
-  };
-}
-
-/** The company a request belongs to; every later query is scoped by it. */
-export async function requestCompany(db: Conn, requestId: string): Promise<string | null> {
-  const row = (await db('coi_requests').where({ id: requestId }).first('company_id')) as { company_id: string } | undefined;
-  return row ? String(row.company_id) : null;
-}
-
-export async function findRequest(db: Conn, companyId: string, requestId: string): Promise<EvaluatedRequest | null> {
-  const row = (await requestQuery(db).where('r.company_id', companyId).where('r.id', requestId).first()) as RequestRow | undefined;
-  return row ? toRequest(row) : null;
-}
-
-/** The open request of a vendor in one scope (project, or null for global). */
-export async function findActiveRequest(db: Conn, companyId: string, vendorId: string, projectId: string | null): Promise<EvaluatedRequest | null> {
-  const row = (await requestQuery(db)
-    .where('r.company_id', companyId)
-    .where('r.vendor_id', vendorId)
-    .whereRaw('COALESCE(r.project_id, 0) = ?', [projectId ?? 0])
-    .whereNotIn('r.status', ['cancelled', 'archived'])
-    .first()) as RequestRow | undefined;
-  return row ? toRequest(row) : null;
-}
-
-/**
- * Open requests held to one set: a project's requests, or ('company') the global requests and
- * those of projects without a set of their own.
- */
-export async function requestsInScope(db: Conn, companyId: string, scope: { projectId: string } | 'company'): Promise<EvaluatedRequest[]> {
-  const q = requestQuery(db).where('r.company_id', companyId).whereNotIn('r.status', ['cancelled', 'archived']);
-  if (scope !== 'company') q.where('r.project_id', scope.projectId);
-  else {
-    const overridden = db('requirement_sets').where({ company_id: companyId }).whereNotNull('project_id').select('project_id');
-    q.where((w) => w.whereNull('r.project_id').orWhereNotIn('r.project_id', overridden));
-  }
-  return ((await q) as RequestRow[]).map(toRequest);
-}
+// The request itself is read through the requests repository (the only one that touches coi_requests).
+export {
+  findEvaluatedRequest as findRequest,
+  findActiveRequest,
+  requestCompany,
+  requestsInScope,
+  insertCoverageRequest,
+  type EvaluatedRequest,
+} from '../requests/repository';
 
 export async function uploadedDocuments(db: Conn, companyId: string, requestIds: string[]): Promise<Map<string, UploadedDocument[]>> {
   const rows = (await db('documents')
@@ -173,10 +85,19 @@ export async function insertVerdict(
   return { id: existing.id, created: false };
 }
 
-/** Values of a document a compliance manager corrected (or confirmed by entering them again). */
+/**
+ * Values of a document a compliance manager corrected (or confirmed by entering them again). A
+ * whole coverage line added by hand confirms each of its values.
+ */
 export async function confirmedPointers(db: Conn, companyId: string, documentId: string): Promise<Set<string>> {
-  const rows = (await db('extraction_corrections').where({ company_id: companyId, document_id: documentId }).distinct('pointer')) as { pointer: string }[];
-  return new Set(rows.map((r) => r.pointer));
+  const rows = (await db('extraction_corrections').where({ company_id: companyId, document_id: documentId }).select('pointer', 'value')) as { pointer: string; value: unknown }[];
+  const out = new Set<string>();
+  const walk = (pointer: string, value: unknown) => {
+    out.add(pointer);
+    if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(`${pointer}/${k}`, v);
+  };
+  for (const r of rows) walk(r.pointer, r.value);
+  return out;
 }
 
 /** Whether an upload was already flagged as unreadable (so a second evaluation adds nothing). */
@@ -203,30 +124,4 @@ export async function projectsWithOwnRequirements(db: Conn, companyId: string, v
     .orderBy('p.name')
     .select('p.id', 'p.name')) as { id: string; name: string }[];
   return rows.map((r) => ({ id: String(r.id), name: r.name }));
-}
-
-/** A project request opened because the vendor's annual certificate falls short there; null when one is already open. */
-export async function insertCoverageRequest(
-  trx: Knex.Transaction,
-  r: { companyId: string; vendorId: string; projectId: string; recipientEmail: string; brokerEmail: string | null },
-): Promise<string | null> {
-  const insert = trx('coi_requests')
-    .insert({
-      company_id: r.companyId,
-      vendor_id: r.vendorId,
-      project_id: r.projectId,
-      origin: 'global',
-      status: 'awaiting_new_coi',
-      recipient_email: r.recipientEmail,
-      broker_email: r.brokerEmail,
-    })
-    .toSQL();
-  const result = await trx.raw(
-    `${insert.sql} ON CONFLICT (company_id, vendor_id, COALESCE(project_id, 0))
-       WHERE deleted_at IS NULL AND status NOT IN ('cancelled', 'archived') DO NOTHING
-     RETURNING id`,
-    insert.bindings,
-  );
-  const row = (result.rows as { id: string }[])[0];
-  return row?.id ?? null;
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Services } from '../services';
 import type { Verdict } from '../compliance/types';
 import { renderDeficiencyEmail } from '../notifications/deficiency-template';
+import { renderUnreadableEmail } from '../notifications/unreadable-template';
 import { queueEmail } from '../notifications/outbox';
 import { createUploadLink, currentLinkToken, extendUploadLinks } from '../portal/links';
 import { getSettings } from '../requests/settings';
@@ -62,6 +63,28 @@ export async function queueDeficiencyEmail(
       cc,
       ...email,
     },
+    complianceActor,
+  );
+}
+
+/**
+ * Queues the email asking the sub for a normal PDF after a file of theirs could not be read
+ * safely; the email id, or null if already queued for this document.
+ */
+export async function queueUnreadableEmail(s: Services, trx: Knex.Transaction, r: EvaluatedRequest, doc: { id: string; filename: string }): Promise<string | null> {
+  const link = await liveLink(s, trx, r);
+  const email = renderUnreadableEmail({
+    gcName: r.gcName,
+    vendorName: r.vendorName,
+    projectName: r.projectName,
+    filename: doc.filename,
+    link: `${s.config.appUrl}/portal/${link.token}`,
+    linkExpiresOn: longDate(link.expiresAt),
+  });
+  const cc = r.brokerEmail && r.brokerEmail.toLowerCase() !== r.recipientEmail.toLowerCase() ? [r.brokerEmail] : [];
+  return queueEmail(
+    trx,
+    { companyId: r.companyId, requestId: r.id, kind: 'unreadable', dedupeKey: `unreadable:${doc.id}`, fromName: r.gcName, to: [r.recipientEmail], cc, ...email },
     complianceActor,
   );
 }

@@ -6,7 +6,8 @@ import type { Verdict } from '../compliance/types';
 import { summariseVerdict } from '../compliance/evaluate';
 import { ConflictError, NotFoundError } from '../errors';
 import { sendEmailRetries } from '../jobs/send-email';
-import { addEvent, changeStatus } from '../requests/timeline';
+import { addEvent } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
 import { currentVerdict } from '../requirements/evaluate-request';
 import { insertVerdict, type EvaluatedRequest } from '../requirements/evaluation-repository';
 import { deficiencyMessages, isoToday, verdictFingerprint } from '../requirements/findings';
@@ -59,11 +60,10 @@ async function applyFinished(
   const stored = await insertVerdict(trx, { companyId: r.companyId, requestId: r.id, documentId, fingerprint: verdictFingerprint(verdict), verdict });
   const deficient = verdict.outcome === 'deficient';
   // Taken first: the status change locks the request, so two clicks see each other's email.
-  const moved = await changeStatus(trx, {
+  const { moved } = await moveRequest(trx, {
     companyId: r.companyId,
     requestId: r.id,
-    from: ['under_review', 'awaiting_new_coi', 'compliant'],
-    to: deficient ? 'awaiting_new_coi' : 'compliant',
+    transition: deficient ? 'finishDeficient' : 'finishCompliant',
     actor: actorOf(user),
     reason: deficient ? `Review finished: the certificate falls short (${summariseVerdict(verdict)})` : 'Review finished: the certificate meets the requirements',
   });

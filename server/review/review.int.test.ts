@@ -118,6 +118,11 @@ describe('certificate review', () => {
     expect(bad.status).toBe(400);
     expect((await call(manager, `${r.path}/corrections`, 'POST', { pointer: '/policies/0/limits/eachOccurrence', value: -5, reason: 'typo' })).status).toBe(400);
     expect((await call(manager, `${r.path}/corrections`, 'POST', { pointer: '/policies/0/colour', value: 'red', reason: 'typo' })).status).toBe(400);
+    for (const hostile of ['/__proto__/x', '/constructor/x', '/policies/0/limits/__proto__', '/policies/0/constructor']) {
+      const res = await call(manager, `${r.path}/corrections`, 'POST', { pointer: hostile, value: 5, reason: 'probe' });
+      expect(res.status, hostile).toBe(400);
+    }
+    expect(await stack.database.db('extraction_corrections').where({ document_id: r.documentId })).toHaveLength(0);
 
     const fixed = await call<ReviewVerdict>(manager, `${r.path}/corrections`, 'POST', { pointer, value: '2027-05-01', reason: 'Broker confirmed renewal' });
     expect(fixed.status).toBe(200);
@@ -198,6 +203,9 @@ describe('certificate review', () => {
   it('approves with an override: Waived, with the reason and end date in the timeline', async () => {
     const r = await checkedRequest();
     expect((await call(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until: '2020-01-01' })).status).toBe(400);
+    for (const until of ['2030-02-31', '9999-99-99', '2031-13-01']) {
+      expect((await call(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until })).status, until).toBe(400);
+    }
     const res = await call<{ status: string }>(manager, `${r.path}/approve`, 'POST', { reason: 'Owner accepted the umbrella gap', until: '2099-03-31' });
     expect(res.status).toBe(200);
     expect((await db()('coi_requests').where({ id: r.requestId }).first('status')).status).toBe('waived');

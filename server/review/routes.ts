@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import type { Services } from '../services';
 import { requestParamsSchema } from '../contracts/requests';
-import { approveSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
+import { addLineSchema, approveCompliantSchema, approveSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
 import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { approveWithOverride, correctValue, documentFile, readReview, sendNote } from './service';
 import { finishReview } from './finish';
 import { authorizeDocument, authorizeRequest } from '../permissions/authorize';
+import { approveAsCompliant } from './approve-compliant';
+import { addCoverageLine } from './add-line';
 
 // The certificate review screen (compliance managers only; authorize decides): the certificate as read, its file,
 // corrections, approval with an override, a note to the sub, and finishing the review.
@@ -30,6 +32,17 @@ export function reviewRoutes(s: Services): Router {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
     await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     return approveWithOverride(s, currentUser(res), companyId, requestId, parse(approveSchema, req.body ?? {}, 'approval'));
+  }));
+  r.post(`${review}/approve-compliant`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
+    parse(approveCompliantSchema, req.body ?? {}, 'approval');
+    return approveAsCompliant(s, currentUser(res), companyId, requestId);
+  }));
+  r.post(`${review}/lines`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
+    return addCoverageLine(s, currentUser(res), companyId, requestId, parse(addLineSchema, req.body ?? {}, 'coverage line'));
   }));
   r.post(`${review}/note`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');

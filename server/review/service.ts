@@ -9,7 +9,8 @@ import { pickCertificate } from '../requirements/certificate';
 import { recheckRequest } from '../requirements/evaluate-request';
 import { findRequest, uploadedDocuments, type EvaluatedRequest } from '../requirements/evaluation-repository';
 import { deficiencyMessages, isoToday } from '../requirements/findings';
-import { addEvent, changeStatus } from '../requests/timeline';
+import { addEvent } from '../requests/timeline';
+import { moveRequest } from '../requests/lifecycle';
 import * as repo from './repository';
 import { checkValue, extractedValues, labelFor, pointerKind, valueAt, withValue } from './values';
 import { queueNote } from './note';
@@ -99,11 +100,10 @@ export async function approveWithOverride(s: Services, user: SessionUser, compan
   await requestOf(s, companyId, requestId);
   if (a.until <= isoToday()) throw new ValidationError('The end date of an override must be in the future.');
   await s.db.transaction(async (trx) => {
-    const moved = await changeStatus(trx, {
+    const { moved } = await moveRequest(trx, {
       companyId,
       requestId,
-      from: ['pending', 'under_review', 'awaiting_new_coi', 'compliant', 'waived'],
-      to: 'waived',
+      transition: 'waive',
       actor: actorOf(user),
       reason: `Approved with an override until ${a.until}: ${a.reason}`,
     });
@@ -120,11 +120,10 @@ export async function sendNote(s: Services, user: SessionUser, companyId: string
   const verdict = await repo.latestVerdict(s.db, companyId, requestId, documentId);
   const deficiencies = verdict ? deficiencyMessages(verdict) : [];
   const emailId = await s.db.transaction(async (trx) => {
-    const moved = await changeStatus(trx, {
+    const { moved } = await moveRequest(trx, {
       companyId,
       requestId,
-      from: ['under_review', 'awaiting_new_coi', 'compliant', 'waived'],
-      to: 'awaiting_new_coi',
+      transition: 'note',
       actor: actorOf(user),
       reason: `Note sent to the subcontractor by ${user.name}`,
     });

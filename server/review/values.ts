@@ -33,25 +33,32 @@ export function segments(pointer: string): string[] {
   return pointer.split('/').slice(1);
 }
 
+/** A record's own entry, never one inherited from Object.prototype (`__proto__`, `constructor`, `toString`). */
+function own<T>(record: Record<string, T>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+const index = /^(0|[1-9]\d{0,3})$/;
+
 /** The type a correctable pointer holds, or null when the pointer is not a correctable value of the extraction. */
 export function pointerKind(pointer: string): ValueKind | null {
   const [a, b, c, d, ...rest] = segments(pointer);
   if (a === undefined) return null;
   if (b === undefined) return a === 'certificateDate' ? 'date' : topText.has(a) ? 'text' : null;
-  const party = partyText[a];
+  const party = own(partyText, a);
   if (party) return c === undefined && party.has(b) ? 'text' : null;
-  if (!/^\d+$/.test(b) || c === undefined) return null;
+  if (!index.test(b) || c === undefined) return null;
   if (a === 'insurers') return d === undefined && (c === 'name' || c === 'naic') ? 'text' : null;
   if (a !== 'policies') return null;
-  if (c === 'limits') return d !== undefined && rest.length === 0 && d in limitNames ? 'money' : null;
-  return d === undefined ? (policyKinds[c] ?? null) : null;
+  if (c === 'limits') return rest.length === 0 && own(limitNames, d) !== undefined ? 'money' : null;
+  return d === undefined ? (own(policyKinds, c) ?? null) : null;
 }
 
 function at(e: Json, pointer: string): Json {
   let node: Json = e;
   for (const s of segments(pointer)) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, Json>)[s];
+    node = own(node as Record<string, Json>, s);
   }
   return node;
 }
@@ -63,9 +70,10 @@ export function withValue(e: Extraction, pointer: string, value: Json): Extracti
   const last = path.pop()!;
   let node: Json = copy;
   for (const s of path) {
-    node = node !== null && typeof node === 'object' ? (node as Record<string, Json>)[s] : undefined;
+    node = node !== null && typeof node === 'object' ? own(node as Record<string, Json>, s) : undefined;
     if (node === undefined || node === null) throw new ValidationError(`The certificate has nothing at ${path.join('/')} to correct.`);
   }
+  if (last === '__proto__' || Array.isArray(node) !== index.test(last)) throw new ValidationError(`The certificate has nothing at ${pointer} to correct.`);
   (node as Record<string, Json>)[last] = value;
   return copy as Extraction;
 }
@@ -115,8 +123,8 @@ function sentenceCase(key: string): string {
 }
 
 function nameOf(key: string): string {
-  const limit = limitNames[key];
-  return words[key] ?? (limit ? sentenceCase(limit) : sentenceCase(key));
+  const limit = own(limitNames, key);
+  return own(words, key) ?? (limit ? sentenceCase(limit) : sentenceCase(key));
 }
 
 /** "General liability · Each occurrence", "Insurer B · NAIC", "Certificate · Date". */
@@ -125,10 +133,11 @@ export function labelFor(e: Extraction, pointer: string): string {
   if (a === 'policies' && b !== undefined) {
     const policy = e.policies[Number(b)];
     const line = policy ? (lineNames[policy.line as keyof typeof lineNames] ?? (policy.line === 'excess_liability' ? 'Excess liability' : 'Other coverage')) : `Policy ${Number(b) + 1}`;
-    return `${line} · ${nameOf(c === 'limits' && d ? d : (c ?? ''))}`;
+    if (c === undefined) return `${line} (line added by hand)`;
+    return `${line} · ${nameOf(c === 'limits' && d ? d : c)}`;
   }
   if (a === 'insurers' && b !== undefined) return `Insurer ${e.insurers[Number(b)]?.letter ?? Number(b) + 1} · ${nameOf(c ?? 'name')}`;
-  const group = groups[a];
+  const group = own(groups, a);
   if (group) return `${group} · ${nameOf(b ?? 'name')}`;
   return `Certificate · ${nameOf(a)}`;
 }

@@ -71,7 +71,7 @@ export function useRequestDetail(companyId: string, requestId: string) {
   });
 }
 
-export type RequestAction = { kind: 'cancel' } | { kind: 'archive' } | { kind: 'delete'; reason: string };
+export type RequestAction = { kind: 'cancel' } | { kind: 'archive' } | { kind: 'unarchive' } | { kind: 'delete'; reason: string };
 
 const deletedSchema = z.object({ deleted: z.literal(true) });
 
@@ -82,12 +82,14 @@ function runAction(companyId: string, requestId: string, action: RequestAction):
       return apiRequest(`${path}/cancel`, requestSummarySchema, { method: 'POST' });
     case 'archive':
       return apiRequest(`${path}/archive`, requestSummarySchema, { method: 'POST' });
+    case 'unarchive':
+      return apiRequest(`${path}/unarchive`, requestSummarySchema, { method: 'POST' });
     case 'delete':
       return apiRequest(path, deletedSchema, { method: 'DELETE', body: { reason: action.reason } });
   }
 }
 
-/** Cancel, archive or delete; afterwards the directories, the commitments tab and the detail are re-read. */
+/** Cancel, archive, unarchive or delete; afterwards the directories, the commitments tab and the detail are re-read. */
 export function useRequestAction(companyId: string, requestId: string) {
   const client = useQueryClient();
   return useMutation({

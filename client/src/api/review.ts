@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
+  approveCompliantResultSchema,
   certificateReviewSchema,
   finishResultSchema,
   reviewVerdictSchema,
+  type AddLine,
   type Approval,
   type Correction,
   type FinishResult,
@@ -50,7 +52,9 @@ export type ReviewAction =
   | { kind: 'correct'; body: Correction }
   | { kind: 'approve'; body: Approval }
   | { kind: 'note'; body: Note }
-  | { kind: 'finish' };
+  | { kind: 'finish' }
+  | { kind: 'approve-compliant' }
+  | { kind: 'add-line'; body: AddLine };
 
 /** Resolves to what finishing did (the screen says whether the sub was emailed); the other actions are shown by re-reading the review. */
 async function runAction(companyId: string, requestId: string, action: ReviewAction): Promise<FinishResult | undefined> {
@@ -64,6 +68,12 @@ async function runAction(companyId: string, requestId: string, action: ReviewAct
       return undefined;
     case 'note':
       await apiRequest(`${path}/note`, statusSchema, { method: 'POST', body: action.body });
+      return undefined;
+    case 'approve-compliant':
+      await apiRequest(`${path}/approve-compliant`, approveCompliantResultSchema, { method: 'POST', body: {} });
+      return undefined;
+    case 'add-line':
+      await apiRequest(`${path}/lines`, reviewVerdictSchema, { method: 'POST', body: action.body });
       return undefined;
     case 'finish':
       return apiRequest(`${path}/finish`, finishResultSchema, { method: 'POST', body: {} });

@@ -137,6 +137,8 @@ export interface DirectoryTableProps {
   onOpenRequest?: (row: DirectoryRow) => void;
   /** Tag statuses that come from a global request (project directories). */
   showGlobal?: boolean;
+  /** Each new value clears the ticks (after a Request COI was sent). */
+  clearSelection?: number;
 }
 
 function companiesText(shown: number, total: number): string {
@@ -146,7 +148,7 @@ function companiesText(shown: number, total: number): string {
 }
 
 /** Search, sort and selection over the directory; the search is deferred so typing stays smooth on 5,000 rows. */
-function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (vendorIds: ReadonlySet<string>) => void) {
+function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (vendorIds: ReadonlySet<string>) => void, clearSelection?: number) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState<SortState>({ key: 'name', direction: 'ascending' });
@@ -154,6 +156,9 @@ function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (v
   const visible = useMemo(() => sortRows(filterRows(rows, deferredQuery), sort), [rows, deferredQuery, sort]);
 
   useEffect(() => onSelectionChange?.(selected), [selected, onSelectionChange]);
+  useEffect(() => {
+    if (clearSelection) setSelected(new Set());
+  }, [clearSelection]);
 
   const toggle = useCallback((vendorId: string) => {
     setSelected((current) => {
@@ -167,8 +172,8 @@ function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (v
   return { query, setQuery, deferredQuery, sort, onSort, selected, toggle, toggleVisible, visible };
 }
 
-export function DirectoryTable({ rows, size, onSelectionChange, onOpenRequest, showGlobal = false }: DirectoryTableProps) {
-  const state = useDirectoryState(rows, onSelectionChange);
+export function DirectoryTable({ rows, size, onSelectionChange, onOpenRequest, showGlobal = false, clearSelection }: DirectoryTableProps) {
+  const state = useDirectoryState(rows, onSelectionChange, clearSelection);
   const { visible, selected, toggle } = state;
   const bodyRef = useRef<HTMLDivElement>(null);
   const measured = useElementSize(bodyRef, size === undefined);

@@ -94,7 +94,6 @@ export function ReadyList({ rows }: { rows: DirectoryRow[] }) {
 interface FixProps {
   row: DirectoryRow;
   value: string;
-  leftOut: boolean;
   onChange: (vendorId: string, value: string) => void;
   onLeaveOut: (vendorId: string, leaveOut: boolean) => void;
 }
@@ -103,21 +102,9 @@ function problemText(row: DirectoryRow): string {
   return row.email === null || row.email.trim() === '' ? 'No email in Procore' : `Not a valid email in Procore: ${row.email}`;
 }
 
-function EmailFix({ row, value, leftOut, onChange, onLeaveOut }: FixProps) {
+function EmailFix({ row, value, onChange, onLeaveOut }: FixProps) {
   const errorId = `fix-error-${row.vendorId}`;
   const invalid = value.trim() !== '' && validEmail(value) === null;
-  if (leftOut) {
-    return (
-      <Item>
-        <span>
-          <strong>{row.name}</strong> will be left out: no request is sent to it.
-        </span>
-        <Button variant="tertiary" size="sm" aria-label={`Include ${row.name}`} onClick={() => onLeaveOut(row.vendorId, false)}>
-          Include
-        </Button>
-      </Item>
-    );
-  }
   return (
     <Item>
       <strong>{row.name}</strong>
@@ -148,26 +135,70 @@ interface FixListProps {
   leftOut: ReadonlySet<string>;
   onChange: (vendorId: string, value: string) => void;
   onLeaveOut: (vendorId: string, leaveOut: boolean) => void;
+  onLeaveAllOut: (leaveOut: boolean) => void;
 }
 
-export function FixList({ rows, typed, leftOut, onChange, onLeaveOut }: FixListProps) {
+const companies = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'company' : 'companies'}`;
+
+/** "A, B, C and 435 more": a long selection stays one short line. */
+export function shortList(names: readonly string[], shown = 3): string {
+  if (names.length <= shown) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} and ${(names.length - shown).toLocaleString('en-US')} more`;
+}
+
+function problemCounts(rows: DirectoryRow[]): string {
+  const missing = rows.filter((row) => row.email === null || row.email.trim() === '').length;
+  const invalid = rows.length - missing;
+  const parts = [missing > 0 ? `${missing.toLocaleString('en-US')} with no email` : null, invalid > 0 ? `${invalid.toLocaleString('en-US')} with an invalid one` : null];
+  return parts.filter(Boolean).join(', ');
+}
+
+const BulkRow = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${spacing.sm}px;
+`;
+
+export function FixList({ rows, typed, leftOut, onChange, onLeaveOut, onLeaveAllOut }: FixListProps) {
   if (rows.length === 0) return null;
+  const included = rows.filter((row) => !leftOut.has(row.vendorId));
+  const out = rows.filter((row) => leftOut.has(row.vendorId));
+  const unresolved = included.filter((row) => validEmail(typed[row.vendorId] ?? '') === null).length;
   return (
     <Group aria-label="Email needed">
-      <GroupTitle>Email needed</GroupTitle>
-      <Muted>Type an address for each company, or leave it out. The address is remembered for next time.</Muted>
-      <List style={{ maxHeight: 320 }}>
-        {rows.map((row) => (
-          <EmailFix
-            key={row.vendorId}
-            row={row}
-            value={typed[row.vendorId] ?? ''}
-            leftOut={leftOut.has(row.vendorId)}
-            onChange={onChange}
-            onLeaveOut={onLeaveOut}
-          />
-        ))}
-      </List>
+      <GroupTitle>{`Email needed: ${companies(rows.length)} (${problemCounts(rows)})`}</GroupTitle>
+      {included.length > 0 && (
+        <>
+          <BulkRow>
+            <Muted>Type an address for each company, or leave it out. The address is remembered for next time.</Muted>
+            {unresolved > 1 && (
+              <Button variant="secondary" size="sm" onClick={() => onLeaveAllOut(true)}>
+                {`Leave all ${unresolved.toLocaleString('en-US')} out`}
+              </Button>
+            )}
+          </BulkRow>
+          <List style={{ maxHeight: 320 }}>
+            {included.slice(0, maxListed).map((row) => (
+              <EmailFix key={row.vendorId} row={row} value={typed[row.vendorId] ?? ''} onChange={onChange} onLeaveOut={onLeaveOut} />
+            ))}
+            {included.length > maxListed && (
+              <Item>
+                <Muted>and {(included.length - maxListed).toLocaleString('en-US')} more: leave them out, or fix their emails in Procore</Muted>
+              </Item>
+            )}
+          </List>
+        </>
+      )}
+      {out.length > 0 && (
+        <BulkRow role="status">
+          <Muted>{`Left out (${companies(out.length)}, no request is sent): ${shortList(out.map((row) => row.name))}`}</Muted>
+          <Button variant="tertiary" size="sm" onClick={() => onLeaveAllOut(false)}>
+            {out.length === 1 ? `Include ${out[0]!.name}` : 'Include them again'}
+          </Button>
+        </BulkRow>
+      )}
     </Group>
   );
 }

@@ -118,4 +118,50 @@ describe('Certificate review', () => {
     await user.click(screen.getByRole('button', { name: 'Waive until this date' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Only compliance managers can approve certificates with an override.');
   });
+
+  it('approves a certificate with no deficiency left as compliant in one click', async () => {
+    const doubt: ReviewVerdict = { outcome: 'needs_review', checkedAt: '2026-11-22', deficiencies: [], reviewReasons: [{ code: 'low_confidence', line: 'general_liability', field: expiry, message: 'The reader was unsure of the expiration date.' }] };
+    const api = fakeApi({
+      ...routes(),
+      [`GET ${path}`]: [ok({ ...review(doubt), status: 'under_review' }), ok({ ...review(doubt), status: 'compliant' })],
+      [`POST ${path}/approve-compliant`]: [ok({ status: 'compliant', setAside: ['The reader was unsure of the expiration date.'] })],
+    });
+    const user = userEvent.setup();
+    renderWithClient(<CertificateReview companyId="42" requestId={requestId} onClose={() => undefined} />);
+    await user.click(await screen.findByRole('button', { name: 'Approve as compliant' }));
+    expect(await screen.findByText('Approved as compliant. Nothing was sent to the subcontractor.')).toBeTruthy();
+    expect(api.callsTo('POST', `${path}/approve-compliant`).map((c) => c.body)).toEqual([{}]);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Approve as compliant' })).toBeNull());
+  });
+
+  it('offers no one-click approval while a deficiency remains', async () => {
+    fakeApi({ ...routes(), [`GET ${path}`]: [ok(review(expired))] });
+    renderWithClient(<CertificateReview companyId="42" requestId={requestId} onClose={() => undefined} />);
+    await screen.findByRole('button', { name: 'Finish review' });
+    expect(screen.queryByRole('button', { name: 'Approve as compliant' })).toBeNull();
+  });
+
+  it('adds a missed coverage line with its values and reason, checking dates before posting', async () => {
+    const api = fakeApi({ ...routes(), [`GET ${path}`]: [ok(review(expired)), ok(review(expired))], [`POST ${path}/lines`]: [ok(expired)] });
+    const user = userEvent.setup();
+    renderWithClient(<CertificateReview companyId="42" requestId={requestId} onClose={() => undefined} />);
+    await user.click(await screen.findByRole('button', { name: 'Add a missed line' }));
+    const form = screen.getByRole('form', { name: 'Add a coverage line' });
+    await user.selectOptions(within(form).getByLabelText('Line'), 'umbrella_liability');
+    await user.type(within(form).getByLabelText('Insurer'), 'Hartwell Casualty');
+    await user.type(within(form).getByLabelText('Effective'), '2026-06-01');
+    await user.type(within(form).getByLabelText('Expires'), '2026-05-01');
+    await user.type(within(form).getByLabelText('Each occurrence'), '$5,000,000');
+    await user.type(within(form).getByLabelText('Reason for adding it'), 'Row missed by the reader');
+    await user.click(within(form).getByRole('button', { name: 'Add the line' }));
+    expect(within(form).getByRole('alert').textContent).toBe('expirationDate: must be after the effective date');
+    expect(api.callsTo('POST', `${path}/lines`)).toHaveLength(0);
+    await user.clear(within(form).getByLabelText('Expires'));
+    await user.type(within(form).getByLabelText('Expires'), '2027-06-01');
+    await user.click(within(form).getByRole('button', { name: 'Add the line' }));
+    expect(await screen.findByText(/^Line added;/)).toBeTruthy();
+    expect(api.callsTo('POST', `${path}/lines`).map((c) => c.body)).toEqual([
+      { line: 'umbrella_liability', insurerName: 'Hartwell Casualty', effectiveDate: '2026-06-01', expirationDate: '2027-06-01', limits: { eachOccurrence: 5_000_000 }, reason: 'Row missed by the reader' },
+    ]);
+  });
 });

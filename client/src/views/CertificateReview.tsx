@@ -114,6 +114,9 @@ function ReviewBody({ companyId, requestId, review }: { companyId: string; reque
         <Findings verdict={review.verdict} located={located} onSelect={setSelected} />
         <ReviewActions
           pending={action.isPending}
+          canApproveCompliant={review.verdict !== null && review.verdict.deficiencies.length === 0 && (review.status === 'under_review' || review.status === 'awaiting_new_coi')}
+          onApproveCompliant={() => void run({ kind: 'approve-compliant' }, 'Approved as compliant. Nothing was sent to the subcontractor.').catch(() => undefined)}
+          onAddLine={(body) => void run({ kind: 'add-line', body }, 'Line added; the certificate was checked again. Nothing was sent to the subcontractor.').catch(() => undefined)}
           onFinish={() => void action.mutateAsync({ kind: 'finish' }).then((r) => setDone(r ? finished[r.subcontractor] : null), () => undefined)}
           onApprove={(body) => void run({ kind: 'approve', body }, `Waived until ${body.until}.`).catch(() => undefined)}
           onNote={(body) => void run({ kind: 'note', body }, 'Note emailed to the subcontractor; the request is Awaiting New COI.').catch(() => undefined)}

@@ -78,6 +78,7 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [dialogRows, setDialogRows] = useState<DirectoryRow[] | null>(null);
   const [openRequest, setOpenRequest] = useState<string | null>(null);
+  const [cleared, setCleared] = useState(0);
   const selectedRows = useMemo(() => directory.vendors.filter((row) => selected.has(row.vendorId)), [directory.vendors, selected]);
   const onOpenRequest = useCallback((row: DirectoryRow) => setOpenRequest(row.requestId), []);
   const global = scope.projectId === null;
@@ -98,9 +99,9 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
         {syncedText(directory.syncedAt)}
         {global && ' · Requests made here are global: one annual certificate covers all projects (Global Subcontractors).'}
       </Subtitle>
-      <DirectoryTable rows={directory.vendors} onSelectionChange={setSelected} onOpenRequest={onOpenRequest} showGlobal={!global} />
+      <DirectoryTable rows={directory.vendors} onSelectionChange={setSelected} onOpenRequest={onOpenRequest} showGlobal={!global} clearSelection={cleared} />
       <Suspense fallback={null}>
-        {dialogRows !== null && <RequestCoiDialog scope={scope} rows={dialogRows} onClose={() => setDialogRows(null)} />}
+        {dialogRows !== null && <RequestCoiDialog scope={scope} rows={dialogRows} onClose={() => setDialogRows(null)} onClearSelection={() => setCleared((n) => n + 1)} />}
         {openRequest !== null && <RequestDetail companyId={scope.companyId} requestId={openRequest} onClose={() => setOpenRequest(null)} />}
       </Suspense>
     </Section>

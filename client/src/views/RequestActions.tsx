@@ -72,9 +72,27 @@ function DeleteForm({ pending, onDelete, onBack }: DeleteFormProps) {
   );
 }
 
+function ArchiveConfirm({ pending, onArchive, onBack }: { pending: boolean; onArchive: () => void; onBack: () => void }) {
+  return (
+    <ReasonBox role="group" aria-label="Archive this request?">
+      <strong>Archive this request?</strong>
+      <span>Its upload link stops working and no more reminders are sent. The history is kept, and you can unarchive it later.</span>
+      <DialogActions>
+        <Button variant="secondary" onClick={onBack}>
+          Keep the request
+        </Button>
+        <Button variant="primary" loading={pending} onClick={onArchive}>
+          Archive request
+        </Button>
+      </DialogActions>
+    </ReasonBox>
+  );
+}
+
 const doneText: Record<RequestAction['kind'], string> = {
   cancel: 'The request was cancelled.',
-  archive: 'The request was archived.',
+  archive: 'The request was archived. You can unarchive it here.',
+  unarchive: 'The request was unarchived.',
   delete: 'The request was deleted.',
 };
 
@@ -83,8 +101,9 @@ export function RequestActions({ detail, companyId, onClose }: { detail: Request
   const [deleting, setDeleting] = useState(false);
   const canManage = useCan('requests.manage');
   const canDelete = useCan('requests.delete');
+  const [archiving, setArchiving] = useState(false);
   const run = (next: RequestAction) => {
-    if (!action.isPending) action.mutate(next);
+    if (!action.isPending) action.mutate(next, { onSettled: () => setArchiving(false) });
   };
   const deleted = detail.deleted || (action.isSuccess && action.variables.kind === 'delete');
   if (deleted) {
@@ -106,6 +125,8 @@ export function RequestActions({ detail, companyId, onClose }: { detail: Request
       {action.isSuccess && <Notice tone="info">{doneText[action.variables.kind]}</Notice>}
       {deleting ? (
         <DeleteForm pending={action.isPending} onDelete={(reason) => run({ kind: 'delete', reason })} onBack={() => setDeleting(false)} />
+      ) : archiving ? (
+        <ArchiveConfirm pending={action.isPending} onArchive={() => run({ kind: 'archive' })} onBack={() => setArchiving(false)} />
       ) : (
         <DialogActions>
           {canManage && detail.status === 'pending' && (
@@ -114,8 +135,13 @@ export function RequestActions({ detail, companyId, onClose }: { detail: Request
             </Button>
           )}
           {canManage && canArchive && (
-            <Button variant="secondary" disabled={action.isPending} onClick={() => run({ kind: 'archive' })}>
+            <Button variant="secondary" disabled={action.isPending} onClick={() => setArchiving(true)}>
               Archive
+            </Button>
+          )}
+          {canManage && detail.status === 'archived' && (
+            <Button variant="secondary" disabled={action.isPending} onClick={() => run({ kind: 'unarchive' })}>
+              Unarchive
             </Button>
           )}
           {canDelete && (

@@ -96,7 +96,7 @@ describe('Request COI from the project directory', () => {
     await user.type(boltEmail, '.example');
     expect(send.disabled).toBe(true);
     await user.click(within(dialog).getByRole('button', { name: 'Leave Crane Concrete out' }));
-    expect(within(dialog).getByText(/will be left out/)).toBeTruthy();
+    expect(within(dialog).getByText('Left out (1 company, no request is sent): Crane Concrete')).toBeTruthy();
 
     const sendTwo = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Send 2 requests' });
     expect(sendTwo.disabled).toBe(false);
@@ -111,13 +111,50 @@ describe('Request COI from the project directory', () => {
     const notSent = within(dialog).getByRole('region', { name: 'Not sent' });
     expect(within(notSent).getByText('Bolt Plumbing')).toBeTruthy();
     expect(within(notSent).getByText('Bolt Plumbing’s address bounced before; check it in Procore.')).toBeTruthy();
-    expect(within(dialog).getByText('Left out: Crane Concrete.')).toBeTruthy();
+    expect(within(dialog).getByText('Left out (1): Crane Concrete.')).toBeTruthy();
 
     await user.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The ticks clear by default once requests are sent.
+    expect(screen.getByText('0 selected')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Request COI' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole('button', { name: 'Pending: view the request for Acme Electric' })).toBeTruthy();
     expect(api.callsTo('GET', projectVendors).length).toBe(2);
   });
+
+  it('leaves every company without a usable email out with one click, showing counts and a short list', async () => {
+    const many: Directory = {
+      ...directory,
+      vendors: [
+        vendor('1', 'Acme Electric'),
+        ...Array.from({ length: 300 }, (_, i) => vendor(`m${i}`, `Missing ${String(i).padStart(3, '0')}`, { email: null, emailValid: false })),
+        ...Array.from({ length: 138 }, (_, i) => vendor(`b${i}`, `Bad ${String(i).padStart(3, '0')}`, { email: 'nope', emailValid: false })),
+      ],
+    };
+    const api = fakeApi({ [`GET ${projectVendors}`]: [ok(many), ok(many)], [`POST ${projectRequests}`]: [ok(created)] });
+    const user = userEvent.setup();
+    renderWithClient(<ProjectPanel companyId="42" projectId="7" />);
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all' }));
+    await user.click(screen.getByRole('button', { name: 'Request COI' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Request COI' });
+    const needed = within(dialog).getByRole('region', { name: 'Email needed' });
+    expect(within(needed).getByText('Email needed: 438 companies (300 with no email, 138 with an invalid one)')).toBeTruthy();
+    expect(within(needed).getAllByRole('textbox').length).toBe(100);
+    const status = within(dialog).getByText(/^Fix the email of/);
+    expect(status.textContent).toBe('Fix the email of Missing 000, Missing 001, Missing 002 and 435 more, or leave them out, to send.');
+
+    await user.click(within(needed).getByRole('textbox', { name: 'Email for Missing 000' }));
+    await user.paste('ops@missing.example');
+    await user.click(within(needed).getByRole('button', { name: 'Leave all 437 out' }));
+    expect(within(needed).getByText('Left out (437 companies, no request is sent): Missing 001, Missing 002, Missing 003 and 434 more')).toBeTruthy();
+    expect(within(needed).getAllByRole('textbox').length).toBe(1);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Keep these companies ticked after sending' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Send 2 requests' }));
+    expect(api.callsTo('POST', projectRequests)[0]?.body).toEqual({ vendorIds: ['1', 'm0'], emails: { m0: 'ops@missing.example' } });
+    expect(await within(dialog).findByText(/1 request sent/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'OK' }));
+    expect(screen.getByText('439 selected')).toBeTruthy();
+  }, 20_000);
 
   it('closes on Escape and shows the server’s error without closing when the post fails', async () => {
     fakeApi({

@@ -3,17 +3,28 @@ import type { DirectoryRow } from '../../../server/contracts/directory';
 import type { CreateRequestsResult } from '../../../server/contracts/requests';
 import { useCreateRequests, type RequestScope } from '../api/requests';
 import { errorSentence } from '../components/ApiErrorNotice';
-import { Button } from '../components/core';
+import styled from 'styled-components';
+import { Button, spacing } from '../components/core';
 import { Dialog, DialogActions } from '../components/Dialog';
-import { AlreadyList, FixList, Group, GroupTitle, Item, List, Muted, ReadyList } from '../components/Recipients';
-import { draftRequest, planRecipients, requestsText, type RecipientPlan } from '../components/requestPlan';
+import { AlreadyList, FixList, Group, GroupTitle, Item, List, Muted, ReadyList, shortList } from '../components/Recipients';
+import { draftRequest, planRecipients, requestsText, validEmail, type RecipientPlan } from '../components/requestPlan';
 import { Notice } from '../components/ui';
+import { Checkbox } from '../components/Checkbox';
+
+const KeepLabel = styled.label`
+  display: flex;
+  align-items: center;
+  gap: ${spacing.xs}px;
+  font-size: 12px;
+`;
 
 export interface RequestCoiDialogProps {
   scope: RequestScope;
   /** The ticked companies, as the directory shows them when the dialog opens. */
   rows: readonly DirectoryRow[];
   onClose: () => void;
+  /** After a successful send, unless the user chose to keep the companies ticked. */
+  onClearSelection?: () => void;
 }
 
 export function requestDialogTitle(scope: RequestScope): string {
@@ -26,7 +37,7 @@ function introText(scope: RequestScope): string {
     : 'Each company below is emailed a link to upload its certificate of insurance for this project.';
 }
 
-function useFixes() {
+function useFixes(rows: readonly DirectoryRow[]) {
   const [typed, setTyped] = useState<Readonly<Record<string, string>>>({});
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(() => new Set());
   const onChange = useCallback((vendorId: string, value: string) => setTyped((current) => ({ ...current, [vendorId]: value })), []);
@@ -38,7 +49,19 @@ function useFixes() {
       return next;
     });
   }, []);
-  return { typed, leftOut, onChange, onLeaveOut };
+  /** Leaves out every company whose typed address is not valid yet (true), or brings all back (false). */
+  const onLeaveAllOut = useCallback(
+    (leaveOut: boolean) => {
+      setLeftOut((current) => {
+        if (!leaveOut) return new Set();
+        const next = new Set(current);
+        for (const row of rows) if (validEmail(typed[row.vendorId] ?? '') === null) next.add(row.vendorId);
+        return next;
+      });
+    },
+    [rows, typed],
+  );
+  return { typed, leftOut, onChange, onLeaveOut, onLeaveAllOut };
 }
 
 function ResultView({ result, plan, leftOut, onClose }: { result: CreateRequestsResult; plan: RecipientPlan; leftOut: ReadonlySet<string>; onClose: () => void }) {
@@ -54,7 +77,7 @@ function ResultView({ result, plan, leftOut, onClose }: { result: CreateRequests
         <Group aria-label="Not sent">
           <GroupTitle>Not sent</GroupTitle>
           <List>
-            {result.skipped.map((skip) => (
+            {result.skipped.slice(0, 100).map((skip) => (
               <Item key={skip.vendorId}>
                 <strong>{names.get(skip.vendorId) ?? `Company ${skip.vendorId}`}</strong>
                 <Muted>{skip.message}</Muted>
@@ -63,7 +86,8 @@ function ResultView({ result, plan, leftOut, onClose }: { result: CreateRequests
           </List>
         </Group>
       )}
-      {leftOutNames.length > 0 && <Muted>Left out: {leftOutNames.join(', ')}.</Muted>}
+      {result.skipped.length > 100 && <Muted>and {(result.skipped.length - 100).toLocaleString('en-US')} more not sent</Muted>}
+      {leftOutNames.length > 0 && <Muted>{`Left out (${leftOutNames.length.toLocaleString('en-US')}): ${shortList(leftOutNames)}.`}</Muted>}
       <DialogActions>
         <Button variant="primary" onClick={onClose}>
           OK
@@ -74,19 +98,25 @@ function ResultView({ result, plan, leftOut, onClose }: { result: CreateRequests
 }
 
 /** Confirms who will be emailed, lets missing or invalid addresses be fixed, then posts once. */
-export default function RequestCoiDialog({ scope, rows, onClose }: RequestCoiDialogProps) {
+export default function RequestCoiDialog({ scope, rows, onClose, onClearSelection }: RequestCoiDialogProps) {
   // Frozen at opening: the directory refetches after sending and must not reshuffle the lists.
   const [plan] = useState(() => planRecipients(rows));
-  const fixes = useFixes();
+  const fixes = useFixes(plan.needsEmail);
   const mutation = useCreateRequests(scope);
   const sending = useRef(false);
+  const [keepTicked, setKeepTicked] = useState(false);
   const draft = draftRequest(plan, fixes);
 
   const send = () => {
     // A second click in the same frame, before the button re-renders disabled, must not post again.
     if (draft.body === null || sending.current) return;
     sending.current = true;
-    mutation.mutate(draft.body, { onSettled: () => (sending.current = false) });
+    mutation.mutate(draft.body, {
+      onSuccess: () => {
+        if (!keepTicked) onClearSelection?.();
+      },
+      onSettled: () => (sending.current = false),
+    });
   };
 
   return (
@@ -101,10 +131,16 @@ export default function RequestCoiDialog({ scope, rows, onClose }: RequestCoiDia
           <AlreadyList plan={plan} />
           {draft.unresolved.length > 0 && (
             <Muted role="status">
-              Fix the email of {draft.unresolved.map((row) => row.name).join(', ')}, or leave {draft.unresolved.length === 1 ? 'it' : 'them'} out, to send.
+              {`Fix the email of ${shortList(draft.unresolved.map((row) => row.name))}, or leave ${draft.unresolved.length === 1 ? 'it' : 'them'} out, to send.`}
             </Muted>
           )}
           {mutation.isError && <Notice tone="error">{errorSentence(mutation.error)}</Notice>}
+          {onClearSelection && (
+            <KeepLabel>
+              <Checkbox checked={keepTicked} onChange={(event) => setKeepTicked(event.target.checked)} />
+              Keep these companies ticked after sending
+            </KeepLabel>
+          )}
           <DialogActions>
             <Button variant="secondary" onClick={onClose}>
               Cancel

@@ -101,6 +101,32 @@ describe('Request detail', () => {
     expect(within(drawer).queryByRole('button', { name: 'Cancel request' })).toBeNull();
   });
 
+  it('archives only after confirming, then offers Unarchive, which brings it back', async () => {
+    const api = fakeApi({
+      [`GET ${path}`]: [ok({ ...pending, status: 'under_review' }), ok({ ...pending, status: 'archived' }), ok({ ...pending, status: 'under_review' })],
+      [`POST ${path}/archive`]: [ok({ ...pending, status: 'archived' })],
+      [`POST ${path}/unarchive`]: [ok({ ...pending, status: 'under_review' })],
+    });
+    const user = userEvent.setup();
+    renderDetail();
+    const drawer = await screen.findByRole('dialog', { name: 'COI request' });
+    await user.click(await within(drawer).findByRole('button', { name: 'Archive' }));
+    expect(within(drawer).getByText('Archive this request?')).toBeTruthy();
+    expect(api.callsTo('POST', `${path}/archive`)).toHaveLength(0);
+    await user.click(within(drawer).getByRole('button', { name: 'Keep the request' }));
+    expect(within(drawer).queryByText('Archive this request?')).toBeNull();
+    await user.click(within(drawer).getByRole('button', { name: 'Archive' }));
+    await user.click(within(drawer).getByRole('button', { name: 'Archive request' }));
+    expect(await within(drawer).findByText(/The request was archived. You can unarchive it here./)).toBeTruthy();
+    expect(api.callsTo('POST', `${path}/archive`)).toHaveLength(1);
+
+    await user.click(await within(drawer).findByRole('button', { name: 'Unarchive' }));
+    expect(await within(drawer).findByText('The request was unarchived.')).toBeTruthy();
+    expect(api.callsTo('POST', `${path}/unarchive`)).toHaveLength(1);
+    expect(within(drawer).queryByRole('button', { name: 'Unarchive' })).toBeNull();
+    expect(within(drawer).getByRole('button', { name: 'Archive' })).toBeTruthy();
+  });
+
   it('asks for a reason to delete and shows the server’s 403 message plainly', async () => {
     const message = 'Only compliance managers can delete requests. Archive it instead, or ask a compliance manager.';
     const api = fakeApi({ [`GET ${path}`]: [ok(pending)], [`DELETE ${path}`]: [failure(403, 'forbidden', message)] });

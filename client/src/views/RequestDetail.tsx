@@ -69,6 +69,12 @@ function FactList({ detail }: { detail: Detail }) {
       <dd>{detail.brokerEmail ?? 'None yet'}</dd>
       <dt>Requested</dt>
       <dd>{formatDateTime(detail.createdAt)}</dd>
+      {detail.procore ? (
+        <>
+          <dt>Procore</dt>
+          <dd role={detail.procore.state === 'reconnect' ? 'alert' : undefined}>{detail.procore.message}</dd>
+        </>
+      ) : null}
     </Facts>
   );
 }

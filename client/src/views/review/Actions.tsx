@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import styled from 'styled-components';
-import type { Approval, Note } from '../../../../server/contracts/review';
+import type { AddLine, Approval, Note } from '../../../../server/contracts/review';
+import { AddLineForm } from './AddLine';
 import { Button, colors, spacing } from '../../components/core';
 
 // The manager's decisions: finish the review (the request takes the verdict; the sub is emailed
@@ -34,13 +35,17 @@ const Hint = styled.p`
 
 interface ActionsProps {
   pending: boolean;
+  /** No deficiency is left and the request is still open for review: one click makes it Compliant. */
+  canApproveCompliant: boolean;
+  onApproveCompliant: () => void;
+  onAddLine: (line: AddLine) => void;
   onFinish: () => void;
   onApprove: (a: Approval) => void;
   onNote: (n: Note) => void;
 }
 
-export function ReviewActions({ pending, onFinish, onApprove, onNote }: ActionsProps) {
-  const [open, setOpen] = useState<'approve' | 'note' | null>(null);
+export function ReviewActions({ pending, canApproveCompliant, onApproveCompliant, onAddLine, onFinish, onApprove, onNote }: ActionsProps) {
+  const [open, setOpen] = useState<'approve' | 'note' | 'line' | null>(null);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [message, setMessage] = useState('');
@@ -50,11 +55,19 @@ export function ReviewActions({ pending, onFinish, onApprove, onNote }: ActionsP
         <Button type="button" variant="primary" loading={pending} disabled={pending} onClick={onFinish} aria-describedby="finish-hint">
           Finish review
         </Button>
+        {canApproveCompliant && (
+          <Button type="button" variant="primary" loading={pending} disabled={pending} onClick={onApproveCompliant}>
+            Approve as compliant
+          </Button>
+        )}
         <Button type="button" variant={open === 'approve' ? 'primary' : 'secondary'} onClick={() => setOpen('approve')}>
           Approve with override
         </Button>
         <Button type="button" variant={open === 'note' ? 'primary' : 'secondary'} onClick={() => setOpen('note')}>
           Send note to the subcontractor
+        </Button>
+        <Button type="button" variant={open === 'line' ? 'primary' : 'secondary'} onClick={() => setOpen('line')}>
+          Add a missed line
         </Button>
       </Row>
       <Hint id="finish-hint">
@@ -80,6 +93,7 @@ export function ReviewActions({ pending, onFinish, onApprove, onNote }: ActionsP
           </Button>
         </Form>
       )}
+      {open === 'line' && <AddLineForm pending={pending} onAdd={onAddLine} />}
       {open === 'note' && (
         <Form
           aria-label="Note to the subcontractor"
