@@ -106,8 +106,15 @@ export async function authorizeDocument(s: Services, user: SessionUser, companyI
 /** What the user may do here, for the panel (the session endpoint). */
 export async function accessFor(s: Services, user: SessionUser, companyId: string, projectId: string | null): Promise<Access> {
   const grant = await roleIn(s, user, companyId);
-  const project = projectId === null ? null : await projectOf(s, user, companyId, projectId);
-  const on = !project || grant.isCompanyAdmin || grant.role === 'no_access' || (await onProject(s, user.id, companyId, project.id));
+  let on = true;
+  if (projectId !== null && !grant.isCompanyAdmin && grant.role !== 'no_access') {
+    // Procore lists only the projects a user is on: one missing from their list is not theirs.
+    const project = await projectOf(s, user, companyId, projectId).catch((err: unknown) => {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    });
+    on = project !== null && (await onProject(s, user.id, companyId, project.id));
+  }
   return {
     role: grant.role,
     source: grant.source,
