@@ -23,6 +23,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['client/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
+          testTimeout: 30_000,
         },
       },
       {

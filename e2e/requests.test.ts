@@ -68,6 +68,17 @@ describe('COI requests in the emulated Procore', () => {
   });
 
   it('requests a new commitment’s vendor automatically once the company turned it on', async () => {
+    // A company admin connects the app's service account once: background work (webhook events) runs on it.
+    const admin = await context.newPage();
+    await admin.goto(`${stack.emulator.url}/4271001/company/home`);
+    await admin.getByRole('link', { name: 'Open COI Compliance' }).click();
+    const adminFrame = appFrame(admin);
+    await connect(admin, adminFrame, 'Alice Morgan');
+    await adminFrame.getByRole('button', { name: 'Settings' }).click();
+    await adminFrame.getByRole('button', { name: 'Connect the service account' }).click();
+    await adminFrame.getByText(/connected by Alice Morgan/).waitFor({ timeout: 15_000 });
+    await admin.close();
+
     const home = await context.newPage();
     await home.goto(`${stack.emulator.url}/4271001/company/home`);
     await home.getByRole('link', { name: 'Open COI Compliance' }).click();

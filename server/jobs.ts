@@ -11,12 +11,13 @@ import { readCertificate } from './jobs/read-certificate';
 import { sendReminders } from './jobs/send-reminders';
 import { procoreWriteback } from './jobs/procore-writeback';
 import { sweepWritebacks } from './jobs/sweep-writebacks';
+import { nightlySyncJob } from './jobs/nightly-sync';
 import { listenForWriteBacks } from './sync/writeback-listener';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders, procoreWriteback, sweepWritebacks];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders, procoreWriteback, sweepWritebacks, nightlySyncJob];
 
 export interface Queue {
   boss: PgBoss;

@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   clientId: string;
   clientSecret: string;
   vendors?: number;
+  /** Projects added to the first company beyond the six named ones (benchmarks). */
+  extraProjects?: number;
   accessTokenTtlSeconds?: number;
   rateLimit?: { hourly?: number; spike?: number; spikeWindowSeconds?: number };
   maxPerPage?: Partial<Record<string, number>>;
@@ -43,6 +45,8 @@ export interface Emulator {
   url: string;
   close(): Promise<void>;
   state: EmulatorState;
+  /** REST calls answered so far (benchmarks compare them with the minimum needed). */
+  restCalls(): number;
   /** Injected failures, as POST /__emulator/faults adds them. */
   faults: ReturnType<typeof createFaults>;
 }
@@ -77,7 +81,10 @@ export function buildApp(options: EmulatorOptions, state: EmulatorState, deps: R
     hourly: options.rateLimit?.hourly ?? 3600, spike: options.rateLimit?.spike ?? 100, spikeWindowSeconds: options.rateLimit?.spikeWindowSeconds ?? 10,
   });
   const routers = [coreRouter(deps), usersRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), complianceRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
-  app.use('/rest', faults.middleware, authenticate(state), rateLimit);
+  app.use('/rest', (_req, _res, next) => {
+    state.restCalls += 1;
+    next();
+  }, faults.middleware, authenticate(state), rateLimit);
   app.use('/rest', (_req, res, next) => requestActor.run({ application_id: restContext(res).token.client_id }, next));
   for (const version of REST_VERSIONS) app.use(`/rest/${version}`, requireCompanyHeader(state), ...routers);
   app.use('/rest', restNotFound);
@@ -88,7 +95,7 @@ export function buildApp(options: EmulatorOptions, state: EmulatorState, deps: R
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
-  const state = createState(options.vendors ?? 300);
+  const state = createState(options.vendors ?? 300, options.extraProjects ?? 0);
   const dispatcher = createWebhookDispatcher(state, { retryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000, 30000], timeoutMs: 5000 });
   const deps: RestDeps = { state, maxPerPage: options.maxPerPage ?? {}, emit: dispatcher.emit };
   const faults = createFaults();
@@ -102,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     url: `http://${host}:${port}`,
     state,
     faults,
+    restCalls: () => state.restCalls,
     close: () =>
       new Promise<void>((resolve, reject) => {
         dispatcher.close();

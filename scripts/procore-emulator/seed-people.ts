@@ -35,7 +35,8 @@ export function seedCompanies(): Company[] {
   }));
 }
 
-export function seedProjects(): Project[] {
+/** The six named projects, plus `extraProjects` more in the first company (benchmarks). */
+export function seedProjects(extraProjects = 0): Project[] {
   const defs: [number, number, string, string, string][] = [
     [2783001, COMPANY_A, 'Riverside Medical Center', 'Denver', 'CO'],
     [2783002, COMPANY_A, 'Oak Street Lofts', 'Boulder', 'CO'],
@@ -44,6 +45,7 @@ export function seedProjects(): Project[] {
     [2783005, COMPANY_B, 'Harbor Logistics Warehouse', 'Tacoma', 'WA'],
     [2783006, COMPANY_NOT_INSTALLED, 'Lakeview Apartments', 'Madison', 'WI'],
   ];
+  for (let i = 0; i < extraProjects; i++) defs.push([2783100 + i, COMPANY_A, `Benchmark Project ${i + 1}`, 'Denver', 'CO']);
   return defs.map(([id, companyId, name, city, state], i) => ({
     id,
     company_id: companyId,

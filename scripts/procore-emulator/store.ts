@@ -16,6 +16,8 @@ export interface EmulatorState {
   commitments: Map<number, Commitment>;
   insurances: Map<number, Insurance>;
   hooks: Map<number, Hook>;
+  /** REST calls answered (benchmarks). */
+  restCalls: number;
   deliveries: Delivery[];
   tokens: Map<string, AccessToken>;
   /** refresh token -> access token it belongs to */
@@ -36,9 +38,9 @@ const ID_BASES: Record<IdKind, number> = {
   event: 66000001,
 };
 
-export function createState(firstCompanyVendors: number): EmulatorState {
+export function createState(firstCompanyVendors: number, extraProjects = 0): EmulatorState {
   const companies = seedCompanies();
-  const projects = seedProjects();
+  const projects = seedProjects(extraProjects);
   const trades = seedTrades();
   const vendorList = seedVendors(companies, trades, firstCompanyVendors);
   const directories = seedDirectories(projects, vendorList);
@@ -54,6 +56,7 @@ export function createState(firstCompanyVendors: number): EmulatorState {
     commitments: new Map(seedCommitments(projects, directories).map((c) => [c.id, c])),
     insurances: new Map(seedInsurances(COMPANY_A, vendorList).map((i) => [i.id, i])),
     hooks: new Map(),
+    restCalls: 0,
     deliveries: [],
     tokens: new Map(),
     refreshTokens: new Map(),

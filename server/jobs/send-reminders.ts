@@ -9,9 +9,10 @@ import { queueEmail } from '../notifications/outbox';
 import { getSettings } from '../requests/settings';
 import { addEvent, systemActor } from '../requests/timeline';
 import { defineJob } from './job';
+import { queueNoticeReminders } from '../notifications/notice-reminders';
 import { sendEmailRetries } from './send-email';
 
-// Reminders until something is uploaded: on the company's reminder days after the request
+// Reminders until something is uploaded (and, in notice-reminders.ts, after a deficiency notice): on the company's reminder days after the request
 // (3, 7 and 14 by default), then every reminderEveryDays. Each one is queued exactly once,
 // even with a restart or several workers: the request row is locked and must still show the
 // previous count, and the email's dedupe key names the reminder's number.
@@ -55,8 +56,10 @@ export const sendReminders = defineJob({
       const emailId = await s.db.transaction((trx) => queueReminder(s, trx, reminder, at));
       if (emailId) emailIds.push(emailId);
     }
+    const afterNotice = await queueNoticeReminders(s, at, nextReminderDue);
+    emailIds.push(...afterNotice);
     if (emailIds.length) await s.enqueueMany('send-email', emailIds.map((emailId) => ({ emailId })), sendEmailRetries);
-    return { due: due.length, queued: emailIds.length, skipped: due.length - emailIds.length };
+    return { due: due.length, queued: emailIds.length - afterNotice.length, skipped: due.length - (emailIds.length - afterNotice.length), afterNotice: afterNotice.length };
   },
 });
 

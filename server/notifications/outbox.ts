@@ -7,7 +7,7 @@ import { addEvent, type Actor } from '../requests/timeline';
 export interface QueuedEmail {
   companyId: string;
   requestId: string;
-  kind: 'request' | 'reminder' | 'deficiency' | 'unreadable';
+  kind: 'request' | 'reminder' | 'deficiency' | 'unreadable' | 'renewal';
   dedupeKey: string;
   fromName: string;
   to: string[];

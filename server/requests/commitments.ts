@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { isValidEmail, projectDirectory } from '../directory/service';
 import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
-import { syncCompanyDirectory } from '../directory/sync';
+import { syncCompanyDirectory, syncProjects } from '../directory/sync';
 import { syncProjectCommitments } from '../sync/commitments';
 import type { ProcoreClient } from '../procore/client';
 import { createRequests } from './create';
@@ -60,8 +60,13 @@ export async function requestFromCommitment(
     if (!vendor) throw new NotFoundError('The commitment’s vendor is not in the company directory.');
   }
   if (p.email) await directoryRepo.saveEmailOverride(s.db, p.companyId, vendorId, p.email);
-  const project = await directoryRepo.findProject(s.db, p.companyId, p.projectId);
-  if (!project) throw new NotFoundError('No such project.');
+  let project = await directoryRepo.findProject(s.db, p.companyId, p.projectId);
+  if (!project) {
+    // A commitment event can name a project nobody has opened in the app yet: read the company's projects.
+    await syncProjects(s.db, procore, p.companyId);
+    project = await directoryRepo.findProject(s.db, p.companyId, p.projectId);
+    if (!project) throw new NotFoundError('No such project.');
+  }
   const companyName = (await directoryRepo.companyName(s.db, p.companyId)) ?? `Company ${p.companyId}`;
   const active = await activeRequestVendors(s.db, p.companyId, p.projectId, [vendorId]);
   const globalActive = await activeRequestVendors(s.db, p.companyId, null, [vendorId]);

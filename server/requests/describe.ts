@@ -22,6 +22,7 @@ const describers: Record<string, (d: Data) => string> = {
   status_changed: (d) => `Status: ${statusLabels[String(d.from)] ?? String(d.from)} → ${statusLabels[String(d.to)] ?? String(d.to)}${d.reason ? ` (${String(d.reason)})` : ''}.`,
   reminder_queued: (d) => `Reminder ${String(d.number ?? '')} scheduled.`,
   link_extended: (d) => `Upload link extended${d.until ? ` until ${String(d.until)}` : ''}.`,
+  renewal_requested: (d) => `Renewal requested: ${Array.isArray(d.policies) ? d.policies.map((p) => `${String((p as { line?: string }).line)} expires ${String((p as { expiresOn?: string }).expiresOn)}`).join('; ') : 'policies expire soon'}.`,
   cancelled: () => 'Request cancelled.',
   archived: () => 'Request archived.',
   unarchived: (d) => `Request unarchived: back to ${statusLabels[String(d.status)] ?? String(d.status ?? '')}.`,

@@ -428,3 +428,44 @@ export async function findWriteBackRequest(db: Conn, companyId: string, requestI
     deleted: row.deleted_at !== null,
   };
 }
+
+/** Open requests of a company in id order after `afterId` (the nightly sync walks them in pages). */
+export async function openRequestsAfter(db: Conn, companyId: string, afterId: string | null, limit: number): Promise<EvaluatedRequest[]> {
+  const q = evaluatedQuery(db).where('r.company_id', companyId).whereNotIn('r.status', ['cancelled', 'archived']).orderBy('r.id').limit(limit);
+  if (afterId) q.where('r.id', '>', afterId);
+  return ((await q) as EvaluatedRow[]).map(toEvaluated);
+}
+
+export interface NoticeReminderCandidate {
+  id: string;
+  companyId: string;
+  noticeId: string;
+  noticeAt: Date;
+  sent: number;
+  reminderDays: number[] | null;
+  reminderEveryDays: number | null;
+}
+
+/** Requests Awaiting New COI with the deficiency notice they wait on and the reminders sent since it. */
+export async function noticeReminderCandidates(db: Db, at: Date, limit: number): Promise<NoticeReminderCandidate[]> {
+  const result = await db.raw(
+    `SELECT r.id, r.company_id, n.id AS notice_id, n.created_at AS notice_at, cs.reminder_days, cs.reminder_every_days,
+            (SELECT count(*) FROM emails e2 WHERE e2.request_id = r.id AND e2.dedupe_key LIKE 'notice-reminder:' || r.id || ':' || n.id || ':%')::int AS sent
+       FROM coi_requests r
+       JOIN LATERAL (SELECT e.id, e.created_at FROM emails e WHERE e.request_id = r.id AND e.kind = 'deficiency'
+                      ORDER BY e.created_at DESC LIMIT 1) n ON true
+       LEFT JOIN company_settings cs ON cs.company_id = r.company_id
+      WHERE r.status = 'awaiting_new_coi' AND r.deleted_at IS NULL AND n.created_at <= ?
+      ORDER BY n.created_at LIMIT ?`,
+    [at, limit],
+  );
+  return (result.rows as { id: string; company_id: string; notice_id: string; notice_at: Date; sent: number; reminder_days: number[] | null; reminder_every_days: number | null }[]).map((r) => ({
+    id: r.id,
+    companyId: String(r.company_id),
+    noticeId: r.notice_id,
+    noticeAt: r.notice_at,
+    sent: r.sent,
+    reminderDays: r.reminder_days,
+    reminderEveryDays: r.reminder_every_days,
+  }));
+}

@@ -4,6 +4,8 @@ import type { Knex } from 'knex';
 
 export type EventKind =
   | 'requested'
+  | 'renewal_requested'
+  | 'waiver_ended'
   | 'email_queued'
   | 'email_sent'
   | 'email_failed'

@@ -5,6 +5,7 @@ import type { Verdict } from '../compliance/types';
 import { sendEmailRetries } from '../jobs/send-email';
 import { addEvent } from '../requests/timeline';
 import { moveRequest } from '../requests/lifecycle';
+import { wantWriteBack } from '../sync/writeback-intents';
 import { lockRequestStatus } from '../requests/repository';
 import { pickCertificate } from './certificate';
 import { checkCertificate } from './check';
@@ -92,6 +93,8 @@ async function applyVerdict(s: Services, trx: Knex.Transaction, r: EvaluatedRequ
   const stored = await insertVerdict(trx, { companyId: r.companyId, requestId: r.id, documentId, fingerprint: verdictFingerprint(verdict), verdict });
   if (!stored.created) return null;
   await addEvent(trx, evaluatedEvent(r, { id: stored.id, documentId, verdict }));
+  // A new certificate may keep the status but change policies and dates: Procore shows them.
+  await wantWriteBack(trx, r.companyId, r.id);
   const move = { companyId: r.companyId, requestId: r.id, actor: complianceActor };
   if (verdict.outcome === 'compliant') {
     await moveRequest(trx, { ...move, transition: 'comply', reason: 'Certificate meets the requirements' });
@@ -124,7 +127,10 @@ export async function recheckRequest(s: Services, companyId: string, requestId: 
   const { documentId, verdict } = current;
   await s.db.transaction(async (trx) => {
     const stored = await insertVerdict(trx, { companyId, requestId, documentId, fingerprint: verdictFingerprint(verdict), verdict });
-    if (stored.created) await addEvent(trx, evaluatedEvent(request, { id: stored.id, documentId, verdict }, 'Checked again after a correction. '));
+    if (stored.created) {
+      await addEvent(trx, evaluatedEvent(request, { id: stored.id, documentId, verdict }, 'Checked again after a correction. '));
+      await wantWriteBack(trx, companyId, requestId);
+    }
     const move = { companyId, requestId, actor: complianceActor };
     if (verdict.outcome === 'compliant') {
       await moveRequest(trx, { ...move, transition: 'comply', reason: 'Certificate meets the requirements after a correction' });

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import type { Verdict } from '../compliance/types';
 import { renderDeficiencyEmail } from '../notifications/deficiency-template';
 import { renderUnreadableEmail } from '../notifications/unreadable-template';
+import { renderRenewalEmail } from '../notifications/renewal-template';
 import { queueEmail } from '../notifications/outbox';
 import { createUploadLink, currentLinkToken, extendUploadLinks } from '../portal/links';
 import { getSettings } from '../requests/settings';
@@ -85,6 +86,31 @@ export async function queueUnreadableEmail(s: Services, trx: Knex.Transaction, r
   return queueEmail(
     trx,
     { companyId: r.companyId, requestId: r.id, kind: 'unreadable', dedupeKey: `unreadable:${doc.id}`, fromName: r.gcName, to: [r.recipientEmail], cc, ...email },
+    complianceActor,
+  );
+}
+
+/** Queues the renewal email for one certificate's expiring policies (once per certificate); the email id, or null if already queued. */
+export async function queueRenewalEmail(
+  s: Services,
+  trx: Knex.Transaction,
+  r: EvaluatedRequest,
+  documentId: string,
+  policies: { line: string; policyNumber: string | null; expiresOn: string }[],
+): Promise<string | null> {
+  const link = await liveLink(s, trx, r);
+  const email = renderRenewalEmail({
+    gcName: r.gcName,
+    vendorName: r.vendorName,
+    projectName: r.projectName,
+    policies,
+    link: `${s.config.appUrl}/portal/${link.token}`,
+    linkExpiresOn: longDate(link.expiresAt),
+  });
+  const cc = r.brokerEmail && r.brokerEmail.toLowerCase() !== r.recipientEmail.toLowerCase() ? [r.brokerEmail] : [];
+  return queueEmail(
+    trx,
+    { companyId: r.companyId, requestId: r.id, kind: 'renewal', dedupeKey: `renewal:${r.id}:${documentId}`, fromName: r.gcName, to: [r.recipientEmail], cc, ...email },
     complianceActor,
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { companySettingsSchema, type CompanySettings } from '../../../server/contracts/requests';
+import { companySettingsSchema, procoreGrantStateSchema, type CompanySettings } from '../../../server/contracts/requests';
 import { apiRequest } from './http';
 
 const settingsPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/settings`;
@@ -17,5 +17,21 @@ export function useSaveSettings(companyId: string) {
   return useMutation({
     mutationFn: (patch: Partial<CompanySettings>) => apiRequest(settingsPath(companyId), companySettingsSchema, { method: 'PATCH', body: patch }),
     onSuccess: (settings) => client.setQueryData(settingsKey(companyId), settings),
+  });
+}
+
+const grantPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/settings/procore-grant`;
+const grantKey = (companyId: string) => ['procore-grant', companyId];
+
+/** The grant background work uses in this company, and how many Procore updates wait for one. */
+export function useProcoreGrant(companyId: string) {
+  return useQuery({ queryKey: grantKey(companyId), queryFn: () => apiRequest(grantPath(companyId), procoreGrantStateSchema) });
+}
+
+export function useConnectProcoreGrant(companyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest(grantPath(companyId), procoreGrantStateSchema, { method: 'PUT', body: { kind: 'dmsa' } }),
+    onSuccess: (state) => client.setQueryData(grantKey(companyId), state),
   });
 }

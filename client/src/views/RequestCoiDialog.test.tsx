@@ -154,7 +154,7 @@ describe('Request COI from the project directory', () => {
     expect(await within(dialog).findByText(/1 request sent/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'OK' }));
     expect(screen.getByText('439 selected')).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 
   it('closes on Escape and shows the server’s error without closing when the post fails', async () => {
     fakeApi({

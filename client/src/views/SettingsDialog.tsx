@@ -8,6 +8,7 @@ import { Dialog, DialogActions } from '../components/Dialog';
 import { QueryState } from '../components/QueryState';
 import { Checkbox } from '../components/Checkbox';
 import { Notice } from '../components/ui';
+import { ProcoreGrantSection } from './ProcoreGrantSection';
 
 // Company settings: automatic requests for new commitments, the reminder cadence and how long
 // upload links live. Anyone may read them; the server lets only compliance managers save.
@@ -117,6 +118,7 @@ export default function SettingsDialog({ companyId, onClose }: { companyId: stri
   const query = useCompanySettings(companyId);
   return (
     <Dialog title="Settings" onClose={onClose}>
+      <ProcoreGrantSection companyId={companyId} />
       <QueryState query={query} loadingLabel="Loading settings…">
         {(settings) => <SettingsForm companyId={companyId} saved={settings} onClose={onClose} />}
       </QueryState>

@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import type { Services } from '../services';
+import { currentLinkToken, extendUploadLinks } from '../portal/links';
+import { findPortalRequest, lockRequestStatus, noticeReminderCandidates, type NoticeReminderCandidate } from '../requests/repository';
+import { getSettings } from '../requests/settings';
+import { addEvent, systemActor } from '../requests/timeline';
+import { requestWording } from '../requirements/wording';
+import { renderRequestEmail } from './templates';
+import { queueEmail } from './outbox';
+
+// Reminders after a deficiency notice: a request Awaiting New COI is reminded on the same
+// cadence as a Pending one, counting from the notice (a newer notice starts the count again).
+// Each reminder is queued once: its dedupe key names the request, the notice and the number.
+
+const scheduleActor = systemActor('Reminder schedule');
+
+export async function queueNoticeReminders(
+  s: Services,
+  at: Date,
+  nextDue: (from: Date, sent: number, cadence: { reminderDays: number[]; reminderEveryDays: number }) => Date | null,
+): Promise<string[]> {
+  const due = (await noticeReminderCandidates(s.db, at, 1000)).filter((c) => {
+    const next = nextDue(c.noticeAt, c.sent, { reminderDays: c.reminderDays ?? [3, 7, 14], reminderEveryDays: c.reminderEveryDays ?? 7 });
+    return next !== null && next <= at;
+  });
+  const emailIds: string[] = [];
+  for (const c of due) {
+    const id = await s.db.transaction((trx) => queueOne(s, trx, c, at));
+    if (id) emailIds.push(id);
+  }
+  return emailIds;
+}
+
+async function queueOne(s: Services, trx: Knex.Transaction, c: NoticeReminderCandidate, at: Date): Promise<string | null> {
+  if ((await lockRequestStatus(trx, c.companyId, c.id)) !== 'awaiting_new_coi') return null;
+  const number = c.sent + 1;
+  const token = await currentLinkToken(trx, s.sealer, c.id);
+  const request = await findPortalRequest(trx, c.id);
+  const row = (await trx('emails').where({ id: c.noticeId }).first('to_addresses', 'cc_addresses')) as { to_addresses: string[]; cc_addresses: string[] } | undefined;
+  if (!token || !request || !row) return null;
+  const { linkTtlDays } = await getSettings(trx, c.companyId);
+  const expiresAt = await extendUploadLinks(trx, c.id, linkTtlDays, at);
+  const email = renderRequestEmail({
+    gcName: request.gcName,
+    vendorName: request.vendorName,
+    projectName: request.projectName,
+    link: `${s.config.appUrl}/portal/${token}`,
+    linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
+    requirements: await requestWording(trx, request),
+    reminderNumber: number,
+  });
+  const emailId = await queueEmail(
+    trx,
+    { companyId: c.companyId, requestId: c.id, kind: 'reminder', dedupeKey: `notice-reminder:${c.id}:${c.noticeId}:${number}`, fromName: request.gcName, to: row.to_addresses, cc: row.cc_addresses, ...email },
+    scheduleActor,
+  );
+  if (emailId) await addEvent(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder_queued', actor: scheduleActor, data: { number, emailId, afterNotice: c.noticeId } });
+  return emailId;
+}
