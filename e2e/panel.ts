@@ -1,5 +1,7 @@
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { Emulator, MailItem } from '../scripts/procore-emulator/index';
+import type { Stack } from '../test/stack';
+import { COMPANY_A, USER_COMPLIANCE, templateId } from '../scripts/procore-emulator/seed-people';
 
 // What a user does in the emulated Procore page with the app inside.
 
@@ -7,10 +9,19 @@ export function appFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="COI Compliance"]');
 }
 
-/** Connect to Procore through the sign-in popup as the seeded user with this name. */
+/**
+ * Connect to Procore through the sign-in popup as the seeded user with this name. The panel
+ * stays signed in across pages of one browser context, so someone else signed in is signed out first.
+ */
 export async function connect(page: Page, frame: FrameLocator, userName: string): Promise<void> {
   const connectButton = frame.getByRole('button', { name: 'Connect to Procore' });
-  await connectButton.waitFor({ timeout: 60_000 });
+  const signedIn = frame.getByText(/Signed in as /);
+  await connectButton.or(signedIn).first().waitFor({ timeout: 60_000 });
+  if (await signedIn.isVisible()) {
+    if ((await signedIn.textContent())?.includes(`Signed in as ${userName}`)) return;
+    await frame.getByRole('button', { name: 'Sign out' }).click();
+    await connectButton.waitFor({ timeout: 60_000 });
+  }
   const [popup] = await Promise.all([page.waitForEvent('popup'), connectButton.click()]);
   await popup.getByLabel(new RegExp(userName)).check();
   await Promise.all([popup.waitForEvent('close'), popup.getByRole('button', { name: 'Allow' }).click()]);
@@ -78,4 +89,15 @@ export async function statusOf(frame: FrameLocator, name: string, status: string
   const row = frame.getByRole('row').filter({ hasText: name });
   const text = typeof status === 'string' ? row.getByText(status, { exact: true }) : row.getByText(status);
   await text.first().waitFor({ timeout: 60_000 });
+}
+
+/** Maps one of company A's Procore templates (seed index) to a role, as its compliance manager does under Users and roles. */
+export async function mapTemplate(stack: Stack, templateIndex: number, role: string): Promise<void> {
+  const manager = await stack.signIn(USER_COMPLIANCE);
+  await stack.api(manager, `/api/session?companyId=${COMPANY_A}`);
+  const res = await stack.api(manager, `/api/companies/${COMPANY_A}/roles/templates/${templateId(COMPANY_A, templateIndex)}`, {
+    method: 'PUT',
+    body: JSON.stringify({ role }),
+  });
+  if (res.status !== 200) throw new Error(`mapping the template failed: ${res.status} ${await res.text()}`);
 }

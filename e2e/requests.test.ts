@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Stack } from '../test/stack';
 import { startBrowserStack, type BrowserStack } from './stack';
 import { waitFor } from '../test/wait';
-import { appFrame, connect, emulatorMail, statusOf, openProjectPanel, portalLinkIn, projectVendorsWithEmail, requestTicked, tick, uploadThroughPortal } from './panel';
+import { appFrame, connect, emulatorMail, mapTemplate, statusOf, openProjectPanel, portalLinkIn, projectVendorsWithEmail, requestTicked, tick, uploadThroughPortal } from './panel';
 import type { MailItem } from '../scripts/procore-emulator/index';
 
 // Requesting certificates as users do: tick companies, Request COI, the emails arrive, the sub
@@ -19,6 +19,8 @@ let context: BrowserContext;
 beforeAll(async () => {
   env = await startBrowserStack();
   ({ stack, context } = env);
+  // Project managers request COIs here: their Procore template is mapped to inviter.
+  await mapTemplate(stack, 1, 'inviter');
 });
 afterAll(async () => env?.close());
 

@@ -7,6 +7,7 @@ import { createRateLimiter } from './rate-limit';
 import { commitmentsRouter } from './rest-commitments';
 import { complianceRouter } from './rest-compliance';
 import { coreRouter } from './rest-core';
+import { usersRouter } from './rest-users';
 import type { RestDeps } from './rest-deps';
 import { authenticate, requireCompanyHeader } from './rest-guard';
 import { insurancesRouter } from './rest-insurances';
@@ -79,7 +80,7 @@ export function buildApp(options: EmulatorOptions, state: EmulatorState, deps: R
   const rateLimit = createRateLimiter({
     hourly: options.rateLimit?.hourly ?? 3600, spike: options.rateLimit?.spike ?? 100, spikeWindowSeconds: options.rateLimit?.spikeWindowSeconds ?? 10,
   });
-  const routers = [coreRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), complianceRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
+  const routers = [coreRouter(deps), usersRouter(deps), vendorsRouter(deps), commitmentsRouter(deps), complianceRouter(deps), insurancesRouter(deps), webhooksRouter(deps)];
   app.use('/rest', (_req, _res, next) => {
     state.restCalls += 1;
     next();

@@ -4,7 +4,7 @@ import type { RestDeps } from './rest-deps';
 import { checkCompany, checkProject, companyParam } from './rest-guard';
 import { serializeProject, serializeUser } from './serializers';
 import { membershipOf, visibleProjects, type EmulatorState } from './store';
-import type { PermissionTemplate, User } from './types';
+import type { PermissionTemplate, Project, User } from './types';
 import { filterValue, param, queryString, restContext, sendError, toId } from './http';
 
 // Companies, the current user, projects, project users, permissions and permission templates.
@@ -34,6 +34,12 @@ function toolsFor(state: EmulatorState, user: User, companyId: number, scope: 'c
       trial: false,
     };
   });
+}
+
+/** Procore lists company admins on every project of their company. */
+function onProject(user: User, project: Project): boolean {
+  const membership = membershipOf(user, project.company_id);
+  return membership !== undefined && (membership.is_company_admin || membership.project_ids.includes(project.id));
 }
 
 function serializeTemplate(t: PermissionTemplate): Record<string, unknown> {
@@ -84,19 +90,18 @@ export function coreRouter(deps: RestDeps): Router {
     if (!project) return;
     const search = String(filterValue(req, 'search') ?? '').toLowerCase();
     const users = state.users
-      .filter((u) => !u.is_service_account && membershipOf(u, project.company_id))
-      .filter((u) => membershipOf(u, project.company_id)?.is_company_admin || membershipOf(u, project.company_id)?.project_ids.includes(project.id))
+      .filter((u) => !u.is_service_account && onProject(u, project))
       .filter((u) => !search || u.name.toLowerCase().includes(search) || u.login.includes(search))
-      .map((u) => serializeUser(state, u, project.company_id));
+      .map((u) => serializeUser(state, u, project.company_id, project.id));
     res.json(paginate(req, res, users, 'users', maxPerPage));
   });
 
   router.get('/projects/:projectId/users/:userId', (req, res) => {
     const project = checkProject(state, res, param(req, 'projectId'));
     if (!project) return;
-    const user = state.users.find((u) => u.id === toId(param(req, 'userId')) && membershipOf(u, project.company_id));
+    const user = state.users.find((u) => u.id === toId(param(req, 'userId')) && onProject(u, project));
     if (!user) sendError(res, 404, 'User not found');
-    else res.json(serializeUser(state, user, project.company_id));
+    else res.json(serializeUser(state, user, project.company_id, project.id));
   });
 
   router.get('/settings/permissions', (req, res) => {
@@ -128,7 +133,10 @@ export function coreRouter(deps: RestDeps): Router {
   router.get('/projects/:projectId/permission_templates', (req, res) => {
     const project = checkProject(state, res, param(req, 'projectId'));
     if (!project || !checkCompany(state, res, project.company_id)) return;
-    const templates = state.templates.filter((t) => t.company_id === project.company_id).map(serializeTemplate);
+    // The company's templates plus this project's own (project-specific) ones.
+    const templates = state.templates
+      .filter((t) => t.company_id === project.company_id && (t.project_id === null || t.project_id === project.id))
+      .map(serializeTemplate);
     res.json(paginate(req, res, templates, 'permission_templates', maxPerPage));
   });
 

@@ -12,6 +12,8 @@ export const USER_PM = 10861002;
 export const USER_COMPLIANCE = 10861003;
 export const USER_READ_ONLY = 10861004;
 export const USER_SECOND_COMPANY = 10861005;
+export const USER_SUPERINTENDENT = 10861006;
+export const USER_ACCOUNTANT = 10861007;
 export const USER_DMSA = 10861099;
 
 const SEED_TIME = '2025-01-15T12:00:00Z';
@@ -68,23 +70,34 @@ const TEMPLATE_DEFS: [string, PermissionTemplate['type'], PermissionTemplate['ca
   ['Compliance Manager', 'global', 'internal', 'Admin'],
   ['Read Only', 'global', 'internal', 'Read Only'],
   ['Subcontractor', 'global', 'external', 'Read Only'],
+  ['Superintendent', 'global', 'internal', 'Standard'],
+  ['Accountant', 'company_tools', 'internal', 'Read Only'],
 ];
 
-export function seedTemplates(companies: Company[]): PermissionTemplate[] {
-  return companies.flatMap((company, ci) =>
-    TEMPLATE_DEFS.map(([name, type, category, level], ti) => ({
+/** A project's own template (Procore's project-specific templates), on the first project of each company. */
+export const PROJECT_TEMPLATE_NAME = "Owner's Representative";
+
+export function seedTemplates(companies: Company[], projects: Project[]): PermissionTemplate[] {
+  return companies.flatMap((company, ci) => {
+    const global = TEMPLATE_DEFS.map(([name, type, category, level], ti): PermissionTemplate => ({
       id: 5501000 + ci * 10 + ti,
       company_id: company.id,
       name,
       project_specific: false,
       type,
       category,
+      project_id: null,
       level,
-    })),
-  );
+    }));
+    const first = projects.find((p) => p.company_id === company.id);
+    const own: PermissionTemplate[] = first
+      ? [{ id: 5501000 + ci * 10 + 9, company_id: company.id, name: PROJECT_TEMPLATE_NAME, project_specific: true, type: 'project_specific', category: 'external', project_id: first.id, level: 'Read Only' }]
+      : [];
+    return [...global, ...own];
+  });
 }
 
-/** Template id by company and template index (0 admin, 1 PM, 2 compliance, 3 read-only, 4 sub). */
+/** Template id by company and template index (0 admin, 1 PM, 2 compliance, 3 read-only, 4 sub, 5 superintendent, 6 accountant, 9 the first project's own). */
 export function templateId(companyId: number, index: number): number {
   const ci = [COMPANY_A, COMPANY_B, COMPANY_NOT_INSTALLED].indexOf(companyId);
   return 5501000 + ci * 10 + index;
@@ -143,6 +156,12 @@ export function seedUsers(projects: Project[]): User[] {
     ]),
     user(USER_READ_ONLY, 'Rita', 'Okafor', 'summitridge.example.com', 'Project Engineer', 'read-only', [
       member(COMPANY_A, 3, a.slice(0, 1)),
+    ]),
+    user(USER_SUPERINTENDENT, 'Sam', 'Ortiz', 'summitridge.example.com', 'Superintendent', 'superintendent', [
+      member(COMPANY_A, 5, a.slice(0, 1)),
+    ]),
+    user(USER_ACCOUNTANT, 'Anna', 'Kowalski', 'summitridge.example.com', 'Project Accountant', 'accountant', [
+      member(COMPANY_A, 6, []),
     ]),
     user(USER_SECOND_COMPANY, 'Ben', 'Carter', 'harborpoint.example.com', 'Operations Director', 'second company only', [
       member(COMPANY_B, 0, b),

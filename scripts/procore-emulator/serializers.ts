@@ -23,9 +23,12 @@ function vendorRef(state: EmulatorState, companyId: number): { id: number; name:
   return { id: company?.own_vendor_id ?? 0, name: company?.name ?? '' };
 }
 
-export function serializeUser(state: EmulatorState, user: User, companyId: number): Record<string, unknown> {
+/** A user as Procore shows them in a company, or on a project (with the project's template assignment). */
+export function serializeUser(state: EmulatorState, user: User, companyId: number, projectId?: number): Record<string, unknown> {
   const membership = membershipOf(user, companyId);
-  const template = state.templates.find((t) => t.id === membership?.permission_template_id);
+  const companyTemplate = state.templates.find((t) => t.id === membership?.permission_template_id);
+  const assigned = projectId === undefined ? undefined : membership?.project_templates?.[projectId];
+  const template = state.templates.find((t) => t.id === (assigned ?? membership?.permission_template_id));
   return {
     id: user.id,
     login: user.login,
@@ -38,8 +41,8 @@ export function serializeUser(state: EmulatorState, user: User, companyId: numbe
     is_employee: !user.is_service_account,
     is_insurance_manager: membership?.is_insurance_manager ?? false,
     vendor: vendorRef(state, companyId),
-    default_permission_template_id: template?.id ?? null,
-    company_permission_template_id: template?.id ?? null,
+    default_permission_template_id: companyTemplate?.id ?? null,
+    company_permission_template_id: companyTemplate?.id ?? null,
     permission_template: template ? { id: template.id, name: template.name } : null,
   };
 }

@@ -49,7 +49,7 @@ export function createState(firstCompanyVendors: number, extraProjects = 0): Emu
     companies,
     projects,
     users: seedUsers(projects),
-    templates: seedTemplates(companies),
+    templates: seedTemplates(companies, projects),
     trades,
     vendors: new Map(vendorList.map((v) => [v.id, v])),
     directories,

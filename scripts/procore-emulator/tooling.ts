@@ -31,6 +31,42 @@ const commitmentInput = z.object({
   status: z.enum(commitmentStatuses).optional(),
 });
 
+const membershipInput = z.object({
+  user_id: z.coerce.number().int().positive(),
+  company_id: z.coerce.number().int().positive(),
+  /** Takes the user out of the company (as if removed from its Directory). */
+  remove: z.boolean().optional(),
+  permission_template_id: z.coerce.number().int().positive().optional(),
+  is_insurance_manager: z.boolean().optional(),
+  is_company_admin: z.boolean().optional(),
+  project_ids: z.array(z.coerce.number().int().positive()).optional(),
+});
+
+/** Changes a user's place in a company the way a Procore admin would (remove, template, flags, projects). */
+function postMembership(deps: RestDeps, req: Request, res: Response): void {
+  const parsed = membershipInput.safeParse(req.body ?? {});
+  if (!parsed.success) return bad(res, 'Invalid membership', fieldErrors(parsed.error));
+  const input = parsed.data;
+  const user = deps.state.users.find((u) => u.id === input.user_id);
+  if (!user) return bad(res, `Unknown user_id ${input.user_id}`);
+  const membership = user.memberships.find((m) => m.company_id === input.company_id);
+  if (!membership) return bad(res, `User ${input.user_id} is not in company ${input.company_id}`);
+  if (input.remove) {
+    user.memberships = user.memberships.filter((m) => m !== membership);
+    return void res.json({ removed: true });
+  }
+  if (input.permission_template_id !== undefined) {
+    if (!deps.state.templates.some((t) => t.id === input.permission_template_id && t.company_id === input.company_id)) {
+      return bad(res, `permission_template_id ${input.permission_template_id} is not a template of company ${input.company_id}`);
+    }
+    membership.permission_template_id = input.permission_template_id;
+  }
+  if (input.is_insurance_manager !== undefined) membership.is_insurance_manager = input.is_insurance_manager;
+  if (input.is_company_admin !== undefined) membership.is_company_admin = input.is_company_admin;
+  if (input.project_ids !== undefined) membership.project_ids = input.project_ids;
+  res.json({ ...membership });
+}
+
 const faultInput = z.object({
   path_prefix: z.string().startsWith('/'),
   status: z.coerce.number().int().min(400).max(599),
@@ -97,6 +133,7 @@ export function toolingRouter(deps: RestDeps, faults: Faults, mail: MailSource |
   });
   router.post('/vendors', (req, res) => postVendor(deps, req, res));
   router.post('/commitments', (req, res) => postCommitment(deps, req, res));
+  router.post('/memberships', (req, res) => postMembership(deps, req, res));
   tokenRoutes(router, deps);
   router.post('/faults', (req, res) => {
     const parsed = faultInput.safeParse(req.body ?? {});

@@ -37,6 +37,8 @@ export interface PermissionTemplate {
   project_specific: boolean;
   type: 'project_specific' | 'company_tools' | 'global';
   category: 'internal' | 'external';
+  /** The project a project-specific template belongs to; null for company-wide templates. */
+  project_id: number | null;
   /** Access level this template grants on every tool (simplified). */
   level: 'None' | 'Read Only' | 'Standard' | 'Admin';
 }
@@ -48,6 +50,8 @@ export interface Membership {
   is_insurance_manager: boolean;
   /** Projects the user is on; admins see every project of the company regardless. */
   project_ids: number[];
+  /** Per-project template (permission_template_assignments); absent means the company template. */
+  project_templates?: Record<number, number>;
 }
 
 export interface User {

@@ -70,4 +70,22 @@ describe('sign-in through the popup', () => {
     expect((await stack.api(token, '/api/session')).status).toBe(401);
     expect(await stack.database.db('procore_grants').where({ user_id: USER_PM }).first()).toBeUndefined();
   });
+
+  it('keeps the panel signed in with a partitioned cookie, honoured only with the panel header, ended everywhere by sign-out', async () => {
+    const token = await stack.signIn(USER_ADMIN);
+    const first = await stack.api(token, '/api/session');
+    const setCookie = first.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^coi_panel=[A-Za-z0-9_-]{20,}; Path=\/; Max-Age=43200; HttpOnly; Secure; SameSite=None; Partitioned$/);
+    const cookie = setCookie.split(';')[0]!;
+    const byCookie = (extra: Record<string, string> = { 'x-coi-panel': '1' }) => fetch(`${stack.app.url}/api/session`, { headers: { cookie, ...extra } });
+    expect((await byCookie()).status).toBe(200);
+    // A page of another site could send the cookie, but not the header without a preflight.
+    expect((await byCookie({})).status).toBe(401);
+    const other = await stack.signIn(USER_ADMIN);
+    const out = await fetch(`${stack.app.url}/api/session/sign-out`, { method: 'POST', headers: { cookie, 'x-coi-panel': '1' } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toBe('coi_panel=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=None; Partitioned');
+    expect((await byCookie()).status).toBe(401);
+    expect((await stack.api(other, '/api/session')).status).toBe(401);
+  });
 });

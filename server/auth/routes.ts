@@ -6,9 +6,12 @@ import { ProcoreClient } from '../procore/client';
 import { meSchema } from '../procore/records';
 import { randomToken } from './crypto';
 import { deleteGrant, saveGrant, userTokens } from './grants';
-import { bearerToken, currentUser, requireUser } from './require-user';
+import { currentUser, requireUser, sessionToken } from './require-user';
+import { clearPanelCookie, setPanelCookie } from './panel-cookie';
 import { createSession, deleteSession, deleteUserSessions, upsertUser } from './sessions';
 import { popupPage } from './popup-page';
+import { accessFor } from '../permissions/authorize';
+import { sessionQuerySchema } from '../contracts/permissions';
 
 declare module 'express-session' {
   interface SessionData {
@@ -35,15 +38,27 @@ export function authRoutes(s: Services): Router {
     finishSignIn(s, req, res).catch(next);
   });
 
-  r.get('/api/session', requireUser(s.db), handle(async (_req, res) => ({ user: currentUser(res) })));
+  r.get(
+    '/api/session',
+    requireUser(s.db),
+    handle(async (req, res) => {
+      const user = currentUser(res);
+      const { companyId, projectId } = parse(sessionQuerySchema, req.query, 'session query');
+      // (Re)issues the partitioned cookie: the panel stays signed in on Procore's next page.
+      const token = sessionToken(req);
+      if (token) setPanelCookie(res, token);
+      return { user, access: companyId ? await accessFor(s, user, companyId, projectId ?? null) : null };
+    }),
+  );
 
   r.post(
     '/api/session/sign-out',
     requireUser(s.db),
     handle(async (req, res) => {
       const user = currentUser(res);
-      const token = bearerToken(req);
+      const token = sessionToken(req);
       if (token) await deleteSession(s.db, token);
+      clearPanelCookie(res);
       await revokeQuietly(s, user.id);
       await deleteUserSessions(s.db, user.id);
       return { signedOut: true };

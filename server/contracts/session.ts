@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accessSchema } from './permissions';
 
 export const sessionUserSchema = z.object({
   id: z.string(),
@@ -7,7 +8,8 @@ export const sessionUserSchema = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
-export const sessionSchema = z.object({ user: sessionUserSchema });
+/** The signed-in user and, when the panel names a company (and project), what they may do there. */
+export const sessionSchema = z.object({ user: sessionUserSchema, access: accessSchema.nullable() });
 export type Session = z.infer<typeof sessionSchema>;
 
 /** What the sign-in popup posts to the panel (its opener) when Procore sign-in ends. */

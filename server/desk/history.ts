@@ -2,7 +2,7 @@ import type { Services } from '../services';
 import type { SessionUser } from '../contracts/session';
 import type { VendorHistory } from '../contracts/desk';
 import { NotFoundError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
+import { authorize } from '../permissions/authorize';
 import { describeEvent } from '../requests/describe';
 
 // A vendor's history across every project: each request's events (requests, emails, uploads,
@@ -32,7 +32,7 @@ export function actorText(r: Pick<EventRow, 'actor_user_id' | 'actor_label' | 'k
 }
 
 export async function vendorHistory(s: Services, user: SessionUser, companyId: string, vendorId: string): Promise<VendorHistory> {
-  await assertCompanyAccess(s, user.id, companyId);
+  await authorize(s, user, companyId, null, 'requests.view');
   const vendor = (await s.db('vendors').where({ company_id: companyId, id: vendorId }).first('id', 'name')) as { id: string; name: string } | undefined;
   if (!vendor) throw new NotFoundError('No such vendor in this company.');
   const rows = (await s.db.raw(

@@ -4,8 +4,7 @@ import type { SessionUser } from '../contracts/session';
 import type { PayHolds, RegisterFilter, RegisterPage, RegisterQuery } from '../contracts/desk';
 import { coiStatusLabels } from '../contracts/directory';
 import { payHolds } from './holds-repository';
-import { NotFoundError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
+import { authorize } from '../permissions/authorize';
 import { isoToday } from '../requirements/findings';
 import { registerPage, streamRegister } from './register-repository';
 import { csvLine, registerCells, registerColumns } from './csv';
@@ -15,11 +14,8 @@ import { writeRegisterXlsx } from './xlsx';
 // The register for the screen (a page at a time) and as CSV (streamed as it is read).
 
 async function checkScope(s: Services, user: SessionUser, scope: DeskScope): Promise<void> {
-  await assertCompanyAccess(s, user.id, scope.companyId);
-  if (scope.projectId !== null) {
-    const project = await s.db('projects').where({ company_id: scope.companyId, id: scope.projectId }).first('id');
-    if (!project) throw new NotFoundError('No such project in this company.');
-  }
+  // A project the company lacks is 404; a project the user is not on, 403 (company admins see all).
+  await authorize(s, user, scope.companyId, scope.projectId, 'requests.view');
 }
 
 export async function readRegister(s: Services, user: SessionUser, scope: DeskScope, query: RegisterQuery): Promise<RegisterPage> {

@@ -5,7 +5,7 @@ import type { SessionUser } from '../contracts/session';
 import type { RegisterRow } from '../contracts/desk';
 import { coiStatusLabels, coiStatuses } from '../contracts/directory';
 import { NotFoundError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
+import { authorize } from '../permissions/authorize';
 import { isoToday } from '../requirements/findings';
 import { streamRegister } from './register-repository';
 
@@ -52,7 +52,7 @@ function line(doc: PDFKit.PDFDocument, row: RegisterRow): void {
 }
 
 export async function sendProjectReport(s: Services, user: SessionUser, companyId: string, projectId: string, res: Response): Promise<void> {
-  await assertCompanyAccess(s, user.id, companyId);
+  await authorize(s, user, companyId, projectId, 'requests.view');
   const project = (await s.db('projects as p').join('companies as c', 'c.id', 'p.company_id').where({ 'p.company_id': companyId, 'p.id': projectId }).first('p.name', 'c.name as company')) as
     | { name: string; company: string }
     | undefined;

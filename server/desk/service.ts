@@ -2,7 +2,7 @@ import type { Services } from '../services';
 import type { SessionUser } from '../contracts/session';
 import type { Overview, ReviewQueue } from '../contracts/desk';
 import { NotFoundError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
+import { authorize } from '../permissions/authorize';
 import { isoToday } from '../requirements/findings';
 import { expiring, notResponding, reviewQueue, statusByProject, statusCounts, writeBackProblems } from './overview-repository';
 import type { DeskScope } from './scope';
@@ -16,7 +16,7 @@ async function projectOf(s: Services, companyId: string, projectId: string): Pro
 }
 
 export async function overview(s: Services, user: SessionUser, scope: DeskScope): Promise<Overview> {
-  await assertCompanyAccess(s, user.id, scope.companyId);
+  await authorize(s, user, scope.companyId, scope.projectId, 'requests.view');
   const project = scope.projectId === null ? null : await projectOf(s, scope.companyId, scope.projectId);
   const today = isoToday();
   const [counts, byProject, ends, queue, silent, writeBack] = await Promise.all([
@@ -40,7 +40,7 @@ export async function overview(s: Services, user: SessionUser, scope: DeskScope)
 
 /** The whole review queue in order, for next and previous on the review screen. */
 export async function fullReviewQueue(s: Services, user: SessionUser, scope: DeskScope): Promise<ReviewQueue> {
-  await assertCompanyAccess(s, user.id, scope.companyId);
+  await authorize(s, user, scope.companyId, scope.projectId, 'review.certificates');
   const queue = await reviewQueue(s.db, scope, null);
   return { items: queue.items };
 }

@@ -2,12 +2,12 @@ import type { Services } from '../services';
 import type { Directory } from '../contracts/directory';
 import { NotFoundError } from '../errors';
 import * as repo from './repository';
-import { syncCompanyDirectory, syncMemberships, syncProjectDirectory, syncProjects } from './sync';
+import { syncCompanyDirectory, syncProjectDirectory, syncProjects } from './sync';
 
 // Directories as the panels show them. Procore is the source of truth; we mirror it and
-// re-read it when our copy is older than a couple of minutes.
+// re-read it when our copy is older than a couple of minutes. Callers authorize first
+// (server/permissions): these functions decide nothing about access.
 
-const membershipTtlMs = 10 * 60_000;
 const directoryTtlMs = 2 * 60_000;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
@@ -15,25 +15,11 @@ export function isValidEmail(email: string | null): boolean {
   return email !== null && email.length <= 254 && emailPattern.test(email);
 }
 
-/**
- * Tenancy: the user must see this company in Procore. An unknown or foreign company is
- * "not found", so ids of other companies reveal nothing.
- */
-export async function assertCompanyAccess(s: Services, userId: string, companyId: string): Promise<void> {
-  const checked = await repo.membershipCheckedAt(s.db, userId, companyId);
-  if (checked && Date.now() - checked.getTime() < membershipTtlMs) return;
-  const ids = await syncMemberships(s.db, s.procoreAs(userId), userId);
-  if (!ids.includes(companyId)) {
-    throw new NotFoundError(`Your Procore account has no company ${companyId}.`);
-  }
-}
-
 function stale(at: Date | null): boolean {
   return !at || Date.now() - at.getTime() > directoryTtlMs;
 }
 
 export async function companyDirectory(s: Services, userId: string, companyId: string): Promise<Directory> {
-  await assertCompanyAccess(s, userId, companyId);
   let syncedAt = await repo.lastSync(s.db, companyId, null);
   if (stale(syncedAt)) {
     await syncCompanyDirectory(s.db, s.procoreAs(userId), companyId);
@@ -43,7 +29,6 @@ export async function companyDirectory(s: Services, userId: string, companyId: s
 }
 
 export async function projectDirectory(s: Services, userId: string, companyId: string, projectId: string): Promise<Directory> {
-  await assertCompanyAccess(s, userId, companyId);
   const procore = s.procoreAs(userId);
   let project = await repo.findProject(s.db, companyId, projectId);
   if (!project) {

@@ -38,20 +38,35 @@ export async function syncProjects(db: Db, procore: ProcoreClient, companyId: st
   await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false })));
 }
 
+/**
+ * A company's directory writes one at a time: a company sync removing a vendor while a project
+ * sync links it would break the link's foreign key; in turn they end as if run one after the other.
+ */
+async function writeDirectory(db: Db, companyId: string, write: (trx: Db) => Promise<void>): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))', ['directory', companyId]);
+    await write(trx);
+  });
+}
+
 export async function syncCompanyDirectory(db: Db, procore: ProcoreClient, companyId: string): Promise<number> {
   const vendors = await procore.getAll('/rest/v1.0/vendors', vendorSchema, { companyId, query: { company_id: companyId } });
   const records = vendors.map(toVendorRecord);
-  await repo.upsertVendors(db, companyId, records);
-  await repo.removeVendorsNotIn(db, companyId, records.map((r) => r.id));
-  await repo.recordSync(db, companyId, null, records.length);
+  await writeDirectory(db, companyId, async (trx) => {
+    await repo.upsertVendors(trx, companyId, records);
+    await repo.removeVendorsNotIn(trx, companyId, records.map((r) => r.id));
+    await repo.recordSync(trx, companyId, null, records.length);
+  });
   return records.length;
 }
 
 export async function syncProjectDirectory(db: Db, procore: ProcoreClient, companyId: string, projectId: string): Promise<number> {
   const vendors = await procore.getAll(`/rest/v1.0/projects/${projectId}/vendors`, vendorSchema, { companyId });
   const records = vendors.map(toVendorRecord);
-  await repo.upsertVendors(db, companyId, records);
-  await repo.replaceProjectVendors(db, companyId, projectId, records.map((r) => r.id));
-  await repo.recordSync(db, companyId, projectId, records.length);
+  await writeDirectory(db, companyId, async (trx) => {
+    await repo.upsertVendors(trx, companyId, records);
+    await repo.replaceProjectVendors(trx, companyId, projectId, records.map((r) => r.id));
+    await repo.recordSync(trx, companyId, projectId, records.length);
+  });
   return records.length;
 }

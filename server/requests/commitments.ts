@@ -2,7 +2,8 @@ import type { Services } from '../services';
 import type { CommitmentRow, CreateRequestsResult } from '../contracts/requests';
 import type { SessionUser } from '../contracts/session';
 import { NotFoundError, ValidationError } from '../errors';
-import { assertCompanyAccess, isValidEmail, projectDirectory } from '../directory/service';
+import { isValidEmail, projectDirectory } from '../directory/service';
+import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
 import { syncCompanyDirectory, syncProjects } from '../directory/sync';
 import { syncProjectCommitments } from '../sync/commitments';
@@ -84,6 +85,5 @@ export async function requestFromCommitment(
 }
 
 export async function requestCommitmentByUser(s: Services, user: SessionUser, companyId: string, projectId: string, commitmentId: string, email?: string) {
-  await assertCompanyAccess(s, user.id, companyId);
-  return requestFromCommitment(s, s.procoreAs(user.id), { companyId, projectId, commitmentId, email, actor: { userId: user.id, label: user.name }, origin: 'commitment' });
+  return requestFromCommitment(s, s.procoreAs(user.id), { companyId, projectId, commitmentId, email, actor: actorOf(user), origin: 'commitment' });
 }

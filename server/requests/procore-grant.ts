@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { Services } from '../services';
 import type { ProcoreGrant, ProcoreGrantState } from '../contracts/requests';
 import type { SessionUser } from '../contracts/session';
 import { ForbiddenError, UpstreamError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
 import { ProcoreClient } from '../procore/client';
 import { companySchema } from '../procore/records';
 import { findCompanyGrant, removeCompanyGrant, saveCompanyGrant } from '../auth/company-grant';
@@ -12,18 +10,8 @@ import { dueIntents, releaseWaiting, waitingCount } from '../sync/writeback-inte
 import { PROCORE_WRITEBACK } from '../jobs/procore-writeback';
 
 // Settings: the grant background work uses in this company. A company admin connects the app's
-// service account (DMSA) once; the app checks that Procore gives it this company before saving.
-
-const permissionsSchema = z.looseObject({
-  tools: z.array(z.looseObject({ name: z.string(), user_access_level: z.looseObject({ name: z.string() }).nullable().optional() })),
-});
-
-async function assertCompanyAdmin(s: Services, user: SessionUser, companyId: string): Promise<void> {
-  await assertCompanyAccess(s, user.id, companyId);
-  const { tools } = await s.procoreAs(user.id).get('/rest/v1.0/settings/permissions', permissionsSchema, { companyId, query: { company_id: companyId } });
-  const admin = tools.some((t) => t.name === 'admin' && t.user_access_level?.name === 'Admin');
-  if (!admin) throw new ForbiddenError('Only a Procore company admin can connect the service account for background work.');
-}
+// service account (DMSA) once (routes authorize: 'serviceAccount.connect' is for company admins);
+// the app checks that Procore gives it this company before saving.
 
 const toGrant = (g: NonNullable<Awaited<ReturnType<typeof findCompanyGrant>>>): ProcoreGrant => ({
   kind: g.kind,
@@ -35,14 +23,12 @@ const toGrant = (g: NonNullable<Awaited<ReturnType<typeof findCompanyGrant>>>): 
   lastErrorAt: g.lastErrorAt?.toISOString() ?? null,
 });
 
-export async function readProcoreGrant(s: Services, user: SessionUser, companyId: string): Promise<ProcoreGrantState> {
-  await assertCompanyAccess(s, user.id, companyId);
+export async function readProcoreGrant(s: Services, companyId: string): Promise<ProcoreGrantState> {
   const grant = await findCompanyGrant(s.db, companyId);
   return { grant: grant ? toGrant(grant) : null, waitingWrites: await waitingCount(s.db, companyId) };
 }
 
 export async function connectProcoreGrant(s: Services, user: SessionUser, companyId: string): Promise<ProcoreGrantState> {
-  await assertCompanyAdmin(s, user, companyId);
   let token;
   try {
     token = await s.oauth.clientCredentials();
@@ -63,15 +49,14 @@ export async function connectProcoreGrant(s: Services, user: SessionUser, compan
   const events = (await s.db('webhook_events').where({ company_id: companyId }).whereNull('processed_at').pluck('event_id')) as string[];
   if (events.length) await s.enqueueMany('procore-event', events.map((eventId) => ({ eventId })));
   s.log.info({ companyId, userId: user.id, released: due.length }, 'company service grant connected');
-  return readProcoreGrant(s, user, companyId);
+  return readProcoreGrant(s, companyId);
 }
 
 async function dueIntentsNow(s: Services, companyId: string) {
   return dueIntents(s.db, 5000, companyId, { includeRecent: true });
 }
 
-export async function disconnectProcoreGrant(s: Services, user: SessionUser, companyId: string): Promise<ProcoreGrantState> {
-  await assertCompanyAdmin(s, user, companyId);
+export async function disconnectProcoreGrant(s: Services, companyId: string): Promise<ProcoreGrantState> {
   await removeCompanyGrant(s.db, companyId);
-  return readProcoreGrant(s, user, companyId);
+  return readProcoreGrant(s, companyId);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { waitFor } from '../../test/wait';
-import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
+import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_PM, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
 import type { CreateRequestsResult, RequestDetail } from '../contracts/requests';
 
@@ -126,7 +126,9 @@ describe('global requests and request life', () => {
     expect(row.status).toBe('not_requested');
 
     expect((await post(admin, `${base}/requests/${rb.id}/archive`, {})).status).toBe(200);
-    const del = await stack.api(admin, `${base}/requests/${rb.id}`, { method: 'DELETE', body: JSON.stringify({ reason: 'sent by mistake' }) });
+    // Procore's Project Manager template is unmapped: read-only, who may not delete.
+    const pm = await stack.signIn(USER_PM);
+    const del = await stack.api(pm, `${base}/requests/${rb.id}`, { method: 'DELETE', body: JSON.stringify({ reason: 'sent by mistake' }) });
     expect(del.status).toBe(403);
     const manager = await stack.signIn(USER_COMPLIANCE);
     const ok = await stack.api(manager, `${base}/requests/${rb.id}`, { method: 'DELETE', body: JSON.stringify({ reason: 'sent by mistake' }) });
@@ -161,7 +163,7 @@ describe('commitments', () => {
   });
 
   it('requests the vendor of a new commitment automatically, once, when the company turned it on', async () => {
-    const readOnly = await stack.api(admin, `${base}/settings`, { method: 'PATCH', body: JSON.stringify({ autoRequestCommitments: true }) });
+    const readOnly = await stack.api(await stack.signIn(USER_PM), `${base}/settings`, { method: 'PATCH', body: JSON.stringify({ autoRequestCommitments: true }) });
     expect(readOnly.status).toBe(403);
     const manager = await stack.signIn(USER_COMPLIANCE);
     const on = await stack.api(manager, `${base}/settings`, { method: 'PATCH', body: JSON.stringify({ autoRequestCommitments: true }) });

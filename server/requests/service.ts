@@ -1,8 +1,9 @@
 import type { Services } from '../services';
 import type { CreateRequests, CreateRequestsResult, RequestDetail, RequestSummary } from '../contracts/requests';
 import type { SessionUser } from '../contracts/session';
-import { ForbiddenError, NotFoundError, ValidationError, ConflictError } from '../errors';
-import { assertCompanyAccess, projectDirectory, companyDirectory } from '../directory/service';
+import { NotFoundError, ValidationError, ConflictError } from '../errors';
+import { projectDirectory, companyDirectory } from '../directory/service';
+import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
 import { revokeUploadLinks } from '../portal/links';
 import { createRequests, type Candidate } from './create';
@@ -12,12 +13,10 @@ import { moveRequest } from './lifecycle';
 import { describeIntent, findIntent, wantWriteBack } from '../sync/writeback-intents';
 import { describeEvent } from './describe';
 import { visibleEvents } from './timeline-view';
-import { userRole } from './roles';
 
 // Requests as users make them: project requests over the project directory, global requests
-// over the company directory, and the life of a request (cancel, archive, delete).
-
-const actorOf = (u: SessionUser) => ({ userId: u.id, label: u.name });
+// over the company directory, and the life of a request (cancel, archive, delete). Routes
+// authorize every call first (server/permissions).
 
 export async function requestForProject(s: Services, user: SessionUser, companyId: string, projectId: string, body: CreateRequests): Promise<CreateRequestsResult> {
   const directory = await projectDirectory(s, user.id, companyId, projectId);
@@ -57,8 +56,8 @@ async function request(
   return createRequests(s, { companyId, companyName, project, origin: project ? 'click' : 'global', actor: actorOf(user), candidates }, active);
 }
 
-export async function requestDetail(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<RequestDetail> {
-  await assertCompanyAccess(s, user.id, companyId);
+/** `managerView`: compliance managers also see whether Procore shows this request. */
+export async function requestDetail(s: Services, companyId: string, requestId: string, managerView: boolean): Promise<RequestDetail> {
   const row = await findRequest(s.db, companyId, requestId);
   if (!row) throw new NotFoundError('No such request in this company.');
   const events = await s.db('request_events').where({ company_id: companyId, request_id: requestId }).orderBy([{ column: 'at' }, { column: 'id' }]);
@@ -66,12 +65,11 @@ export async function requestDetail(s: Services, user: SessionUser, companyId: s
     .where({ company_id: companyId, request_id: requestId })
     .orderBy('created_at')
     .select('id', 'filename', 'size', 'created_at', 'read_status');
-  const manager = await s.db('company_users').where({ company_id: companyId, user_id: user.id, role: 'compliance_manager' }).first('user_id');
   return {
     ...toSummary(row),
     deleted: row.deleted_at !== null,
     // Managers see whether Procore shows this request (and are told to reconnect when it cannot).
-    ...(manager ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
+    ...(managerView ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
     timeline: visibleEvents(events).map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, createdAt: (d.created_at as Date).toISOString(), readStatus: d.read_status })),
   };
@@ -95,10 +93,6 @@ export async function archiveRequest(s: Services, user: SessionUser, companyId: 
 }
 
 export async function deleteRequest(s: Services, user: SessionUser, companyId: string, requestId: string, reason: string): Promise<{ deleted: true }> {
-  await assertCompanyAccess(s, user.id, companyId);
-  if ((await userRole(s, user.id, companyId)) !== 'compliance_manager') {
-    throw new ForbiddenError('Only compliance managers can delete requests. Archive it instead, or ask a compliance manager.');
-  }
   await s.db.transaction(async (trx) => {
     if (!(await markRequestDeleted(trx, companyId, requestId, user.id))) throw new NotFoundError('No such request in this company.');
     await revokeUploadLinks(trx, requestId);
@@ -118,7 +112,6 @@ async function lifecycle(
   requestId: string,
   change: (trx: Parameters<Parameters<Services['db']['transaction']>[0]>[0]) => Promise<void>,
 ): Promise<RequestSummary> {
-  await assertCompanyAccess(s, user.id, companyId);
   if (!(await findRequest(s.db, companyId, requestId))) throw new NotFoundError('No such request in this company.');
   await s.db.transaction(async (trx) => {
     await change(trx);

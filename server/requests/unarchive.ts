@@ -2,7 +2,7 @@ import type { Services } from '../services';
 import type { RequestSummary } from '../contracts/requests';
 import type { SessionUser } from '../contracts/session';
 import { ConflictError, NotFoundError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
+import { actorOf } from '../permissions/actor';
 import { createUploadLink } from '../portal/links';
 import { getSettings } from './settings';
 import { findRequest, toSummary } from './repository';
@@ -31,11 +31,10 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export async function unarchiveRequest(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<RequestSummary> {
-  await assertCompanyAccess(s, user.id, companyId);
   const found = await findRequest(s.db, companyId, requestId);
   if (!found || found.deleted_at) throw new NotFoundError('No such request in this company.');
   const back = await statusBeforeArchive(s.db, companyId, requestId);
-  const actor = { userId: user.id, label: user.name };
+  const actor = actorOf(user);
   const { linkTtlDays } = await getSettings(s.db, companyId);
   try {
     await s.db.transaction(async (trx) => {

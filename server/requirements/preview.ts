@@ -8,7 +8,6 @@ import { contextFor, effectiveRequirements } from './effective';
 import { commitmentValues, requestsInScope, uploadedDocuments } from './evaluation-repository';
 import { isoToday } from './findings';
 import { loadCarriers } from './repository';
-import { assertScope } from './service';
 
 // "How many current vendors would change status?" before a set is saved: every open request
 // held to this scope's set whose newest upload has a read certificate is evaluated under the
@@ -21,7 +20,6 @@ export async function previewRequirements(
   projectId: string | null,
   proposed: RequirementSet,
 ): Promise<RequirementsPreview> {
-  await assertScope(s, user, companyId, projectId);
   const current = await effectiveRequirements(s.db, companyId, projectId);
   // A change of the company default reaches global requests and projects without a set of
   // their own; a project's own set reaches that project's requests only.

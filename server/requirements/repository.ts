@@ -97,7 +97,7 @@ export async function carrierSummary(db: Conn, companyId: string, sampleSize: nu
 
 export async function addAuditEvent(
   db: Conn,
-  e: { companyId: string; actor: Actor; kind: 'requirements_saved' | 'requirements_removed' | 'carriers_imported'; data: Record<string, unknown> },
+  e: { companyId: string; actor: Actor; kind: 'requirements_saved' | 'requirements_removed' | 'carriers_imported' | 'role_mapping_changed' | 'role_override_set' | 'role_override_removed'; data: Record<string, unknown> },
 ): Promise<void> {
   await db('audit_events').insert({
     company_id: e.companyId,

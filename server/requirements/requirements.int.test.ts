@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
-import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
+import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_PM, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import { defaultRequirements } from '../compliance/default-requirements';
 import type { Directory } from '../contracts/directory';
 import type { CarriersView, RequirementsPreview, RequirementsView } from '../contracts/requirements-api';
@@ -87,10 +87,11 @@ describe('requirement sets', () => {
   });
 
   it('lets only compliance managers change them', async () => {
-    const res = await call(admin, `${base}/requirements`, 'PUT', strict);
+    const reader = await stack.signIn(USER_PM);
+    const res = await call(reader, `${base}/requirements`, 'PUT', strict);
     expect(res.status).toBe(403);
-    expect(res.error.message).toBe("Only compliance managers can change insurance requirements. Ask your company's insurance or compliance manager.");
-    expect((await call(admin, `${base}/projects/${projectId}/requirements`, 'DELETE')).status).toBe(403);
+    expect(res.error.message).toMatch(/^Your role \(read-only\) cannot change insurance requirements\. Ask .*Carla Nguyen/);
+    expect((await call(reader, `${base}/projects/${projectId}/requirements`, 'DELETE')).status).toBe(403);
     expect((await call<RequirementsView>(admin, `${base}/requirements`)).data.requirements.name).toBe('Lenient');
   });
 
@@ -159,7 +160,7 @@ describe('carriers', () => {
 
   it('replaces the whole table on a good import, for compliance managers only', async () => {
     const next = 'naic,carrier name,am best rating,fsc\n12044,Bayline,A-,VIII\nAA-1120337,Lloyds Syndicate,A,XV\n99999,Unrated Mutual,NR,\n';
-    expect((await stack.api(admin, `${base}/carriers`, csv(next))).status).toBe(403);
+    expect((await stack.api(await stack.signIn(USER_PM), `${base}/carriers`, csv(next))).status).toBe(403);
     const res = await stack.api(manager, `${base}/carriers`, csv(next));
     expect(res.status).toBe(200);
     const view = ((await res.json()) as { data: CarriersView }).data;

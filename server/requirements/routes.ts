@@ -8,6 +8,7 @@ import { parseRequirementSet } from '../compliance/validate-requirements';
 import { readRequirements, removeProjectRequirements, saveRequirements } from './service';
 import { previewRequirements } from './preview';
 import { importCarriers, readCarriers } from './carriers';
+import { authorize } from '../permissions/authorize';
 
 // Requirement sets (company default and project overrides), the preview of a change, and the
 // carrier rating table. Set bodies are checked by parseRequirementSet, which lists every
@@ -28,38 +29,47 @@ export function requirementRoutes(s: Services): Router {
 
   r.get(`${company}/requirements`, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');
-    return readRequirements(s, currentUser(res), companyId, null);
+    await authorize(s, currentUser(res), companyId, null, 'requirements.view');
+    return readRequirements(s, companyId, null);
   }));
   r.put(`${company}/requirements`, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'requirements.edit');
     return saveRequirements(s, currentUser(res), companyId, null, parseRequirementSet(req.body));
   }));
   r.post(`${company}/requirements/preview`, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'requirements.edit');
     return previewRequirements(s, currentUser(res), companyId, null, parseRequirementSet(req.body));
   }));
   r.get(`${project}/requirements`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
-    return readRequirements(s, currentUser(res), companyId, projectId);
+    await authorize(s, currentUser(res), companyId, projectId, 'requirements.view');
+    return readRequirements(s, companyId, projectId);
   }));
   r.put(`${project}/requirements`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
+    await authorize(s, currentUser(res), companyId, projectId, 'requirements.edit');
     return saveRequirements(s, currentUser(res), companyId, projectId, parseRequirementSet(req.body));
   }));
   r.delete(`${project}/requirements`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
+    await authorize(s, currentUser(res), companyId, projectId, 'requirements.edit');
     return removeProjectRequirements(s, currentUser(res), companyId, projectId);
   }));
   r.post(`${project}/requirements/preview`, handle(async (req, res) => {
     const { companyId, projectId } = parse(projectParamsSchema, req.params, 'project');
+    await authorize(s, currentUser(res), companyId, projectId, 'requirements.edit');
     return previewRequirements(s, currentUser(res), companyId, projectId, parseRequirementSet(req.body));
   }));
   r.get(`${company}/carriers`, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');
-    return readCarriers(s, currentUser(res), companyId);
+    await authorize(s, currentUser(res), companyId, null, 'carriers.view');
+    return readCarriers(s, companyId);
   }));
   r.put(`${company}/carriers`, csvBody, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'carriers.import');
     return importCarriers(s, currentUser(res), companyId, csvText(req.body));
   }));
   return r;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
-import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE } from '../../scripts/procore-emulator/seed-people';
+import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_PM } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
 import type { Extraction } from '../contracts/extraction';
 import type { ApproveCompliantResult, CertificateReview, ReviewVerdict } from '../contracts/review';
@@ -72,7 +72,7 @@ describe('approve as compliant', () => {
       e.fields = { '/policies/0/limits/eachOccurrence': { page: 1, box: [400, 600, 520, 610], confidence: 0.4 } };
     }, 'needs_review');
     expect((await call(manager, `${r.path}/finish`, 'POST', {})).status).toBe(409);
-    expect((await call(admin, `${r.path}/approve-compliant`, 'POST', {})).status).toBe(403);
+    expect((await call(await stack.signIn(USER_PM), `${r.path}/approve-compliant`, 'POST', {})).status).toBe(403);
     expect((await call(manager, `${r.path}/approve-compliant`, 'POST', { force: true })).status).toBe(400);
 
     const emailsBefore = await db()('emails').where({ request_id: r.requestId }).count<{ count: string }[]>('* as count');
@@ -103,7 +103,7 @@ describe('a coverage line added by hand', () => {
     const wrong = await call(manager, `${r.path}/lines`, 'POST', { ...line, expirationDate: day(-20) });
     expect(wrong.status).toBe(400);
     expect((await call(manager, `${r.path}/lines`, 'POST', { ...line, reason: '' })).status).toBe(400);
-    expect((await call(admin, `${r.path}/lines`, 'POST', line)).status).toBe(403);
+    expect((await call(await stack.signIn(USER_PM), `${r.path}/lines`, 'POST', line)).status).toBe(403);
 
     const added = await call<ReviewVerdict>(manager, `${r.path}/lines`, 'POST', line);
     expect(added.status).toBe(200);

@@ -13,7 +13,8 @@ import { insertVerdict, type EvaluatedRequest } from '../requirements/evaluation
 import { deficiencyMessages, isoToday, verdictFingerprint } from '../requirements/findings';
 import { noticeVerdictId, queueDeficiencyEmail } from '../requirements/notices';
 import * as repo from './repository';
-import { actorOf, requestOf, reviewer, toVerdict } from './service';
+import { requestOf, toVerdict } from './service';
+import { actorOf } from '../permissions/actor';
 
 // "Finish review": the manager says they are done with the certificate. Corrections re-check
 // silently, so this is the moment the sub hears what the review changed: the request takes the
@@ -90,7 +91,6 @@ async function applyFinished(
 
 /** Applies the verdict a finished review reaches; a certificate that still needs a decision cannot be finished. */
 export async function finishReview(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<FinishResult> {
-  await reviewer(s, user, companyId, 'finish certificate reviews');
   const request = await requestOf(s, companyId, requestId);
   const current = await currentVerdict(s, request, isoToday(), { reviewFinished: true });
   if (current.kind !== 'verdict') throw new NotFoundError('No certificate of this request has been read yet.');

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { waitFor } from '../../test/wait';
-import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
+import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_PM, USER_SECOND_COMPANY } from '../../scripts/procore-emulator/seed-people';
 import type { Directory } from '../contracts/directory';
 import type { Extraction } from '../contracts/extraction';
 import type { CertificateReview, FinishResult, ReviewVerdict } from '../contracts/review';
@@ -197,7 +197,7 @@ describe('certificate review', () => {
     const finished = await call<FinishResult>(manager, `${r.path}/finish`, 'POST', {});
     expect(finished.data).toMatchObject({ status: 'compliant', subcontractor: 'not_needed' });
     expect(await deficiencyEmails(r.requestId)).toHaveLength(0);
-    expect((await call(admin, `${r.path}/finish`, 'POST', {})).status).toBe(403);
+    expect((await call(await stack.signIn(USER_PM), `${r.path}/finish`, 'POST', {})).status).toBe(403);
   });
 
   it('approves with an override: Waived, with the reason and end date in the timeline', async () => {
@@ -231,11 +231,12 @@ describe('certificate review', () => {
 
   it('is for compliance managers only, and hides other companies behind 404', async () => {
     const r = await checkedRequest();
-    const denied = await call(admin, r.path);
+    const reader = await stack.signIn(USER_PM);
+    const denied = await call(reader, r.path);
     expect(denied.status).toBe(403);
-    expect(denied.error.message).toMatch(/^Only compliance managers can review certificates\./);
-    expect((await call(admin, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until: '2099-01-01' })).status).toBe(403);
-    expect((await stack.api(admin, `${base}/documents/${r.documentId}/file`)).status).toBe(403);
+    expect(denied.error.message).toMatch(/^Your role \(read-only\) cannot review certificates\./);
+    expect((await call(reader, `${r.path}/approve`, 'POST', { reason: 'Owner accepted', until: '2099-01-01' })).status).toBe(403);
+    expect((await stack.api(reader, `${base}/documents/${r.documentId}/file`)).status).toBe(403);
     const outsider = await stack.signIn(USER_SECOND_COMPANY);
     expect((await call(outsider, r.path)).status).toBe(404);
     expect((await stack.api(outsider, `${base}/documents/${r.documentId}/file`)).status).toBe(404);

@@ -6,10 +6,11 @@ import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { approveWithOverride, correctValue, documentFile, readReview, sendNote } from './service';
 import { finishReview } from './finish';
+import { authorizeDocument, authorizeRequest } from '../permissions/authorize';
 import { approveAsCompliant } from './approve-compliant';
 import { addCoverageLine } from './add-line';
 
-// The certificate review screen (compliance managers only): the certificate as read, its file,
+// The certificate review screen (compliance managers only; authorize decides): the certificate as read, its file,
 // corrections, approval with an override, a note to the sub, and finishing the review.
 
 export function reviewRoutes(s: Services): Router {
@@ -19,37 +20,44 @@ export function reviewRoutes(s: Services): Router {
 
   r.get(review, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     return readReview(s, currentUser(res), companyId, requestId);
   }));
   r.post(`${review}/corrections`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     return correctValue(s, currentUser(res), companyId, requestId, parse(correctionSchema, req.body ?? {}, 'correction'));
   }));
   r.post(`${review}/approve`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     return approveWithOverride(s, currentUser(res), companyId, requestId, parse(approveSchema, req.body ?? {}, 'approval'));
   }));
   r.post(`${review}/approve-compliant`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     parse(approveCompliantSchema, req.body ?? {}, 'approval');
     return approveAsCompliant(s, currentUser(res), companyId, requestId);
   }));
   r.post(`${review}/lines`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     return addCoverageLine(s, currentUser(res), companyId, requestId, parse(addLineSchema, req.body ?? {}, 'coverage line'));
   }));
   r.post(`${review}/note`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     return sendNote(s, currentUser(res), companyId, requestId, parse(noteSchema, req.body ?? {}, 'note'));
   }));
   r.post(`${review}/finish`, handle(async (req, res) => {
     const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     parse(finishSchema, req.body ?? {}, 'finish');
     return finishReview(s, currentUser(res), companyId, requestId);
   }));
   r.get('/api/companies/:companyId/documents/:documentId/file', (req, res, next) => {
     const { companyId, documentId } = parse(documentParamsSchema, req.params, 'document');
-    documentFile(s, currentUser(res), companyId, documentId).then((file) => {
+    authorizeDocument(s, currentUser(res), companyId, documentId, 'review.certificates').then(() => documentFile(s, companyId, documentId)).then((file) => {
       res.setHeader('Content-Type', file.contentType);
       res.setHeader('Content-Disposition', `inline; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`);
       res.setHeader('Cache-Control', 'private, no-store');

@@ -4,30 +4,22 @@ import type { SessionUser } from '../contracts/session';
 import { extractionSchema, type Extraction } from '../contracts/extraction';
 import type { Approval, CertificateReview, Correction, Note, ReviewVerdict } from '../contracts/review';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { assertCompanyAccess } from '../directory/service';
-import { assertComplianceManager } from '../requirements/service';
+import { actorOf } from '../permissions/actor';
 import { pickCertificate } from '../requirements/certificate';
 import { recheckRequest } from '../requirements/evaluate-request';
 import { findRequest, uploadedDocuments, type EvaluatedRequest } from '../requirements/evaluation-repository';
 import { deficiencyMessages, isoToday } from '../requirements/findings';
-import { addEvent, type Actor } from '../requests/timeline';
+import { addEvent } from '../requests/timeline';
 import { moveRequest } from '../requests/lifecycle';
 import * as repo from './repository';
 import { checkValue, extractedValues, labelFor, pointerKind, valueAt, withValue } from './values';
 import { queueNote } from './note';
 import { sendEmailRetries } from '../jobs/send-email';
 
-// The review screen's rules: only compliance managers, only their company. A manager reads the
+// The review screen's rules (routes authorize: compliance managers of the request's company and project). A manager reads the
 // certificate beside its values, corrects what the reader got wrong (the request is checked
 // again at once, silently), approves it with an override until a date, sends the sub a note, or
 // finishes the review (finish.ts), which is when the sub hears of what the corrections changed.
-
-export const actorOf = (u: SessionUser): Actor => ({ userId: u.id, label: u.name });
-
-export async function reviewer(s: Services, user: SessionUser, companyId: string, what: string): Promise<void> {
-  await assertCompanyAccess(s, user.id, companyId);
-  await assertComplianceManager(s, user, companyId, what);
-}
 
 export async function requestOf(s: Services, companyId: string, requestId: string): Promise<EvaluatedRequest> {
   const request = await findRequest(s.db, companyId, requestId);
@@ -51,7 +43,6 @@ export function toVerdict(v: Awaited<ReturnType<typeof repo.latestVerdict>>): Re
 }
 
 export async function readReview(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<CertificateReview> {
-  await reviewer(s, user, companyId, 'review certificates');
   const request = await requestOf(s, companyId, requestId);
   const certificate = await certificateOf(s, companyId, requestId);
   const document = (await repo.findDocument(s.db, companyId, certificate.id))!;
@@ -67,8 +58,7 @@ export async function readReview(s: Services, user: SessionUser, companyId: stri
   };
 }
 
-export async function documentFile(s: Services, user: SessionUser, companyId: string, documentId: string) {
-  await reviewer(s, user, companyId, 'review certificates');
+export async function documentFile(s: Services, companyId: string, documentId: string) {
   const file = await repo.documentBytes(s.db, companyId, documentId);
   if (!file) throw new NotFoundError('No such document in this company.');
   return file;
@@ -76,7 +66,6 @@ export async function documentFile(s: Services, user: SessionUser, companyId: st
 
 /** Stores a corrected value, checks the request again at once (telling the sub nothing), and returns the new verdict. */
 export async function correctValue(s: Services, user: SessionUser, companyId: string, requestId: string, c: Correction): Promise<ReviewVerdict> {
-  await reviewer(s, user, companyId, 'correct certificates');
   await requestOf(s, companyId, requestId);
   const kind = pointerKind(c.pointer);
   if (!kind) throw new ValidationError(`${c.pointer} is not a value of the certificate that can be corrected.`);
@@ -108,7 +97,6 @@ export async function correctValue(s: Services, user: SessionUser, companyId: st
 
 /** "Approve with an override": Waived until the end date, with the reason on record. */
 export async function approveWithOverride(s: Services, user: SessionUser, companyId: string, requestId: string, a: Approval): Promise<{ status: 'waived' }> {
-  await reviewer(s, user, companyId, 'approve certificates with an override');
   await requestOf(s, companyId, requestId);
   if (a.until <= isoToday()) throw new ValidationError('The end date of an override must be in the future.');
   await s.db.transaction(async (trx) => {
@@ -127,7 +115,6 @@ export async function approveWithOverride(s: Services, user: SessionUser, compan
 
 /** Emails the sub the manager's note with the deficiency list and their upload link; Awaiting New COI. */
 export async function sendNote(s: Services, user: SessionUser, companyId: string, requestId: string, n: Note): Promise<{ status: 'awaiting_new_coi'; emailId: string }> {
-  await reviewer(s, user, companyId, 'send notes to subcontractors');
   const request = await requestOf(s, companyId, requestId);
   const { id: documentId } = await certificateOf(s, companyId, requestId);
   const verdict = await repo.latestVerdict(s.db, companyId, requestId, documentId);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { waitFor } from '../../test/wait';
-import { COMPANY_A, USER_ADMIN, USER_PM } from '../../scripts/procore-emulator/seed-people';
+import { COMPANY_A, USER_ADMIN, USER_PM, templateId } from '../../scripts/procore-emulator/seed-people';
 import type { Insurance } from '../../scripts/procore-emulator/types';
 import type { Directory } from '../contracts/directory';
 import type { CreateRequestsResult } from '../contracts/requests';
@@ -28,6 +28,8 @@ beforeAll(async () => {
   const admin = await stack.signIn(USER_ADMIN);
   pm = await stack.signIn(USER_PM);
   expect((await stack.api(admin, `${base}/settings/procore-grant`, { method: 'PUT', body: JSON.stringify({ kind: 'dmsa' }) })).status).toBe(200);
+  // Project managers request COIs here: their Procore template is mapped to inviter.
+  expect((await stack.api(admin, `${base}/roles/templates/${templateId(COMPANY_A, 1)}`, { method: 'PUT', body: JSON.stringify({ role: 'inviter' }) })).status).toBe(200);
   // Vendors in the standard tier (no high-hazard trade, no large commitment), which the sample certificate meets.
   const committed = new Set([...stack.emulator.state.commitments.values()].map((c) => String(c.vendor_id)));
   const standard = (v: Directory['vendors'][number]) => !committed.has(v.vendorId) && !highHazardTrades.some((t) => (v.trade ?? '').includes(t));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { waitFor } from '../../test/wait';
-import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_PM } from '../../scripts/procore-emulator/seed-people';
+import { COMPANY_A, USER_ADMIN, USER_COMPLIANCE, USER_PM, templateId } from '../../scripts/procore-emulator/seed-people';
 import type { Insurance } from '../../scripts/procore-emulator/types';
 import type { Directory } from '../contracts/directory';
 import type { CreateRequestsResult, ProcoreGrantState, RequestDetail } from '../contracts/requests';
@@ -25,8 +25,10 @@ beforeAll(async () => {
   stack = await startStack();
   [admin, pm, manager] = await Promise.all([stack.signIn(USER_ADMIN), stack.signIn(USER_PM), stack.signIn(USER_COMPLIANCE)]);
   vendors = ((await (await stack.api(pm, `${base}/projects/${projectId}/vendors`)).json()) as { data: Directory }).data.vendors.filter((v) => v.emailValid);
-  // Reading the settings as a compliance manager records the role (the panel's Procore line is for managers).
-  await stack.api(manager, `${base}/settings`, { method: 'PATCH', body: '{}' });
+  // Project managers request COIs here: their Procore template is mapped to inviter.
+  await stack.api(manager, `/api/session?companyId=${COMPANY_A}`);
+  const mapped = await stack.api(manager, `${base}/roles/templates/${templateId(COMPANY_A, 1)}`, { method: 'PUT', body: JSON.stringify({ role: 'inviter' }) });
+  expect(mapped.status).toBe(200);
 });
 afterAll(async () => stack?.close());
 

@@ -39,7 +39,8 @@ describe('apiRequest', () => {
     const [path, init] = fetchMock.mock.calls[0] ?? [];
     expect(path).toBe('/api/thing');
     expect(new Headers(init?.headers).get('Authorization')).toBe(`Bearer ${token}`);
-    expect(init?.credentials).toBe('omit');
+    expect(init?.credentials).toBe('include');
+    expect(new Headers(init?.headers).get('X-COI-Panel')).toBe('1');
   });
 
   it('sends a body as JSON with the method asked for', async () => {

@@ -80,16 +80,26 @@ function encodeBody(init: ApiRequestInit, headers: Record<string, string>): stri
   return JSON.stringify(init.body);
 }
 
-/** Calls the app's API with the session token and returns the validated `data`, or throws ApiRequestError. */
-export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: ApiRequestInit = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+/**
+ * How the panel proves its session: the bearer token it holds since sign-in on this page, and
+ * the partitioned session cookie the server set (it survives Procore page changes and reloads,
+ * when the frame's storage is blocked); the marker header lets the server accept that cookie.
+ */
+export function sessionHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { 'X-COI-Panel': '1' };
   const token = getSessionToken();
   if (token !== null) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+/** Calls the app's API with the session and returns the validated `data`, or throws ApiRequestError. */
+export async function apiRequest<T>(path: string, schema: z.ZodType<T>, init: ApiRequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...sessionHeaders() };
   const body = encodeBody(init, headers);
   let response: Response;
   try {
-    // credentials 'omit': the token header is the session; cookies are unreliable in Procore's iframe.
-    response = await fetch(path, { method: init.method ?? 'GET', headers, body, credentials: 'omit' });
+    // credentials 'include': the partitioned session cookie travels with the token header.
+    response = await fetch(path, { method: init.method ?? 'GET', headers, body, credentials: 'include' });
   } catch {
     throw new ApiRequestError({
       status: 0,

@@ -11,9 +11,8 @@ import {
   type FinishResult,
   type Note,
 } from '../../../server/contracts/review';
-import { ApiRequestError, apiRequest } from './http';
+import { ApiRequestError, apiRequest, sessionHeaders } from './http';
 import { requestKey } from './requests';
-import { getSessionToken } from './token';
 
 // The certificate review screen: the review payload, the certificate's bytes (fetched with the
 // session header and handed to pdf.js, never as a URL: the session is a header, not a cookie),
@@ -28,10 +27,9 @@ export function useReview(companyId: string, requestId: string) {
 }
 
 export async function fetchDocumentBytes(companyId: string, documentId: string): Promise<ArrayBuffer> {
-  const token = getSessionToken();
   const response = await fetch(`/api/companies/${id(companyId)}/documents/${id(documentId)}/file`, {
-    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-    credentials: 'omit',
+    headers: sessionHeaders(),
+    credentials: 'include',
   });
   if (!response.ok) {
     throw new ApiRequestError({ status: response.status, code: 'http_error', message: `The certificate file could not be loaded (HTTP ${response.status}).` });

@@ -32,8 +32,10 @@ function serve(routes: Record<string, Reply[]>): void {
 }
 
 const signedOut: Reply = { status: 401, body: { error: { code: 'not_signed_in', message: 'Sign in with Procore.' } } };
-const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' } } } };
+const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' }, access: null } } };
 const projectPath = '/api/companies/42/projects/7/vendors';
+/** The panel asks the session what the user may do in the company and project it shows. */
+const sessionAt = '/api/session?companyId=42&projectId=7';
 
 function renderApp(host: HostContext = projectHost) {
   return render(<App host={host} queryClient={createQueryClient()} />);
@@ -52,14 +54,14 @@ afterEach(() => {
 
 describe('App', () => {
   it('asks to connect to Procore when the server answers 401', async () => {
-    serve({ '/api/session': [signedOut] });
+    serve({ [sessionAt]: [signedOut] });
     renderApp();
     expect(await screen.findByRole('button', { name: 'Connect to Procore' })).toBeTruthy();
     expect(screen.getByText(/reads your Procore directory with your own Procore permissions/)).toBeTruthy();
   });
 
   it('signs in through the popup, keeps the token in sessionStorage and loads the project directory', async () => {
-    serve({ '/api/session': [signedOut, session], [projectPath]: [{ status: 200, body: { data: directory } }] });
+    serve({ [sessionAt]: [signedOut, session], [projectPath]: [{ status: 200, body: { data: directory } }] });
     const popup = { closed: false, close: vi.fn() } as unknown as Window;
     vi.spyOn(window, 'open').mockReturnValue(popup);
     const user = userEvent.setup();
@@ -70,7 +72,7 @@ describe('App', () => {
     Object.defineProperty(event, 'source', { value: popup });
     window.dispatchEvent(event);
 
-    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' })).toBeTruthy();
+    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByText('Harbor Tower: project directory')).toBeTruthy();
     expect(screen.getByText(/Signed in as Pat Manager/)).toBeTruthy();
     expect(sessionStorage.getItem('coi.session')).toBe(token);
@@ -81,7 +83,7 @@ describe('App', () => {
   it('shows the company directory at company level', async () => {
     sessionStorage.setItem('coi.session', token);
     serve({
-      '/api/session': [session],
+      '/api/session?companyId=42': [session],
       '/api/companies/42/vendors': [{ status: 200, body: { data: { ...directory, project: null } } }],
     });
     renderApp({ ...projectHost, projectId: null, surface: 'fullscreen' });
@@ -90,7 +92,7 @@ describe('App', () => {
 
   it('explains when the app is not installed for the company', async () => {
     sessionStorage.setItem('coi.session', token);
-    serve({ '/api/session': [session], [projectPath]: [{ status: 403, body: { error: { code: 'app_not_installed', message: 'x' } } }] });
+    serve({ [sessionAt]: [session], [projectPath]: [{ status: 403, body: { error: { code: 'app_not_installed', message: 'x' } } }] });
     renderApp();
     expect(await screen.findByText(/COI Compliance is not installed for this company in Procore/)).toBeTruthy();
     expect(fetchMock.mock.calls.filter(([path]) => path === projectPath)).toHaveLength(1);
@@ -99,7 +101,7 @@ describe('App', () => {
   it('counts down while Procore is busy, then retries by itself', async () => {
     sessionStorage.setItem('coi.session', token);
     const busy: Reply = { status: 503, body: { error: { code: 'procore_busy', message: 'busy' } }, headers: { 'Retry-After': '1' } };
-    serve({ '/api/session': [session], [projectPath]: [busy, { status: 200, body: { data: directory } }] });
+    serve({ [sessionAt]: [session], [projectPath]: [busy, { status: 200, body: { data: directory } }] });
     renderApp();
     expect(await screen.findByText('Procore is busy; retrying in 1 second.')).toBeTruthy();
     expect(await screen.findByRole('checkbox', { name: 'Acme Electric' }, { timeout: 3000 })).toBeTruthy();
@@ -108,7 +110,7 @@ describe('App', () => {
   it('goes back to Connect, saying why, when Procore no longer accepts the grant', async () => {
     sessionStorage.setItem('coi.session', token);
     const revoked: Reply = { status: 401, body: { error: { code: 'procore_grant_invalid', message: 'x' } } };
-    serve({ '/api/session': [session, signedOut], [projectPath]: [revoked] });
+    serve({ [sessionAt]: [session, signedOut], [projectPath]: [revoked] });
     renderApp();
     expect(await screen.findByRole('button', { name: 'Connect to Procore' })).toBeTruthy();
     expect(screen.getByText(/Procore no longer accepts this app’s access/)).toBeTruthy();
@@ -118,7 +120,7 @@ describe('App', () => {
   it('goes back to Connect on sign-out', async () => {
     sessionStorage.setItem('coi.session', token);
     serve({
-      '/api/session': [session, signedOut],
+      [sessionAt]: [session, signedOut],
       [projectPath]: [{ status: 200, body: { data: directory } }],
       '/api/session/sign-out': [{ status: 200, body: { data: { signedOut: true } } }],
     });
@@ -127,5 +129,40 @@ describe('App', () => {
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('button', { name: 'Connect to Procore' })).toBeTruthy();
     expect(sessionStorage.getItem('coi.session')).toBeNull();
+  });
+
+  it('shows a no-access panel naming who to ask', async () => {
+    sessionStorage.setItem('coi.session', token);
+    const askWho = 'Ask Carla Nguyen (compliance manager) to change your role under Users and roles.';
+    const noAccess: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat', login: 'pat@x.example' }, access: { role: 'no_access', source: 'template', actions: [], onProject: true, askWho } } } };
+    serve({ [sessionAt]: [noAccess] });
+    renderApp();
+    expect(await screen.findByText(`You have no access to COI Compliance in this company. ${askWho}`)).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([path]) => path === projectPath)).toBe(false);
+  });
+
+  it('hides what a read-only user cannot do, and shows a manager the company tools', async () => {
+    sessionStorage.setItem('coi.session', token);
+    const reads = ['directory.view', 'requests.view', 'requirements.view', 'carriers.view', 'settings.view'];
+    const as = (role: string, actions: string[]): Reply => ({
+      status: 200,
+      body: { data: { user: { id: '5', name: 'Pat', login: 'pat@x.example' }, access: { role, source: 'default', actions, onProject: true, askWho: 'Ask Carla.' } } },
+    });
+    serve({ [sessionAt]: [as('read_only', reads)], [projectPath]: [{ status: 200, body: { data: directory } }] });
+    const first = renderApp();
+    expect(await screen.findByRole('checkbox', { name: 'Acme Electric' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText(/Read-only/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Request COI' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Requirements' })).toBeNull();
+    first.unmount();
+
+    serve({
+      '/api/session?companyId=42': [as('compliance_manager', [...reads, 'requests.create', 'requirements.edit', 'settings.edit', 'roles.manage'])],
+      '/api/companies/42/vendors': [{ status: 200, body: { data: { ...directory, project: null } } }],
+    });
+    renderApp({ ...projectHost, projectId: null, surface: 'fullscreen' });
+    expect(await screen.findByRole('button', { name: 'Users and roles' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Request COI' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
   });
 });

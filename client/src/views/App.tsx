@@ -3,6 +3,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import styled, { createGlobalStyle } from 'styled-components';
 import { errorCodes } from '../../../server/contracts/api';
 import type { Session } from '../../../server/contracts/session';
+import { roleLabels, type Access } from '../../../server/contracts/permissions';
+import { AccessProvider } from '../api/access';
 import { isApiError } from '../api/http';
 import { createQueryClient } from '../api/queryClient';
 import { getSignOutCause } from '../api/token';
@@ -52,6 +54,7 @@ function SessionHeader({ session }: { session: Session }) {
     <Header>
       <span>
         <strong style={{ color: colors.gray15 }}>COI Compliance</strong> · Signed in as {session.user.name}
+        {session.access && session.access.role !== 'no_access' && ` · ${roleLabels[session.access.role]}`}
       </span>
       <Button variant="tertiary" size="sm" loading={signOut.isPending} onClick={() => signOut.mutate()}>
         Sign out
@@ -74,8 +77,22 @@ function Directory() {
   );
 }
 
+/** No role here, or not on this project in Procore: a plain sentence naming who to ask. */
+function NoAccess({ access }: { access: Access }) {
+  const text =
+    access.role === 'no_access'
+      ? `You have no access to COI Compliance in this company. ${access.askWho}`
+      : "You are not on this project in Procore, so COI Compliance shows nothing here. Ask the project's admin in Procore to add you to the project directory.";
+  return (
+    <Notice tone="info" title="No access here">
+      {text}
+    </Notice>
+  );
+}
+
 function SignedIn() {
-  const session = useSession();
+  const { companyId, projectId } = useHostContext();
+  const session = useSession(companyId, projectId);
   useResetQueriesOnTokenChange();
   if (session.isError && isApiError(session.error) && signedOutCodes.has(session.error.code)) {
     const revoked = session.error.code === errorCodes.grantInvalid || getSignOutCause() === errorCodes.grantInvalid;
@@ -84,10 +101,10 @@ function SignedIn() {
   return (
     <QueryState query={session} loadingLabel="Checking your Procore sign-in…">
       {(data) => (
-        <>
+        <AccessProvider access={data.access}>
           <SessionHeader session={data} />
-          <Directory />
-        </>
+          {data.access && (data.access.role === 'no_access' || !data.access.onProject) ? <NoAccess access={data.access} /> : <Directory />}
+        </AccessProvider>
       )}
     </QueryState>
   );

@@ -7,6 +7,7 @@ import { Button, colors, H1, Input, spacing } from '../components/core';
 import { formatDate, formatMoney } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { validEmail } from '../components/requestPlan';
+import { useCan } from '../api/access';
 
 // Vendors with a subcontract or purchase order in this project and no COI request yet.
 
@@ -84,6 +85,7 @@ interface ItemProps {
 }
 
 function CommitmentItem({ row, companyId, projectId, onRequested }: ItemProps) {
+  const canRequest = useCan('requests.create');
   const request = useRequestCommitment(companyId, projectId);
   const needsEmail = !row.emailValid || row.email === null;
   const [email, setEmail] = useState('');
@@ -113,7 +115,7 @@ function CommitmentItem({ row, companyId, projectId, onRequested }: ItemProps) {
         </Small>
         {!needsEmail && <Small>{row.email}</Small>}
       </Main>
-      {needsEmail && (
+      {canRequest && needsEmail && (
         <EmailBox>
           <Small $warn>{row.email === null ? 'No email in Procore' : `Not a valid email in Procore: ${row.email}`}</Small>
           <Input
@@ -133,9 +135,11 @@ function CommitmentItem({ row, companyId, projectId, onRequested }: ItemProps) {
           )}
         </EmailBox>
       )}
-      <Button variant="secondary" size="sm" aria-label={`Request COI from ${row.vendorName}`} loading={request.isPending} onClick={send}>
-        Request
-      </Button>
+      {canRequest && (
+        <Button variant="secondary" size="sm" aria-label={`Request COI from ${row.vendorName}`} loading={request.isPending} onClick={send}>
+          Request
+        </Button>
+      )}
       {request.isError && <Small $warn role="alert">{errorSentence(request.error)}</Small>}
       {skipped !== undefined && <Small $warn role="alert">{skipped.message}</Small>}
     </Row>

@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import styled from 'styled-components';
 import type { Directory, DirectoryRow } from '../../../server/contracts/directory';
 import type { RequestScope } from '../api/requests';
+import { useCan } from '../api/access';
 import { Button, colors, H1, spacing } from '../components/core';
 import { DirectoryTable } from '../components/DirectoryTable';
 import { QueryState } from '../components/QueryState';
@@ -81,6 +82,7 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
   const selectedRows = useMemo(() => directory.vendors.filter((row) => selected.has(row.vendorId)), [directory.vendors, selected]);
   const onOpenRequest = useCallback((row: DirectoryRow) => setOpenRequest(row.requestId), []);
   const global = scope.projectId === null;
+  const canRequest = useCan('requests.create');
 
   return (
     <Section aria-labelledby="directory-title">
@@ -90,7 +92,7 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
         </H1>
         <Actions>
           {actions}
-          <RequestButton count={selectedRows.length} onClick={() => setDialogRows(selectedRows)} />
+          {canRequest && <RequestButton count={selectedRows.length} onClick={() => setDialogRows(selectedRows)} />}
         </Actions>
       </TitleRow>
       <Subtitle>

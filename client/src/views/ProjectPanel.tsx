@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useProjectDirectory } from '../api/directory';
 import { Button } from '../components/core';
+import { useCan } from '../api/access';
 import { Loading } from '../components/Loading';
 import { DirectoryPanel } from './DirectoryPanel';
 import { DeskTabs } from './desk/DeskTabs';
@@ -14,11 +15,11 @@ const CommitmentHold = lazy(() => import('./desk/CommitmentHold'));
 export default function ProjectPanel({ companyId, projectId, commitmentId = null }: { companyId: string; projectId: string; commitmentId?: string | null }) {
   const query = useProjectDirectory(companyId, projectId);
   const [requirementsOpen, setRequirementsOpen] = useState(false);
-  const requirements = (
+  const requirements = useCan('requirements.edit') ? (
     <Button variant="secondary" onClick={() => setRequirementsOpen(true)}>
       Requirements
     </Button>
-  );
+  ) : null;
   return (
     <>
       {commitmentId !== null && (

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import styled from 'styled-components';
 import { deleteRequestSchema, type RequestDetail } from '../../../server/contracts/requests';
 import { useRequestAction, type RequestAction } from '../api/requests';
+import { useCan } from '../api/access';
 import { errorSentence } from '../components/ApiErrorNotice';
 import { Button, colors, spacing } from '../components/core';
 import { DialogActions } from '../components/Dialog';
 import { Notice } from '../components/ui';
 
-// Cancel (only while Pending), archive and delete (with a reason; compliance managers only,
-// which the server decides: its 403 message is shown as it is).
+// Cancel (only while Pending) and archive (inviters and compliance managers), delete (with a
+// reason; compliance managers). Buttons the user's role cannot use are not shown.
 
 const ReasonBox = styled.div`
   display: flex;
@@ -98,6 +99,8 @@ const doneText: Record<RequestAction['kind'], string> = {
 export function RequestActions({ detail, companyId, onClose }: { detail: RequestDetail; companyId: string; onClose: () => void }) {
   const action = useRequestAction(companyId, detail.id);
   const [deleting, setDeleting] = useState(false);
+  const canManage = useCan('requests.manage');
+  const canDelete = useCan('requests.delete');
   const [archiving, setArchiving] = useState(false);
   const run = (next: RequestAction) => {
     if (!action.isPending) action.mutate(next, { onSettled: () => setArchiving(false) });
@@ -126,24 +129,26 @@ export function RequestActions({ detail, companyId, onClose }: { detail: Request
         <ArchiveConfirm pending={action.isPending} onArchive={() => run({ kind: 'archive' })} onBack={() => setArchiving(false)} />
       ) : (
         <DialogActions>
-          {detail.status === 'pending' && (
+          {canManage && detail.status === 'pending' && (
             <Button variant="secondary" disabled={action.isPending} onClick={() => run({ kind: 'cancel' })}>
               Cancel request
             </Button>
           )}
-          {canArchive && (
+          {canManage && canArchive && (
             <Button variant="secondary" disabled={action.isPending} onClick={() => setArchiving(true)}>
               Archive
             </Button>
           )}
-          {detail.status === 'archived' && (
+          {canManage && detail.status === 'archived' && (
             <Button variant="secondary" disabled={action.isPending} onClick={() => run({ kind: 'unarchive' })}>
               Unarchive
             </Button>
           )}
-          <Button variant="secondary" disabled={action.isPending} onClick={() => setDeleting(true)}>
-            Delete
-          </Button>
+          {canDelete && (
+            <Button variant="secondary" disabled={action.isPending} onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
+          )}
           <Button variant="primary" onClick={onClose}>
             Close
           </Button>

@@ -9,6 +9,7 @@ import { QueryState } from '../components/QueryState';
 import { Group, GroupTitle, Muted } from '../components/Recipients';
 import { GlobalTag, StatusPill } from '../components/status';
 import { RequestActions } from './RequestActions';
+import { useCan } from '../api/access';
 
 // The review screen brings pdf.js along: loaded only when a manager opens it.
 const CertificateReview = lazy(() => import('./CertificateReview'));
@@ -130,6 +131,7 @@ interface RequestDetailProps {
 export default function RequestDetail({ companyId, requestId, onClose }: RequestDetailProps) {
   const query = useRequestDetail(companyId, requestId);
   const [reviewing, setReviewing] = useState(false);
+  const canReview = useCan('review.certificates');
   return (
     <>
       <Dialog title="COI request" onClose={onClose} drawer>
@@ -137,7 +139,7 @@ export default function RequestDetail({ companyId, requestId, onClose }: Request
           {(detail) => (
             <>
               <FactList detail={detail} />
-              {detail.documents.some((d) => d.readStatus === 'read') && (
+              {canReview && detail.documents.some((d) => d.readStatus === 'read') && (
                 <Button type="button" variant="secondary" onClick={() => setReviewing(true)}>
                   Review certificate
                 </Button>
