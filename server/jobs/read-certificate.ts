@@ -20,7 +20,8 @@ export const READ_CERTIFICATE = 'read-certificate';
 
 export const readCertificatePayload = z.object({ requestId: z.string().uuid(), uploadId: z.string().uuid() });
 
-const readTimeoutMs = 60_000;
+/** Wall-clock limit of one document's reading (its process is killed past it). */
+export const readTimeoutMs = 60_000;
 const reader = systemActor('Certificate reader');
 
 export const readCertificate = defineJob({

@@ -94,6 +94,19 @@ describe('sweep-reads', () => {
     await sweepReads.run(stack.app.services, {});
     expect(await liveJobs('read-certificate', stuck)).toHaveLength(1);
   });
+
+  it('queues reading again when the job reading it has been active longer than reading can take (its worker died)', async () => {
+    const r = await createTestRequest(stack.app.services, { status: 'under_review' });
+    const orphaned = await storeQueuedDocument(r, 10);
+    const running = await storeQueuedDocument(r, 10, 'text-2.pdf');
+    const active = (uploadId: string, minutesAgo: number) =>
+      db()('pgboss.job').insert({ name: 'read-certificate', data: { requestId: r.requestId, uploadId }, state: 'active', singleton_key: uploadId, started_on: db().raw(`now() - interval '${minutesAgo} minutes'`) });
+    await active(orphaned, 5);
+    await active(running, 1);
+    await sweepReads.run(stack.app.services, {});
+    expect(await liveJobs('read-certificate', orphaned).where({ state: 'created' })).toHaveLength(1);
+    expect(await liveJobs('read-certificate', running).where({ state: 'created' })).toHaveLength(0);
+  });
 });
 
 describe('sweep-outbox', () => {
