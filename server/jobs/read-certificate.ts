@@ -20,8 +20,10 @@ export const READ_CERTIFICATE = 'read-certificate';
 
 export const readCertificatePayload = z.object({ requestId: z.string().uuid(), uploadId: z.string().uuid() });
 
-/** Wall-clock limit of one document's reading (its process is killed past it). */
-export const readTimeoutMs = 60_000;
+/** CPU time one document's reading may use (its process is killed past it): a scan takes about 16 s (two OCR threads). */
+const readCpuMs = 60_000;
+/** Wall-clock limit of one document's reading, behind the CPU limit: a busy machine gets room, a reader that hangs does not. */
+export const readTimeoutMs = 180_000;
 const reader = systemActor('Certificate reader');
 
 export const readCertificate = defineJob({
@@ -59,7 +61,7 @@ async function readOne(s: Services, doc: { id: string; company_id: string; filen
   const companyId = String(doc.company_id);
   try {
     if (row.read_attempts > maxStarts) throw new UnreadableDocumentError('reader_crashed', 'The reader stopped before finishing this document, more than once.');
-    const extraction = await readCertificateIsolated(new Uint8Array(row.bytes), { timeoutMs: readTimeoutMs });
+    const extraction = await readCertificateIsolated(new Uint8Array(row.bytes), { timeoutMs: readTimeoutMs, cpuMs: readCpuMs });
     return await s.db.transaction(async (trx) => {
       const updated = await trx('documents')
         .where({ id: doc.id, read_status: 'queued' })

@@ -97,11 +97,11 @@ describe('sweep-reads', () => {
 
   it('queues reading again when the job reading it has been active longer than reading can take (its worker died)', async () => {
     const r = await createTestRequest(stack.app.services, { status: 'under_review' });
-    const orphaned = await storeQueuedDocument(r, 10);
-    const running = await storeQueuedDocument(r, 10, 'text-2.pdf');
+    const orphaned = await storeQueuedDocument(r, 20);
+    const running = await storeQueuedDocument(r, 20, 'text-2.pdf');
     const active = (uploadId: string, minutesAgo: number) =>
       db()('pgboss.job').insert({ name: 'read-certificate', data: { requestId: r.requestId, uploadId }, state: 'active', singleton_key: uploadId, started_on: db().raw(`now() - interval '${minutesAgo} minutes'`) });
-    await active(orphaned, 5);
+    await active(orphaned, 10);
     await active(running, 1);
     await sweepReads.run(stack.app.services, {});
     expect(await liveJobs('read-certificate', orphaned).where({ state: 'created' })).toHaveLength(1);

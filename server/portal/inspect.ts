@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { UnreadableDocumentError } from '../errors';
+import { gate } from '../gate';
 import { portalErrorCodes } from '../contracts/portal';
 import { imageSize, sniff, type DocumentKind } from '../certificates/sniff';
 import { pdfPagesIsolated, unsafeReadCodes } from '../certificates/isolated';
@@ -24,8 +26,16 @@ const sendInstead: Record<string, string> = {
     "This PDF is built in an unusual way that we cannot read safely. Please send the certificate as a normal PDF (as saved or printed to PDF from your insurance agent's system), or a photo of it.",
 };
 
-/** Time allowed to open an uploaded PDF (in its own process, so the server's event loop never waits on pdf.js). */
-const inspectTimeoutMs = 20_000;
+/** CPU time allowed to open an uploaded PDF (in its own process, so the server's event loop never waits on pdf.js), and the wall clock behind it. */
+const inspectCpuMs = 15_000;
+const inspectTimeoutMs = 60_000;
+/**
+ * PDFs opened at once by this server, one per core. Without it, a burst of uploads starts a
+ * process each, they share the cores, and each one's clock runs out on the crowd rather than
+ * on its file (8 at once on 2 busy cores took 17 to 19 s each): a sub would be told a normal
+ * PDF cannot be read safely. The clock starts when the file's turn comes.
+ */
+const inspecting = gate(availableParallelism());
 
 function refuse(filename: string, code: string): SubmissionRejectedError {
   return new SubmissionRejectedError(422, code, sendInstead[code] ?? sendInstead[portalErrorCodes.unsupportedType]!, filename);
@@ -52,7 +62,7 @@ async function inspectPdf(filename: string, bytes: Uint8Array): Promise<void> {
   if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(text)) throw refuse(filename, portalErrorCodes.encryptedPdf);
   let pages: number;
   try {
-    pages = await pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, maxHeapMb: 512, maxRssMb: 1024 });
+    pages = await inspecting(() => pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, cpuMs: inspectCpuMs, maxHeapMb: 512, maxRssMb: 1024 }));
   } catch (error) {
     const code = error instanceof UnreadableDocumentError ? error.code : portalErrorCodes.corruptPdf;
     // Too slow, too big, or it stopped the reader: the same answer as a PDF refused by its bounds.
