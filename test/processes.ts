@@ -1,5 +1,5 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chown, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../server/embedded-postgres';
@@ -102,4 +102,13 @@ export async function startProcess(script: string, env: Record<string, string>, 
       clearTimeout(timer);
     },
   };
+}
+
+/** Every process descended from `pid` (children started by any of its threads, theirs, and so on), from /proc. */
+export async function descendantsOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const direct = (
+    await Promise.all(tasks.map(async (t) => (await readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')).split(' ').filter(Boolean).map(Number)))
+  ).flat();
+  return [...direct, ...(await Promise.all(direct.map(descendantsOf))).flat()];
 }

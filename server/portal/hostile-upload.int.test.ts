@@ -2,14 +2,18 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { createTestRequest } from '../../test/factories';
-import { flateBomb, hugeImage } from '../../test/hostile-pdf';
+import { readFile } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { flateBomb, hugeImage, manyObjects } from '../../test/hostile-pdf';
+import { descendantsOf } from '../../test/processes';
 
 // Files built to exhaust the reader are refused at upload, in plain words, by a check that runs
 // in its own process (the server keeps answering), and nothing is stored.
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  // No background reading: only what happens at upload is under test.
+  stack = await startStack({ env: { WORKERS: 'off' } });
 });
 afterAll(async () => stack?.close());
 
@@ -44,4 +48,46 @@ describe('hostile uploads', () => {
       expect((await fetch(`${stack.app.url}/api/portal/${r.token}`)).status).toBe(200);
     });
   }
+});
+
+/** Whether this process (the app runs in it) has a reader process open now. */
+async function inspecting(): Promise<boolean> {
+  for (const pid of await descendantsOf(process.pid)) {
+    if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('isolated-child')) return true;
+  }
+  return false;
+}
+
+describe('an upload that takes pdf.js seconds to open (850,000 objects, about 19 MB)', () => {
+  it('is opened in its own process while the server keeps answering, and gets a clear answer', async () => {
+    const r = await createTestRequest(stack.app.services);
+    const bytes = await manyObjects();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    // Health checks sent and answered while the reader's process had the file open.
+    let answeredWhileInspecting = 0;
+    let finished = false;
+    const pinging = (async () => {
+      while (!finished) {
+        const before = await inspecting();
+        if (before) delay.enable();
+        const health = await fetch(`${stack.app.url}/api/health`).catch(() => null);
+        if (before && health?.ok && (await inspecting())) answeredWhileInspecting += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    let res: Response;
+    try {
+      res = await upload(r.token, [{ name: 'many-objects.pdf', bytes }]);
+    } finally {
+      finished = true;
+      await pinging;
+      delay.disable();
+    }
+    expect(answeredWhileInspecting).toBeGreaterThan(0);
+    // Accepted (it is a valid one-page PDF) or, on a machine too busy to open it in time, refused in plain words.
+    const body = (await res.json()) as { data?: { received: unknown[] }; error?: { code: string } };
+    if (res.status === 200) expect(body.data?.received).toHaveLength(1);
+    else expect([res.status, body.error?.code]).toEqual([422, 'unsafe_pdf']);
+    console.log(`many-objects upload: HTTP ${res.status}; ${answeredWhileInspecting} health checks answered while it was being opened; event loop delay then: max ${(delay.max / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms`);
+  }, 90_000);
 });
