@@ -93,7 +93,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-async function signInThroughEmulator(appUrl: string, userId: number): Promise<string> {
+/** Signs a user in as the panel does, through the emulator's consent page; the panel's session token. */
+export async function signInThroughEmulator(appUrl: string, userId: number): Promise<string> {
   const start = await fetch(`${appUrl}/auth/procore/start`, { redirect: 'manual' });
   const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const authorize = new URL(start.headers.get('location') ?? '');

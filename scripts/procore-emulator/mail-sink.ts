@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import type { MailItem } from './types';
 
 // A catch-all SMTP server for development and tests: no auth, no TLS, any sender and
-// recipient. Each message is parsed and kept in memory (the most recent MAX_MESSAGES).
+// recipient. Each message is parsed and kept in memory (the most recent `keep`, 1000 unless told).
 
 const MAX_MESSAGES = 1000;
 
@@ -21,8 +21,9 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
   return list.flatMap((a) => a.value.map((v) => v.address ?? v.name).filter((x): x is string => Boolean(x)));
 }
 
-export async function startMailSink(options: { port?: number; host?: string } = {}): Promise<MailSink> {
+export async function startMailSink(options: { port?: number; host?: string; keep?: number } = {}): Promise<MailSink> {
   const host = options.host ?? '127.0.0.1';
+  const keep = options.keep ?? MAX_MESSAGES;
   const stored: MailItem[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -44,7 +45,7 @@ export async function startMailSink(options: { port?: number; host?: string } = 
             date: (mail.date ?? new Date()).toISOString(),
             messageId: mail.messageId ?? '',
           });
-          if (stored.length > MAX_MESSAGES) stored.splice(0, stored.length - MAX_MESSAGES);
+          if (stored.length > keep) stored.splice(0, stored.length - keep);
           callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
