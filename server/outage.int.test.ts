@@ -6,6 +6,8 @@ import { createTestRequest, type TestRequest } from '../test/factories';
 import { ownPostgres, startProcess, type OwnPostgres, type RunningProcess } from '../test/processes';
 import { freePort } from '../test/stack';
 import { waitFor } from '../test/wait';
+import { createHash, randomUUID } from 'node:crypto';
+import { flateBomb } from '../test/hostile-pdf';
 import { createSealer } from './auth/crypto';
 import { createDb, type Db } from './db';
 import { unavailableMessage } from './outage';
@@ -101,4 +103,29 @@ describe('a PostgreSQL outage while jobs run', () => {
     expect(app.alive()).toBe(true);
     expect(worker.alive()).toBe(true);
   }, 180_000);
+});
+
+describe('a Flate bomb that got past the upload check (defect 1)', () => {
+  it('does not take the worker down: it is not read, goes to a person, and the sub is asked for a normal PDF', async () => {
+    const r = await createTestRequest({ db, sealer: createSealer(secretKey) }, { status: 'under_review' });
+    const bytes = await flateBomb();
+    const uploadId = randomUUID();
+    await db('documents').insert({
+      company_id: r.companyId,
+      request_id: r.requestId,
+      upload_id: uploadId,
+      filename: 'bomb.pdf',
+      content_type: 'application/pdf',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest(),
+      bytes,
+    });
+    // Queued for the running worker as the portal queues an upload.
+    await db('pgboss.job').insert({ name: 'read-certificate', data: { requestId: r.requestId, uploadId }, singleton_key: uploadId });
+    await waitFor(async () => (await readStatuses(r))[0] === 'failed', 60_000, 'the bomb marked failed');
+    expect((await db('documents').where({ upload_id: uploadId }).first('read_error')).read_error).toMatch(/^unsafe_pdf: /);
+    expect(await db('emails').where({ request_id: r.requestId, kind: 'unreadable' })).toHaveLength(1);
+    expect(worker.alive(), worker.output().slice(-3000)).toBe(true);
+    expect(app.alive()).toBe(true);
+  }, 90_000);
 });
