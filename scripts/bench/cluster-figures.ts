@@ -9,6 +9,8 @@ export interface UploadOutcome {
   toVerdictMs: number | null;
   /** Documents still waiting to be read. */
   queued: number;
+  /** A read job is alive for it (waiting, or running for less time than reading can take). */
+  reading: boolean;
 }
 
 /** Per acknowledged upload (one per request here): how long until its verdict, and whether anything is still unread. */
@@ -19,20 +21,27 @@ export async function uploadOutcomes(db: Knex, requestIds: string[]): Promise<Up
             count(*) FILTER (WHERE d.read_status = 'queued')::int AS queued,
             min(d.created_at) AS first_at,
             (SELECT min(e.at) FROM request_events e
-              WHERE e.request_id = d.request_id AND e.kind = 'evaluated' AND e.at >= max(d.created_at)) AS verdict_at
+              WHERE e.request_id = d.request_id AND e.kind = 'evaluated' AND e.at >= max(d.created_at)) AS verdict_at,
+            EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = 'read-certificate' AND j.data->>'requestId' = d.request_id::text
+                     AND (j.state IN ('created', 'retry') OR (j.state = 'active' AND j.started_on > now() - interval '5 minutes'))) AS reading
        FROM documents d WHERE d.request_id = ANY(?::uuid[]) GROUP BY d.request_id`,
     [requestIds],
-  )) as { rows: { request_id: string; queued: number; first_at: Date; verdict_at: Date | null }[] };
+  )) as { rows: { request_id: string; queued: number; first_at: Date; verdict_at: Date | null; reading: boolean }[] };
   const found = new Map(rows.map((r) => [r.request_id, r]));
   return requestIds.map((id) => {
     const r = found.get(id);
-    if (!r) return { requestId: id, toVerdictMs: null, queued: 1 };
-    return { requestId: id, queued: r.queued, toVerdictMs: r.verdict_at ? r.verdict_at.getTime() - r.first_at.getTime() : null };
+    if (!r) return { requestId: id, toVerdictMs: null, queued: 1, reading: false };
+    return { requestId: id, queued: r.queued, reading: r.reading, toVerdictMs: r.verdict_at ? r.verdict_at.getTime() - r.first_at.getTime() : null };
   });
 }
 
-/** Acknowledged uploads never carried to a verdict or to a person (still queued, or never evaluated). */
-export const lostUploads = (outcomes: UploadOutcome[]) => outcomes.filter((o) => o.queued > 0 || o.toVerdictMs === null).length;
+const unsettled = (o: UploadOutcome) => o.queued > 0 || o.toVerdictMs === null;
+
+/** Acknowledged uploads not yet carried to a verdict or to a person. */
+export const unsettledUploads = (outcomes: UploadOutcome[]) => outcomes.filter(unsettled).length;
+
+/** Acknowledged uploads not carried to a verdict or to a person, with no read job alive for them: nothing will. */
+export const lostUploads = (outcomes: UploadOutcome[]) => outcomes.filter((o) => unsettled(o) && !o.reading).length;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
