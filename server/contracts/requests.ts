@@ -95,12 +95,18 @@ export type CommitmentRow = z.infer<typeof commitmentRowSchema>;
 
 export const companySettingsSchema = z.strictObject({
   autoRequestCommitments: z.boolean(),
+  autoRequestProjectVendors: z.boolean(),
   reminderDays: z.array(z.number().int().min(1).max(365)).min(1).max(10),
   reminderEveryDays: z.number().int().min(1).max(90),
   linkTtlDays: z.number().int().min(1).max(365),
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 export const companySettingsPatchSchema = companySettingsSchema.partial();
+
+/** Webhook events that could not become a request, for a person (Settings). */
+export const automaticProblemSchema = z.object({ at: z.string(), projectName: z.string().nullable(), message: z.string() });
+export const automaticProblemsSchema = z.object({ problems: z.array(automaticProblemSchema) });
+export type AutomaticProblems = z.infer<typeof automaticProblemsSchema>;
 
 /** The grant background work uses in a company (Settings). */
 export const procoreGrantSchema = z.object({

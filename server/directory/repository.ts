@@ -96,6 +96,10 @@ export async function replaceProjectVendors(db: Db, companyId: string, projectId
   });
 }
 
+export async function addProjectVendor(db: Db, companyId: string, projectId: string, vendorId: string): Promise<void> {
+  await db('project_vendors').insert({ company_id: companyId, project_id: projectId, vendor_id: vendorId }).onConflict().ignore();
+}
+
 export async function recordSync(db: Db, companyId: string, projectId: string | null, count: number): Promise<Date> {
   const syncedAt = new Date();
   await db('directory_syncs')

@@ -1,6 +1,7 @@
 import { companySchema, projectSchema, vendorSchema, type ProcoreVendor } from '../procore/records';
 import type { ProcoreClient } from '../procore/client';
 import type { Db } from '../db';
+import { NotFoundError } from '../errors';
 import * as repo from './repository';
 
 // Reading directories from Procore into our mirror. Each function reads every page first and
@@ -69,4 +70,21 @@ export async function syncProjectDirectory(db: Db, procore: ProcoreClient, compa
     await repo.recordSync(trx, companyId, projectId, records.length);
   });
   return records.length;
+}
+
+/** One vendor of a project directory, read fresh (a webhook only says that it joined); null when Procore no longer lists it there. */
+export async function syncProjectVendor(db: Db, procore: ProcoreClient, companyId: string, projectId: string, vendorId: string): Promise<repo.VendorRecord | null> {
+  let vendor: ProcoreVendor;
+  try {
+    vendor = await procore.get(`/rest/v1.0/projects/${projectId}/vendors/${vendorId}`, vendorSchema, { companyId });
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
+  const record = toVendorRecord(vendor);
+  await writeDirectory(db, companyId, async (trx) => {
+    await repo.upsertVendors(trx, companyId, [record]);
+    await repo.addProjectVendor(trx, companyId, projectId, record.id);
+  });
+  return record;
 }

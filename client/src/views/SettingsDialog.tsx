@@ -9,8 +9,9 @@ import { QueryState } from '../components/QueryState';
 import { Checkbox } from '../components/Checkbox';
 import { Notice } from '../components/ui';
 import { ProcoreGrantSection } from './ProcoreGrantSection';
+import { AutomaticProblems } from './AutomaticProblems';
 
-// Company settings: automatic requests for new commitments, the reminder cadence and how long
+// Company settings: automatic requests (new commitments, vendors joining a project), the reminder cadence and how long
 // upload links live. Anyone may read them; the server lets only compliance managers save.
 
 const Field = styled.div`
@@ -36,6 +37,7 @@ const CheckLabel = styled.label`
 
 interface Form {
   autoRequestCommitments: boolean;
+  autoRequestProjectVendors: boolean;
   reminderDays: string;
   reminderEveryDays: string;
   linkTtlDays: string;
@@ -43,6 +45,7 @@ interface Form {
 
 const toForm = (settings: CompanySettings): Form => ({
   autoRequestCommitments: settings.autoRequestCommitments,
+  autoRequestProjectVendors: settings.autoRequestProjectVendors,
   reminderDays: settings.reminderDays.join(', '),
   reminderEveryDays: String(settings.reminderEveryDays),
   linkTtlDays: String(settings.linkTtlDays),
@@ -54,6 +57,7 @@ const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Nu
 export function settingsPatch(form: Form, saved: CompanySettings): Partial<CompanySettings> | null {
   const parsed = companySettingsSchema.safeParse({
     autoRequestCommitments: form.autoRequestCommitments,
+    autoRequestProjectVendors: form.autoRequestProjectVendors,
     reminderDays: form.reminderDays.split(/[\s,]+/).filter((part) => part !== '').map(toNumber),
     reminderEveryDays: toNumber(form.reminderEveryDays),
     linkTtlDays: toNumber(form.linkTtlDays),
@@ -62,6 +66,7 @@ export function settingsPatch(form: Form, saved: CompanySettings): Partial<Compa
   const next = parsed.data;
   const patch: Partial<CompanySettings> = {};
   if (next.autoRequestCommitments !== saved.autoRequestCommitments) patch.autoRequestCommitments = next.autoRequestCommitments;
+  if (next.autoRequestProjectVendors !== saved.autoRequestProjectVendors) patch.autoRequestProjectVendors = next.autoRequestProjectVendors;
   if (next.reminderDays.join() !== saved.reminderDays.join()) patch.reminderDays = next.reminderDays;
   if (next.reminderEveryDays !== saved.reminderEveryDays) patch.reminderEveryDays = next.reminderEveryDays;
   if (next.linkTtlDays !== saved.linkTtlDays) patch.linkTtlDays = next.linkTtlDays;
@@ -96,6 +101,11 @@ function SettingsForm({ companyId, saved, onClose }: { companyId: string; saved:
         <Checkbox checked={form.autoRequestCommitments} onChange={(event) => set('autoRequestCommitments', event.target.checked)} />
         <span>Request a COI automatically when a commitment is created in Procore</span>
       </CheckLabel>
+      <CheckLabel>
+        <Checkbox checked={form.autoRequestProjectVendors} onChange={(event) => set('autoRequestProjectVendors', event.target.checked)} />
+        <span>Request a COI automatically when a vendor is added to a project in Procore</span>
+      </CheckLabel>
+      <AutomaticProblems companyId={companyId} />
       <NumberField id="settings-reminder-days" label="Reminder days" hint="Days after the request, separated by commas, e.g. 3, 7, 14." value={form.reminderDays} onChange={(value) => set('reminderDays', value)} />
       <NumberField id="settings-every" label="Then remind every (days)" hint="After the last reminder day, until a certificate arrives." value={form.reminderEveryDays} onChange={(value) => set('reminderEveryDays', value)} />
       <NumberField id="settings-link" label="Upload link lifetime (days)" hint="How long the emailed upload link works." value={form.linkTtlDays} onChange={(value) => set('linkTtlDays', value)} />
