@@ -45,12 +45,20 @@ export async function companyName(db: Db, companyId: string): Promise<string | n
   return row?.name ?? null;
 }
 
-export async function upsertProjects(db: Db, companyId: string, projects: { id: string; name: string; active: boolean }[]): Promise<void> {
+/** `closedOn`: when an inactive project closed; a date already known is kept, a reopened project has none. */
+export async function upsertProjects(db: Db, companyId: string, projects: { id: string; name: string; active: boolean; closedOn: string | null }[]): Promise<void> {
   for (let i = 0; i < projects.length; i += chunk) {
     await db('projects')
-      .insert(projects.slice(i, i + chunk).map((p) => ({ company_id: companyId, id: p.id, name: p.name, active: p.active, synced_at: db.fn.now() })))
+      .insert(
+        projects.slice(i, i + chunk).map((p) => ({ company_id: companyId, id: p.id, name: p.name, active: p.active, closed_on: p.active ? null : p.closedOn, synced_at: db.fn.now() })),
+      )
       .onConflict(['company_id', 'id'])
-      .merge();
+      .merge({
+        name: db.raw('excluded.name'),
+        active: db.raw('excluded.active'),
+        synced_at: db.raw('excluded.synced_at'),
+        closed_on: db.raw('CASE WHEN excluded.active THEN NULL ELSE COALESCE(projects.closed_on, excluded.closed_on) END'),
+      });
   }
 }
 

@@ -36,7 +36,9 @@ export async function syncProjects(db: Db, procore: ProcoreClient, companyId: st
     query: { company_id: companyId },
     perPage: 300,
   });
-  await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false })));
+  const today = new Date().toISOString().slice(0, 10);
+  // Procore has no close date: an inactive project closed when it was last changed (made inactive).
+  await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false, closedOn: p.updated_at?.slice(0, 10) ?? today })));
 }
 
 /**

@@ -10,7 +10,8 @@ import { evaluateRequest } from '../requirements/evaluate-request';
 import { moveRequest } from '../requests/lifecycle';
 import { systemActor } from '../requests/timeline';
 import { nightlySync } from './nightly';
-import { highHazardTrades } from '../compliance/default-requirements';
+import { defaultRequirements, highHazardTrades } from '../compliance/default-requirements';
+import { saveRequirementSet } from '../requirements/repository';
 
 // The nightly sync against the emulator: a passing day expires a certificate (and Procore says
 // so), a record changed by hand is put right, a second run changes nothing, a stopped run resumes.
@@ -129,5 +130,30 @@ describe('nightly sync', () => {
     const resumed = await nightlySync(s(), companyId, day(42));
     expect(resumed.resumed).toBe(true);
     expect(await stack.database.db('sync_runs').where({ company_id: companyId }).whereNull('finished_at')).toHaveLength(0);
+  });
+
+  it('after the project closes renews general liability only, until the completed-operations tail ends', async () => {
+    const [inTail, afterTail] = [vendors[4]!, vendors[5]!];
+    const inTailId = await compliantRequest(inTail, 45);
+    const afterTailId = await compliantRequest(afterTail, 400);
+    await s().db.transaction((trx) => saveRequirementSet(trx, companyId, String(projectId), { ...defaultRequirements, completedOperationsYears: 1 }, null));
+    const project = stack.emulator.state.projects.find((p) => p.id === projectId)!;
+    Object.assign(project, { active: false, updated_at: `${day(0)}T12:00:00Z` });
+    const renewals = async (requestId: string) => stack.database.db('emails').where({ request_id: requestId, kind: 'renewal' });
+
+    await nightlySync(s(), companyId, day(20));
+    expect(await stack.database.db('projects').where({ id: projectId }).first(s().db.raw("to_char(closed_on, 'YYYY-MM-DD') AS closed_on"))).toEqual({ closed_on: day(0) });
+    const [renewal] = await renewals(inTailId);
+    expect(renewal.text_body).toContain('General Liability');
+    expect(renewal.text_body).not.toContain('Automobile Liability');
+    // Inside the tail an expired general liability policy is still a shortfall.
+    await nightlySync(s(), companyId, day(46));
+    expect(await statusOf(inTailId)).toBe('awaiting_new_coi');
+
+    // The tail ended a year after the close: a policy expiring now is neither renewed nor held against the vendor.
+    await nightlySync(s(), companyId, day(380));
+    expect(await renewals(afterTailId)).toHaveLength(0);
+    await nightlySync(s(), companyId, day(401));
+    expect(await statusOf(afterTailId)).toBe('compliant');
   });
 });
