@@ -85,12 +85,15 @@ export async function upsertVendors(db: Db, companyId: string, vendors: VendorRe
   }
 }
 
-/** The company directory is Procore's: vendors no longer listed there leave ours. */
+/**
+ * The company directory is Procore's: vendors no longer listed there (deleted or made inactive)
+ * leave ours. One we hold requests for stays, marked inactive, so its history still has a name.
+ */
 export async function removeVendorsNotIn(db: Db, companyId: string, keep: string[]): Promise<void> {
-  await db('vendors')
-    .where({ company_id: companyId })
-    .whereNot(db.raw('id = ANY(?::bigint[])', [keep]))
-    .delete();
+  const gone = () => db('vendors as v').where('v.company_id', companyId).whereNot(db.raw('v.id = ANY(?::bigint[])', [keep]));
+  const requested = db('coi_requests as r').whereRaw('r.company_id = v.company_id AND r.vendor_id = v.id');
+  await gone().whereExists(requested).update({ active: false });
+  await gone().whereNotExists(requested).delete();
 }
 
 export async function replaceProjectVendors(db: Db, companyId: string, projectId: string, vendorIds: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { companySchema, projectSchema, vendorSchema, type ProcoreVendor } from '../procore/records';
 import type { ProcoreClient } from '../procore/client';
+import { changedSince } from '../procore/http';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import * as repo from './repository';
@@ -30,15 +31,17 @@ export async function syncMemberships(db: Db, procore: ProcoreClient, userId: st
   return ids;
 }
 
-export async function syncProjects(db: Db, procore: ProcoreClient, companyId: string): Promise<void> {
+/** The company's projects; with `since`, only those Procore changed since then. Returns how many were read. */
+export async function syncProjects(db: Db, procore: ProcoreClient, companyId: string, since: Date | null = null): Promise<number> {
   const projects = await procore.getAll('/rest/v1.0/projects', projectSchema, {
     companyId,
-    query: { company_id: companyId },
+    query: { company_id: companyId, ...changedSince(since) },
     perPage: 300,
   });
   const today = new Date().toISOString().slice(0, 10);
   // Procore has no close date: an inactive project closed when it was last changed (made inactive).
   await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false, closedOn: p.updated_at?.slice(0, 10) ?? today })));
+  return projects.length;
 }
 
 /**
@@ -60,6 +63,17 @@ export async function syncCompanyDirectory(db: Db, procore: ProcoreClient, compa
     await repo.removeVendorsNotIn(trx, companyId, records.map((r) => r.id));
     await repo.recordSync(trx, companyId, null, records.length);
   });
+  return records.length;
+}
+
+/**
+ * Company vendors Procore changed since `since`, added or updated in our mirror. Removals are
+ * not seen this way (a vendor made inactive leaves the list): a full read (syncCompanyDirectory) finds them.
+ */
+export async function syncChangedVendors(db: Db, procore: ProcoreClient, companyId: string, since: Date): Promise<number> {
+  const vendors = await procore.getAll('/rest/v1.0/vendors', vendorSchema, { companyId, query: { company_id: companyId, ...changedSince(since) } });
+  const records = vendors.map(toVendorRecord);
+  if (records.length) await writeDirectory(db, companyId, (trx) => repo.upsertVendors(trx, companyId, records));
   return records.length;
 }
 

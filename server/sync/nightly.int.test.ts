@@ -121,6 +121,39 @@ describe('nightly sync', () => {
     expect(counts).toMatchObject({ changed: 0, written: 0, failed: 0 });
   });
 
+  it('reads only what Procore changed since the last finished run, and sees those changes', async () => {
+    await nightlySync(s(), companyId, day(42));
+    const fullRead = await stack.database.db('directory_syncs').where({ company_id: companyId, project_id: 0 }).first('synced_at');
+    const renamed = [...stack.emulator.state.vendors.values()].find((v) => v.company_id === COMPANY_A && v.is_active && String(v.id) === vendors[6]!.vendorId)!;
+    Object.assign(renamed, { name: 'Renamed Mechanical LLC', updated_at: new Date().toISOString() });
+    const res = await fetch(`${stack.emulator.url}/__emulator/commitments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ project_id: projectId, vendor_id: renamed.id, kind: 'purchase_order' }) });
+    const commitmentId = ((await res.json()) as { id: number }).id;
+    const { counts } = await nightlySync(s(), companyId, day(42));
+    expect(counts.failed).toBe(0);
+    expect(await stack.database.db('sync_runs').where({ company_id: companyId }).orderBy('id', 'desc').first('changed_since')).toEqual({ changed_since: expect.any(Date) });
+    // The company directory was not read whole (that read is recorded), yet the change arrived.
+    expect(await stack.database.db('directory_syncs').where({ company_id: companyId, project_id: 0 }).first('synced_at')).toEqual(fullRead);
+    expect((await stack.database.db('vendors').where({ company_id: companyId, id: renamed.id }).first('name')).name).toBe('Renamed Mechanical LLC');
+    expect(await stack.database.db('commitments').where({ company_id: companyId, id: commitmentId }).first('kind')).toEqual({ kind: 'purchase_order' });
+  });
+
+  it('a vendor deleted in Procore leaves the directory at the weekly full read; its request and the run carry on', async () => {
+    const vendor = vendors[7]!;
+    const res = await stack.api(pm, `${base}/projects/${projectId}/requests`, { method: 'POST', body: JSON.stringify({ vendorIds: [vendor.vendorId] }) });
+    const requestId = ((await res.json()) as { data: CreateRequestsResult }).data.created[0]!.id;
+    stack.emulator.state.vendors.delete(Number(vendor.vendorId));
+    for (const directory of stack.emulator.state.directories.values()) directory.delete(Number(vendor.vendorId));
+    await stack.database.db('directory_syncs').where({ company_id: companyId, project_id: 0 }).update({ synced_at: new Date(Date.now() - 8 * 86_400_000) });
+    const { counts } = await nightlySync(s(), companyId, day(42));
+    // Procore cannot hold a record for a vendor it deleted: that write is counted failed and says why.
+    expect(counts.failed).toBe(1);
+    expect((await stack.database.db('procore_writebacks').where({ request_id: requestId }).first('last_error')).last_error).toMatch(/no such record, or it was deleted/);
+    expect(await stack.database.db('sync_runs').where({ company_id: companyId }).whereNull('finished_at')).toHaveLength(0);
+    expect(await stack.database.db('vendors').where({ company_id: companyId, id: vendor.vendorId }).first('active')).toEqual({ active: false });
+    expect(await stack.database.db('project_vendors').where({ company_id: companyId, vendor_id: vendor.vendorId })).toHaveLength(0);
+    expect(await stack.database.db('coi_requests').where({ id: requestId }).first('status')).toEqual({ status: 'pending' });
+  });
+
   it('a run stopped by a long rate limit resumes where it stopped', async () => {
     stack.emulator.faults.add({ path_prefix: `/rest/v1.0/projects/${projectId}/insurances`, status: 429, count: 1, retry_after: 600 });
     await expect(nightlySync(s(), companyId, day(42))).rejects.toThrow(/busy/);
@@ -138,7 +171,7 @@ describe('nightly sync', () => {
     const afterTailId = await compliantRequest(afterTail, 400);
     await s().db.transaction((trx) => saveRequirementSet(trx, companyId, String(projectId), { ...defaultRequirements, completedOperationsYears: 1 }, null));
     const project = stack.emulator.state.projects.find((p) => p.id === projectId)!;
-    Object.assign(project, { active: false, updated_at: `${day(0)}T12:00:00Z` });
+    Object.assign(project, { active: false, updated_at: new Date().toISOString() });
     const renewals = async (requestId: string) => stack.database.db('emails').where({ request_id: requestId, kind: 'renewal' });
 
     await nightlySync(s(), companyId, day(20));
