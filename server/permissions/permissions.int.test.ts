@@ -112,6 +112,7 @@ const routes: Route[] = [
   { name: 'delete', action: 'requests.delete', make: async () => ({ method: 'DELETE', path: `${base}/requests/${await requestRow()}`, body: { reason: 'sent by mistake' } }) },
   { name: 'read settings', action: 'settings.view', make: async () => ({ method: 'GET', path: `${base}/settings` }) },
   { name: 'change settings', action: 'settings.edit', make: async () => ({ method: 'PATCH', path: `${base}/settings`, body: { reminderEveryDays: 5 } }) },
+  { name: 'change the renewal window and time zone', action: 'settings.edit', make: async () => ({ method: 'PATCH', path: `${base}/settings`, body: { renewalDays: 20, timeZone: 'America/Chicago' } }) },
   { name: 'automatic requests that did not happen', action: 'settings.view', make: async () => ({ method: 'GET', path: `${base}/settings/automatic-requests` }) },
   { name: 'service account state', action: 'settings.view', make: async () => ({ method: 'GET', path: `${base}/settings/procore-grant` }) },
   { name: 'connect the service account', action: 'serviceAccount.connect', make: async () => ({ method: 'PUT', path: `${base}/settings/procore-grant`, body: { kind: 'dmsa' } }) },

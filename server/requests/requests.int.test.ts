@@ -228,4 +228,15 @@ describe('commitments', () => {
     expect(await stack.database.db('webhook_events').where({ resource_id: ours, resource_name: 'Project Vendors' })).toHaveLength(0);
     expect(await stack.database.db('coi_requests').where({ vendor_id: ours })).toHaveLength(0);
   });
+
+  it('keeps a renewal window and an IANA time zone, and refuses a name that is not a time zone', async () => {
+    const manager = await stack.signIn(USER_COMPLIANCE);
+    const patch = (body: unknown) => stack.api(manager, `${base}/settings`, { method: 'PATCH', body: JSON.stringify(body) });
+    const bad = await patch({ renewalDays: 45, timeZone: 'Eastern Time' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('must be a time zone name such as America/New_York');
+    expect((await stack.database.db('company_settings').where({ company_id: COMPANY_A }).first('renewal_days', 'time_zone'))).toEqual({ renewal_days: 30, time_zone: 'America/New_York' });
+    const good = await patch({ renewalDays: 45, timeZone: 'America/Denver' });
+    expect(((await good.json()) as { data: { renewalDays: number; timeZone: string } }).data).toMatchObject({ renewalDays: 45, timeZone: 'America/Denver' });
+  });
 });

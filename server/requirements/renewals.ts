@@ -13,12 +13,10 @@ import { requestTail } from './tail';
 // ends on its end date and the request goes back to Awaiting New COI. After a project closes,
 // only general liability is renewed, until the requirement set's completed-operations tail ends.
 
-export const defaultRenewalDays = 30;
-
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** True when a renewal email was queued now. */
-export async function requestRenewal(s: Services, r: EvaluatedRequest, today: string, days = defaultRenewalDays): Promise<boolean> {
+/** True when a renewal email was queued now; `days` is the company's renewal window (Settings). */
+export async function requestRenewal(s: Services, r: EvaluatedRequest, today: string, days: number): Promise<boolean> {
   if (r.status !== 'compliant') return false;
   // A closed project renews only its general liability (completed operations) until the tail ends.
   const tail = await requestTail(s.db, r, today);

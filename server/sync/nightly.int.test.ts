@@ -12,6 +12,7 @@ import { systemActor } from '../requests/timeline';
 import { nightlySync } from './nightly';
 import { defaultRequirements, highHazardTrades } from '../compliance/default-requirements';
 import { saveRequirementSet } from '../requirements/repository';
+import { saveSettings } from '../requests/settings';
 
 // The nightly sync against the emulator: a passing day expires a certificate (and Procore says
 // so), a record changed by hand is put right, a second run changes nothing, a stopped run resumes.
@@ -87,9 +88,14 @@ describe('nightly sync', () => {
     expect(stored.counts).toMatchObject({ changed: 1, failed: 0 });
   });
 
-  it('asks for a renewal naming the policies that expire within 30 days, once, keeping the request Compliant', async () => {
+  it('asks for a renewal naming the policies that expire within the company’s window, once, keeping the request Compliant', async () => {
     const vendor = vendors[2]!;
     const requestId = await compliantRequest(vendor, 45);
+    // The company's renewal window (Settings) decides: 10 days is too short for a policy 25 days out.
+    await saveSettings(s().db, companyId, { renewalDays: 10 });
+    await nightlySync(s(), companyId, day(20));
+    expect(await stack.database.db('emails').where({ request_id: requestId, kind: 'renewal' })).toHaveLength(0);
+    await saveSettings(s().db, companyId, { renewalDays: 30 });
     await nightlySync(s(), companyId, day(20));
     expect(await statusOf(requestId)).toBe('compliant');
     const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(vendor.email!) && /expires soon/.test(m.subject)), 20_000, 'the renewal email');

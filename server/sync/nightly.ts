@@ -7,6 +7,7 @@ import { openRequestsAfter } from '../requests/repository';
 import { reevaluateRequest } from '../requirements/reevaluate';
 import { endWaiver, requestRenewal } from '../requirements/renewals';
 import { isoToday } from '../requirements/findings';
+import { getSettings } from '../requests/settings';
 import { syncProjectCommitments } from './commitments';
 import { dueIntents, wantWriteBack } from './writeback-intents';
 import { writeBackRequest } from './writeback';
@@ -85,12 +86,13 @@ const phases: Record<SyncRun['phase'], Phase> = {
 
   /** Cursor: the last request id checked. */
   async evaluate(s, _procore, run, today) {
+    const { renewalDays } = await getSettings(s.db, run.companyId);
     for (;;) {
       const page = await openRequestsAfter(s.db, run.companyId, run.cursor, evaluatePage);
       if (page.length === 0) return;
       for (const request of page) {
         try {
-          const outcome = await checkRequest(s, request, today);
+          const outcome = await checkRequest(s, request, today, renewalDays);
           if (outcome === 'changed') run.counts.changed++;
           else if (outcome === 'skipped') run.counts.skipped++;
         } catch (err) {
@@ -143,11 +145,11 @@ async function readCompanyVendors(s: Services, procore: ProcoreClient, run: Sync
 }
 
 /** A waiver past its end date ends; a certificate is checked again; one still fine is asked to renew what expires soon. */
-async function checkRequest(s: Services, request: Awaited<ReturnType<typeof openRequestsAfter>>[number], today: string): Promise<'changed' | 'unchanged' | 'skipped'> {
+async function checkRequest(s: Services, request: Awaited<ReturnType<typeof openRequestsAfter>>[number], today: string, renewalDays: number): Promise<'changed' | 'unchanged' | 'skipped'> {
   if (request.status === 'waived') return (await endWaiver(s, request, today)) ? 'changed' : 'unchanged';
   const outcome = await reevaluateRequest(s, request, today);
   // A renewal request is an email, not a change of status.
-  if (outcome === 'unchanged') await requestRenewal(s, request, today);
+  if (outcome === 'unchanged') await requestRenewal(s, request, today, renewalDays);
   return outcome;
 }
 

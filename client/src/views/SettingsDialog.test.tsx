@@ -6,7 +6,7 @@ import { fakeApi, failure, ok, renderWithClient } from '../testing/fakeApi';
 import SettingsDialog from './SettingsDialog';
 
 const path = '/api/companies/42/settings';
-const saved: CompanySettings = { autoRequestCommitments: false, autoRequestProjectVendors: false, reminderDays: [3, 7, 14], reminderEveryDays: 7, linkTtlDays: 30 };
+const saved: CompanySettings = { autoRequestCommitments: false, autoRequestProjectVendors: false, reminderDays: [3, 7, 14], reminderEveryDays: 7, linkTtlDays: 30, renewalDays: 30, timeZone: 'America/New_York' };
 const autoLabel = 'Request a COI automatically when a commitment is created in Procore';
 const joinLabel = 'Request a COI automatically when a vendor is added to a project in Procore';
 const problemsPath = `${path}/automatic-requests`;
@@ -83,5 +83,26 @@ describe('Company settings', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save settings' }));
     expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
     expect(api.callsTo('PATCH', path)).toEqual([{ method: 'PATCH', path, body: { autoRequestProjectVendors: true } }]);
+  });
+
+  it('changes the renewal window and the time zone, refusing a name that is not a time zone', async () => {
+    const api = fakeApi({ ...noProblems, [`GET ${path}`]: [ok(saved)], [`PATCH ${path}`]: [ok({ ...saved, renewalDays: 45, timeZone: 'America/Chicago' })] });
+    const user = userEvent.setup();
+    const dialog = await openSettings();
+    const renewal = within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Renewal window (days)' });
+    const zone = within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Time zone' });
+    expect([renewal.value, zone.value]).toEqual(['30', 'America/New_York']);
+    const save = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Save settings' });
+    await user.clear(renewal);
+    await user.type(renewal, '45');
+    await user.clear(zone);
+    await user.type(zone, 'Central Time');
+    expect(within(dialog).getByText('“Central Time” is not a time zone name. Use one such as America/New_York or Europe/London.')).toBeTruthy();
+    expect(save.disabled).toBe(true);
+    await user.clear(zone);
+    await user.type(zone, 'America/Chicago');
+    await user.click(save);
+    expect(await within(dialog).findByText('Settings saved.')).toBeTruthy();
+    expect(api.callsTo('PATCH', path)).toEqual([{ method: 'PATCH', path, body: { renewalDays: 45, timeZone: 'America/Chicago' } }]);
   });
 });
