@@ -35,7 +35,8 @@ export async function syncMemberships(db: Db, procore: ProcoreClient, userId: st
 export async function syncProjects(db: Db, procore: ProcoreClient, companyId: string, since: Date | null = null): Promise<number> {
   const projects = await procore.getAll('/rest/v1.0/projects', projectSchema, {
     companyId,
-    query: { company_id: companyId, ...changedSince(since) },
+    // Inactive (closed) projects too: a closed project's completed-operations tail starts from them.
+    query: { company_id: companyId, 'filters[by_status]': 'All', ...changedSince(since) },
     perPage: 300,
   });
   const today = new Date().toISOString().slice(0, 10);

@@ -172,7 +172,7 @@ describe('write-back with the service grant', () => {
   it('a grant Procore stops accepting holds the write, tells managers, and the write goes once it is reconnected', async () => {
     const vendor = vendors[vendors.length - 2]!;
     const path = `/rest/v1.0/projects/${projectId}/vendors/${vendor.vendorId}/insurances`;
-    stack.emulator.faults.add({ path_prefix: path, status: 401, count: 2 });
+    stack.emulator.faults.add({ path_prefix: path, status: 401, count: 2, retry_after: null });
     const requestId = await requestCoi(vendor.vendorId);
     await waitFor(async () => (await intent(requestId))?.waiting_for_grant, 20_000, 'the write waiting for a grant');
     const state = ((await (await stack.api(manager, `${base}/settings/procore-grant`)).json()) as { data: ProcoreGrantState }).data;
