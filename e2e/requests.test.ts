@@ -86,8 +86,20 @@ describe('COI requests in the emulated Procore', () => {
     await connect(home, frame, 'Carla Nguyen');
     await frame.getByRole('button', { name: 'Settings' }).click();
     await frame.getByRole('checkbox', { name: /automatically when a commitment is created/i }).check();
+    await frame.getByRole('checkbox', { name: /automatically when a vendor is added to a project/i }).check();
     await frame.getByRole('button', { name: /^Save/ }).click();
-    await waitFor(async () => (await stack.database.db('company_settings').first())?.auto_request_commitments, 15_000, 'settings saved');
+    await waitFor(async () => {
+      const saved = await stack.database.db('company_settings').first();
+      return saved?.auto_request_commitments && saved.auto_request_project_vendors;
+    }, 15_000, 'settings saved');
+
+    // A vendor added to the project directory in Procore is asked for a COI too.
+    await fetch(`${stack.emulator.url}/__emulator/vendors`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ company_id: 4271001, project_id: projectId, name: 'Northgate Glass Works', email: 'office@northgate-glass.example' }),
+    });
+    await waitFor(async () => (await emulatorMail(stack.emulator.url)).find((m) => m.to.includes('office@northgate-glass.example')), 30_000, 'the request to the vendor added to the project');
 
     const v = projectVendorsWithEmail(stack.emulator, projectId, 1, 10)[0]!;
     await fetch(`${stack.emulator.url}/__emulator/commitments`, {

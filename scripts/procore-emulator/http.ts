@@ -34,6 +34,15 @@ export function filterValue(req: Request, name: string): unknown {
   return query[name];
 }
 
+/** Procore's `filters[updated_at]=a...b` (ISO times, either end may be empty); no filter lets everything through. */
+export function updatedInRange(req: Request, stamp: string): boolean {
+  const range = filterValue(req, 'updated_at');
+  if (typeof range !== 'string' || !range.includes('...')) return true;
+  const [from, to] = range.split('...');
+  const t = Date.parse(stamp);
+  return (!from || t >= Date.parse(from)) && (!to || t <= Date.parse(to));
+}
+
 export function bodyObject(req: Request): Record<string, unknown> {
   const body: unknown = req.body;
   return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};

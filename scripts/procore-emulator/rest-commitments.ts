@@ -4,10 +4,11 @@ import type { RestDeps } from './rest-deps';
 import { checkProject } from './rest-guard';
 import { serializeCommitment, serializeContract } from './serializers';
 import type { Commitment, CommitmentKind } from './types';
-import { filterValue, param, queryString, sendError, toId } from './http';
+import { filterValue, param, queryString, sendError, toId, updatedInRange } from './http';
 
 // Work order contracts (subcontracts), purchase order contracts and the combined /commitments.
 
+/** Work order and purchase order lists take Procore's updated_at filter; the combined /commitments does not. */
 function projectCommitments(deps: RestDeps, req: Request, projectId: number, kind: CommitmentKind | null): Commitment[] {
   const status = filterValue(req, 'status');
   const statuses = status === undefined ? null : new Set((Array.isArray(status) ? status : [status]).map(String));
@@ -17,6 +18,7 @@ function projectCommitments(deps: RestDeps, req: Request, projectId: number, kin
       c.project_id === projectId &&
       (kind === null || c.kind === kind) &&
       (statuses === null || statuses.has(c.status)) &&
+      (kind === null || updatedInRange(req, c.updated_at)) &&
       (includeDeleted === 'only' ? c.deleted_at !== null : includeDeleted === 'with' || c.deleted_at === null),
   );
 }

@@ -5,7 +5,7 @@ import { checkCompany, checkProject, companyParam } from './rest-guard';
 import { serializeProject, serializeUser } from './serializers';
 import { membershipOf, visibleProjects, type EmulatorState } from './store';
 import type { PermissionTemplate, Project, User } from './types';
-import { filterValue, param, queryString, restContext, sendError, toId } from './http';
+import { filterValue, param, queryString, restContext, sendError, toId, updatedInRange } from './http';
 
 // Companies, the current user, projects, project users, permissions and permission templates.
 
@@ -73,7 +73,7 @@ export function coreRouter(deps: RestDeps): Router {
     if (!company) return;
     const status = filterValue(req, 'by_status');
     const projects = visibleProjects(state, restContext(res).user, company.id).filter(
-      (p) => status === undefined || status === 'All' || (status === 'Active') === p.active,
+      (p) => (status === undefined || status === 'All' || (status === 'Active') === p.active) && updatedInRange(req, p.updated_at),
     );
     res.json(paginate(req, res, projects.map((p) => serializeProject(state, p)), 'projects', maxPerPage));
   };

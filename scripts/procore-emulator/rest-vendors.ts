@@ -8,7 +8,7 @@ import { checkProject, companyParam } from './rest-guard';
 import { serializeVendor } from './serializers';
 import { companyVendors, type EmulatorState } from './store';
 import type { Vendor } from './types';
-import { bodyObject, filterValue, param, queryString, restContext, sendError, toId } from './http';
+import { bodyObject, filterValue, param, queryString, restContext, sendError, toId, updatedInRange } from './http';
 
 // Company directory (/vendors) and project directory (/projects/{id}/vendors). The main list
 // holds active vendors only; inactive ones live at /companies/{id}/vendors/inactive.
@@ -18,34 +18,26 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : String(value).split(',');
 }
 
-/** `a...b` ISO range, as Procore's updated_at filter. */
-function inRange(stamp: string, range: unknown): boolean {
-  if (typeof range !== 'string' || !range.includes('...')) return true;
-  const [from, to] = range.split('...');
-  const t = Date.parse(stamp);
-  return (!from || t >= Date.parse(from)) && (!to || t <= Date.parse(to));
-}
-
-function filterVendors(req: Request, vendors: Vendor[]): Vendor[] {
+/** Company lists take Procore's updated_at filter; a project directory does not (procore-platform.md section 3). */
+function filterVendors(req: Request, vendors: Vendor[], byUpdatedAt: boolean): Vendor[] {
   const search = String(filterValue(req, 'search') ?? '').toLowerCase();
   const ids = new Set(asArray(filterValue(req, 'id')).map(toId));
   const tradeIds = new Set(asArray(filterValue(req, 'trade_id')).map(toId));
-  const updated = filterValue(req, 'updated_at');
   const filtered = vendors.filter(
     (v) =>
       (!search || v.name.toLowerCase().includes(search) || (v.email_address ?? '').toLowerCase().includes(search)) &&
       (ids.size === 0 || ids.has(v.id)) &&
       (tradeIds.size === 0 || v.trade_ids.some((t) => tradeIds.has(t))) &&
-      inRange(v.updated_at, updated),
+      (!byUpdatedAt || updatedInRange(req, v.updated_at)),
   );
   const sort = queryString(req, 'sort') ?? 'name';
   const direction = sort.startsWith('-') ? -1 : 1;
   return sort.replace(/^-/, '') === 'name' ? filtered.sort((a, b) => direction * a.name.localeCompare(b.name) || a.id - b.id) : filtered;
 }
 
-function vendorList(req: Request, res: Response, state: EmulatorState, vendors: Vendor[], endpoint: string, deps: RestDeps): void {
+function vendorList(req: Request, res: Response, state: EmulatorState, vendors: Vendor[], endpoint: string, deps: RestDeps, byUpdatedAt = false): void {
   const view = queryString(req, 'view') ?? 'extended';
-  const page = paginate(req, res, filterVendors(req, vendors), endpoint, deps.maxPerPage);
+  const page = paginate(req, res, filterVendors(req, vendors, byUpdatedAt), endpoint, deps.maxPerPage);
   res.json(page.map((v) => serializeVendor(state, v, view)));
 }
 
@@ -61,7 +53,7 @@ export function vendorsRouter(deps: RestDeps): Router {
 
   router.get('/vendors', (req, res) => {
     const company = companyParam(state, res, queryString(req, 'company_id'));
-    if (company) vendorList(req, res, state, companyVendors(state, company.id).filter((v) => v.is_active), 'vendors', deps);
+    if (company) vendorList(req, res, state, companyVendors(state, company.id).filter((v) => v.is_active), 'vendors', deps, true);
   });
 
   router.get('/companies/:companyId/vendors/inactive', (req, res) => {

@@ -131,6 +131,22 @@ describe('records', () => {
     expect(search.map((v) => v.name)).toEqual([...search.map((v) => v.name)].sort((a, b) => a.localeCompare(b)));
   });
 
+  it('filters projects, company vendors and contracts by updated_at, and not a project directory', async () => {
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const range = `filters[updated_at]=${since}...`;
+    const project = emulator.state.projects.find((p) => p.company_id === COMPANY_A)!;
+    project.updated_at = new Date().toISOString();
+    const vendor = [...emulator.state.vendors.values()].find((v) => v.company_id === COMPANY_A && v.is_active && emulator.state.directories.get(project.id)?.has(v.id))!;
+    vendor.updated_at = new Date().toISOString();
+    const contract = [...emulator.state.commitments.values()].find((c) => c.project_id === project.id && c.kind === 'work_order' && c.deleted_at === null)!;
+    contract.updated_at = new Date().toISOString();
+    const ids = async (path: string) => ((await (await api(emulator, admin, path)).json()) as { id: number }[]).map((r) => r.id);
+    expect(await ids(`/rest/v1.0/projects?company_id=${COMPANY_A}&${range}`)).toEqual([project.id]);
+    expect(await ids(`/rest/v1.0/vendors?company_id=${COMPANY_A}&${range}`)).toEqual([vendor.id]);
+    expect(await ids(`/rest/v1.0/work_order_contracts?project_id=${project.id}&${range}`)).toEqual([contract.id]);
+    expect((await ids(`/rest/v1.0/projects/${project.id}/vendors?per_page=1000&${range}`)).length).toBe(emulator.state.directories.get(project.id)!.size);
+  });
+
   it('serves the company me record with the insurance manager flag', async () => {
     const me = await (await api(emulator, compliance, `/rest/v1.0/companies/${COMPANY_A}/me`)).json();
     expect(me).toMatchObject({ id: USER_COMPLIANCE, is_insurance_manager: true, company_permission_template_id: expect.any(Number) as number });

@@ -10,6 +10,7 @@ import { checkInsurerLetter, checkPeriod } from './rules-dates';
 import { checkLimits } from './rules-limits';
 import { checkReading, missingLine } from './rules-reading';
 import { Run } from './run';
+import { requirementsInPhase, tailOf } from './tail';
 import type { EvaluationContext, Outcome, Verdict } from './types';
 
 // The evaluator: one extraction, one requirement set, one vendor context in; a verdict
@@ -53,7 +54,8 @@ function checkLines(run: Run): Map<string, InsurerUse> {
 }
 
 export function evaluateCertificate(extraction: Extraction, requirements: RequirementSet, context: EvaluationContext): Verdict {
-  const req = compiledFor(requirements, { trade: context.trade, commitmentValue: context.commitmentValue });
+  const compiled = compiledFor(requirements, { trade: context.trade, commitmentValue: context.commitmentValue });
+  const req = requirementsInPhase(compiled, tailOf(requirements, context.projectClosedOn, context.today).phase);
   const run = new Run(extraction, req, context);
   const base = { tier: req.tier?.name ?? null, requirementSet: req.setName, checkedAt: context.today };
   const notCert = notACertificate(extraction);

@@ -17,6 +17,8 @@ export interface EvaluationContext {
   today: string;
   projectStart?: string | null;
   projectEnd?: string | null;
+  /** YYYY-MM-DD the project closed (Procore: inactive); starts the requirement set's completed-operations tail. */
+  projectClosedOn?: string | null;
   projectName?: string | null;
   trade?: string | null;
   commitmentValue?: number | null;

@@ -93,14 +93,34 @@ export const commitmentRowSchema = z.object({
 });
 export type CommitmentRow = z.infer<typeof commitmentRowSchema>;
 
+/** True for a time zone name the platform knows (IANA, e.g. America/New_York). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name);
+  } catch {
+    return false;
+  }
+}
+
 export const companySettingsSchema = z.strictObject({
   autoRequestCommitments: z.boolean(),
+  autoRequestProjectVendors: z.boolean(),
   reminderDays: z.array(z.number().int().min(1).max(365)).min(1).max(10),
   reminderEveryDays: z.number().int().min(1).max(90),
   linkTtlDays: z.number().int().min(1).max(365),
+  /** Policies expiring within this many days are asked to renew. */
+  renewalDays: z.number().int().min(1).max(365),
+  /** The company's IANA time zone: the nightly sync runs at 02:00 there. */
+  timeZone: z.string().trim().refine(isTimeZone, { error: 'must be a time zone name such as America/New_York' }),
 });
 export type CompanySettings = z.infer<typeof companySettingsSchema>;
 export const companySettingsPatchSchema = companySettingsSchema.partial();
+
+/** Webhook events that could not become a request, for a person (Settings). */
+export const automaticProblemSchema = z.object({ at: z.string(), projectName: z.string().nullable(), message: z.string() });
+export const automaticProblemsSchema = z.object({ problems: z.array(automaticProblemSchema) });
+export type AutomaticProblems = z.infer<typeof automaticProblemsSchema>;
 
 /** The grant background work uses in a company (Settings). */
 export const procoreGrantSchema = z.object({

@@ -177,6 +177,12 @@ export const requirementSetObject = z.strictObject({
   /** Also require the project name passed in the evaluation context. */
   descriptionMustNameProject: z.boolean().optional(),
   minimumDaysRemaining: z.number().int().min(0, { error: 'must not be negative' }).max(3650).optional(),
+  /**
+   * Years of products-completed operations coverage after the project closes: until then the
+   * general liability line is still asked for (its completed-operations aggregate and
+   * endorsements), nothing else; after that nothing is.
+   */
+  completedOperationsYears: z.number({ error: 'must be a whole number of years' }).int({ error: 'must be a whole number of years' }).min(0, { error: 'must not be negative' }).max(20, { error: 'must be at most 20 years' }).optional(),
   /** Umbrella/excess that follows form may make up GL, auto and EL shortfalls. */
   umbrellaMayTopUp: z.boolean().optional(),
   /** Flag insurers with an alien (AA-) or blank NAIC number for review. */

@@ -45,12 +45,20 @@ export async function companyName(db: Db, companyId: string): Promise<string | n
   return row?.name ?? null;
 }
 
-export async function upsertProjects(db: Db, companyId: string, projects: { id: string; name: string; active: boolean }[]): Promise<void> {
+/** `closedOn`: when an inactive project closed; a date already known is kept, a reopened project has none. */
+export async function upsertProjects(db: Db, companyId: string, projects: { id: string; name: string; active: boolean; closedOn: string | null }[]): Promise<void> {
   for (let i = 0; i < projects.length; i += chunk) {
     await db('projects')
-      .insert(projects.slice(i, i + chunk).map((p) => ({ company_id: companyId, id: p.id, name: p.name, active: p.active, synced_at: db.fn.now() })))
+      .insert(
+        projects.slice(i, i + chunk).map((p) => ({ company_id: companyId, id: p.id, name: p.name, active: p.active, closed_on: p.active ? null : p.closedOn, synced_at: db.fn.now() })),
+      )
       .onConflict(['company_id', 'id'])
-      .merge();
+      .merge({
+        name: db.raw('excluded.name'),
+        active: db.raw('excluded.active'),
+        synced_at: db.raw('excluded.synced_at'),
+        closed_on: db.raw('CASE WHEN excluded.active THEN NULL ELSE COALESCE(projects.closed_on, excluded.closed_on) END'),
+      });
   }
 }
 
@@ -77,12 +85,15 @@ export async function upsertVendors(db: Db, companyId: string, vendors: VendorRe
   }
 }
 
-/** The company directory is Procore's: vendors no longer listed there leave ours. */
+/**
+ * The company directory is Procore's: vendors no longer listed there (deleted or made inactive)
+ * leave ours. One we hold requests for stays, marked inactive, so its history still has a name.
+ */
 export async function removeVendorsNotIn(db: Db, companyId: string, keep: string[]): Promise<void> {
-  await db('vendors')
-    .where({ company_id: companyId })
-    .whereNot(db.raw('id = ANY(?::bigint[])', [keep]))
-    .delete();
+  const gone = () => db('vendors as v').where('v.company_id', companyId).whereNot(db.raw('v.id = ANY(?::bigint[])', [keep]));
+  const requested = db('coi_requests as r').whereRaw('r.company_id = v.company_id AND r.vendor_id = v.id');
+  await gone().whereExists(requested).update({ active: false });
+  await gone().whereNotExists(requested).delete();
 }
 
 export async function replaceProjectVendors(db: Db, companyId: string, projectId: string, vendorIds: string[]): Promise<void> {
@@ -94,6 +105,10 @@ export async function replaceProjectVendors(db: Db, companyId: string, projectId
       );
     }
   });
+}
+
+export async function addProjectVendor(db: Db, companyId: string, projectId: string, vendorId: string): Promise<void> {
+  await db('project_vendors').insert({ company_id: companyId, project_id: projectId, vendor_id: vendorId }).onConflict().ignore();
 }
 
 export async function recordSync(db: Db, companyId: string, projectId: string | null, count: number): Promise<Date> {

@@ -1,6 +1,8 @@
 import { companySchema, projectSchema, vendorSchema, type ProcoreVendor } from '../procore/records';
 import type { ProcoreClient } from '../procore/client';
+import { changedSince } from '../procore/http';
 import type { Db } from '../db';
+import { NotFoundError } from '../errors';
 import * as repo from './repository';
 
 // Reading directories from Procore into our mirror. Each function reads every page first and
@@ -29,13 +31,18 @@ export async function syncMemberships(db: Db, procore: ProcoreClient, userId: st
   return ids;
 }
 
-export async function syncProjects(db: Db, procore: ProcoreClient, companyId: string): Promise<void> {
+/** The company's projects; with `since`, only those Procore changed since then. Returns how many were read. */
+export async function syncProjects(db: Db, procore: ProcoreClient, companyId: string, since: Date | null = null): Promise<number> {
   const projects = await procore.getAll('/rest/v1.0/projects', projectSchema, {
     companyId,
-    query: { company_id: companyId },
+    // Inactive (closed) projects too: a closed project's completed-operations tail starts from them.
+    query: { company_id: companyId, 'filters[by_status]': 'All', ...changedSince(since) },
     perPage: 300,
   });
-  await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false })));
+  const today = new Date().toISOString().slice(0, 10);
+  // Procore has no close date: an inactive project closed when it was last changed (made inactive).
+  await repo.upsertProjects(db, companyId, projects.map((p) => ({ id: p.id, name: p.name, active: p.active !== false, closedOn: p.updated_at?.slice(0, 10) ?? today })));
+  return projects.length;
 }
 
 /**
@@ -60,6 +67,17 @@ export async function syncCompanyDirectory(db: Db, procore: ProcoreClient, compa
   return records.length;
 }
 
+/**
+ * Company vendors Procore changed since `since`, added or updated in our mirror. Removals are
+ * not seen this way (a vendor made inactive leaves the list): a full read (syncCompanyDirectory) finds them.
+ */
+export async function syncChangedVendors(db: Db, procore: ProcoreClient, companyId: string, since: Date): Promise<number> {
+  const vendors = await procore.getAll('/rest/v1.0/vendors', vendorSchema, { companyId, query: { company_id: companyId, ...changedSince(since) } });
+  const records = vendors.map(toVendorRecord);
+  if (records.length) await writeDirectory(db, companyId, (trx) => repo.upsertVendors(trx, companyId, records));
+  return records.length;
+}
+
 export async function syncProjectDirectory(db: Db, procore: ProcoreClient, companyId: string, projectId: string): Promise<number> {
   const vendors = await procore.getAll(`/rest/v1.0/projects/${projectId}/vendors`, vendorSchema, { companyId });
   const records = vendors.map(toVendorRecord);
@@ -69,4 +87,21 @@ export async function syncProjectDirectory(db: Db, procore: ProcoreClient, compa
     await repo.recordSync(trx, companyId, projectId, records.length);
   });
   return records.length;
+}
+
+/** One vendor of a project directory, read fresh (a webhook only says that it joined); null when Procore no longer lists it there. */
+export async function syncProjectVendor(db: Db, procore: ProcoreClient, companyId: string, projectId: string, vendorId: string): Promise<repo.VendorRecord | null> {
+  let vendor: ProcoreVendor;
+  try {
+    vendor = await procore.get(`/rest/v1.0/projects/${projectId}/vendors/${vendorId}`, vendorSchema, { companyId });
+  } catch (err) {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  }
+  const record = toVendorRecord(vendor);
+  await writeDirectory(db, companyId, async (trx) => {
+    await repo.upsertVendors(trx, companyId, [record]);
+    await repo.addProjectVendor(trx, companyId, projectId, record.id);
+  });
+  return record;
 }

@@ -27,3 +27,14 @@ export function waitSeconds(headers: Headers, nowMs: number): number {
   if (remaining === '0' && Number.isFinite(reset) && reset > 0) return Math.max(0, reset - nowMs / 1000);
   return 0;
 }
+
+/**
+ * `filters[updated_at]` for records changed since `since` (procore-platform.md section 2: an
+ * ISO range `a...b`), on the lists that take it: projects, company vendors, commitments.
+ */
+export function changedSince(since: Date | null | undefined): Record<string, string> {
+  if (!since) return {};
+  // The upper end is open-ended in practice: a day ahead covers any clock difference.
+  const until = new Date(Date.now() + 86_400_000);
+  return { 'filters[updated_at]': `${since.toISOString()}...${until.toISOString()}` };
+}

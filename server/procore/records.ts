@@ -15,6 +15,7 @@ export const projectSchema = z.looseObject({
   id,
   name: z.string(),
   active: z.boolean().nullable().optional(),
+  updated_at: z.string().regex(/^\d{4}-\d{2}-\d{2}/).nullable().optional().catch(null),
   company: z.looseObject({ id }).nullable().optional(),
 });
 export type ProcoreProject = z.infer<typeof projectSchema>;

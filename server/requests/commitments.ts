@@ -1,5 +1,5 @@
 import type { Services } from '../services';
-import type { CommitmentRow, CreateRequestsResult } from '../contracts/requests';
+import type { CommitmentRow, CreateRequestsResult, RequestOrigin } from '../contracts/requests';
 import type { SessionUser } from '../contracts/session';
 import { NotFoundError, ValidationError } from '../errors';
 import { isValidEmail, projectDirectory } from '../directory/service';
@@ -8,7 +8,7 @@ import * as directoryRepo from '../directory/repository';
 import { syncCompanyDirectory, syncProjects } from '../directory/sync';
 import { syncProjectCommitments } from '../sync/commitments';
 import type { ProcoreClient } from '../procore/client';
-import { createRequests } from './create';
+import { createRequests, type Candidate } from './create';
 import { activeRequestVendors, withoutOpenRequest } from './repository';
 import type { Actor } from './timeline';
 
@@ -60,26 +60,41 @@ export async function requestFromCommitment(
     if (!vendor) throw new NotFoundError('The commitment’s vendor is not in the company directory.');
   }
   if (p.email) await directoryRepo.saveEmailOverride(s.db, p.companyId, vendorId, p.email);
-  let project = await directoryRepo.findProject(s.db, p.companyId, p.projectId);
-  if (!project) {
-    // A commitment event can name a project nobody has opened in the app yet: read the company's projects.
-    await syncProjects(s.db, procore, p.companyId);
-    project = await directoryRepo.findProject(s.db, p.companyId, p.projectId);
-    if (!project) throw new NotFoundError('No such project.');
-  }
+  const project = await knownProject(s, procore, p.companyId, p.projectId);
+  return requestVendorInProject(s, {
+    companyId: p.companyId,
+    project,
+    origin: p.origin,
+    actor: p.actor,
+    candidate: { vendorId, name: vendor.name, email: p.email ?? vendor.email_override ?? vendor.email, commitmentId: p.commitmentId },
+  });
+}
+
+/** A project from the mirror; an event can name one nobody has opened in the app yet, so read the company's projects then. */
+export async function knownProject(s: Services, procore: ProcoreClient, companyId: string, projectId: string): Promise<{ id: string; name: string }> {
+  const mirrored = await directoryRepo.findProject(s.db, companyId, projectId);
+  if (mirrored) return mirrored;
+  await syncProjects(s.db, procore, companyId);
+  const project = await directoryRepo.findProject(s.db, companyId, projectId);
+  if (!project) throw new NotFoundError('No such project.');
+  return project;
+}
+
+/**
+ * One vendor's project request, unless it already has an open one here or a global one (which
+ * covers every project): the path automatic requests share with the commitments tab.
+ */
+export async function requestVendorInProject(
+  s: Services,
+  p: { companyId: string; project: { id: string; name: string }; origin: RequestOrigin; how?: string; actor: Actor; candidate: Candidate },
+): Promise<CreateRequestsResult> {
   const companyName = (await directoryRepo.companyName(s.db, p.companyId)) ?? `Company ${p.companyId}`;
-  const active = await activeRequestVendors(s.db, p.companyId, p.projectId, [vendorId]);
-  const globalActive = await activeRequestVendors(s.db, p.companyId, null, [vendorId]);
+  const vendorIds = [p.candidate.vendorId];
+  const active = await activeRequestVendors(s.db, p.companyId, p.project.id, vendorIds);
+  const globalActive = await activeRequestVendors(s.db, p.companyId, null, vendorIds);
   return createRequests(
     s,
-    {
-      companyId: p.companyId,
-      companyName,
-      project,
-      origin: p.origin,
-      actor: p.actor,
-      candidates: [{ vendorId, name: vendor.name, email: p.email ?? vendor.email_override ?? vendor.email, commitmentId: p.commitmentId }],
-    },
+    { companyId: p.companyId, companyName, project: p.project, origin: p.origin, how: p.how, actor: p.actor, candidates: [p.candidate] },
     new Set([...active, ...globalActive]),
   );
 }

@@ -27,6 +27,8 @@ export interface CreateInput {
   companyName: string;
   project: { id: string; name: string } | null;
   origin: RequestOrigin;
+  /** What the timeline says about how the request came about, when not the origin's usual words. */
+  how?: string;
   actor: Actor;
   candidates: Candidate[];
 }
@@ -93,7 +95,7 @@ async function writeRequests(s: Services, trx: Knex.Transaction, input: CreateIn
       requestId: id,
       kind: 'requested',
       actor: input.actor,
-      data: { origin: input.origin, how: originLabel[input.origin], projectId: input.project?.id ?? null, commitmentId: c.commitmentId ?? null },
+      data: { origin: input.origin, how: input.how ?? originLabel[input.origin], projectId: input.project?.id ?? null, commitmentId: c.commitmentId ?? null },
     });
     // Procore shows the request at once: a "Certificate of insurance" record, in progress.
     await wantWriteBack(trx, input.companyId, id);

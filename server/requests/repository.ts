@@ -146,6 +146,8 @@ export interface EvaluatedRequest {
   vendorName: string;
   trade: string | null;
   projectName: string | null;
+  /** When the request's project closed (inactive in Procore), YYYY-MM-DD. */
+  projectClosedOn: string | null;
   commitmentId: string | null;
 }
 
@@ -162,6 +164,7 @@ interface EvaluatedRow {
   vendor_name: string;
   trade: string | null;
   project_name: string | null;
+  project_closed_on: string | null;
   commitment_id: string | null;
 }
 
@@ -176,7 +179,8 @@ function evaluatedQuery(db: Conn) {
     })
     .whereNull('r.deleted_at')
     .select('r.id', 'r.company_id', 'r.vendor_id', 'r.project_id', 'r.origin', 'r.status', 'r.recipient_email', 'r.broker_email', 'r.commitment_id')
-    .select('c.name as gc_name', 'v.name as vendor_name', 'v.trade', 'p.name as project_name');
+    .select('c.name as gc_name', 'v.name as vendor_name', 'v.trade', 'p.name as project_name')
+    .select(db.raw("to_char(p.closed_on, 'YYYY-MM-DD') AS project_closed_on"));
 }
 
 function toEvaluated(r: EvaluatedRow): EvaluatedRequest {
@@ -193,6 +197,7 @@ function toEvaluated(r: EvaluatedRow): EvaluatedRequest {
     vendorName: r.vendor_name,
     trade: r.trade,
     projectName: r.project_id === null ? null : (r.project_name ?? `Project ${r.project_id}`),
+    projectClosedOn: r.project_closed_on,
     commitmentId: r.commitment_id === null ? null : String(r.commitment_id),
   };
 }

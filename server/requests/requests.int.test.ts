@@ -186,4 +186,57 @@ describe('commitments', () => {
     await waitFor(() => stack.mail.messages().some((m) => m.to.includes(vendor.email!)), 20_000, 'automatic request email');
     expect(await stack.database.db('coi_requests').where({ vendor_id: vendor.vendorId, project_id: projectId })).toHaveLength(1);
   });
+
+  it('requests a vendor added to a project directory, once; says why when it cannot; ignores our own additions', async () => {
+    const manager = await stack.signIn(USER_COMPLIANCE);
+    expect((await stack.api(manager, `${base}/settings`, { method: 'PATCH', body: JSON.stringify({ autoRequestProjectVendors: true }) })).status).toBe(200);
+    const hook = [...stack.emulator.state.hooks.values()].find((h) => h.owned_by_company_id === COMPANY_A)!;
+    expect(hook.triggers.filter((t) => t.resource_name === 'Project Vendors' && t.event_type === 'create')).toHaveLength(1);
+    const addVendor = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${stack.emulator.url}/__emulator/vendors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ company_id: COMPANY_A, ...body }) });
+      expect(res.status).toBe(201);
+      return String(((await res.json()) as { id: number }).id);
+    };
+
+    const joined = await addVendor({ project_id: projectId, name: 'Keystone Scaffolding', email: 'office@keystone-scaffold.example' });
+    const request = await waitFor(() => stack.database.db('coi_requests').where({ vendor_id: joined, project_id: projectId, origin: 'automatic' }).first(), 20_000, 'request for the joined vendor');
+    expect(request.status).toBe('pending');
+    const event = await stack.database.db('request_events').where({ request_id: request.id, kind: 'requested' }).first();
+    expect(event.actor_label).toBe('Automatic (vendor added to the project in Procore)');
+    await waitFor(() => stack.mail.messages().some((m) => m.to.includes('office@keystone-scaffold.example') && m.subject.includes('Riverside Medical Center')), 20_000, 'request email');
+    // A commitment for the same vendor later finds the request already open.
+    const commitment = await fetch(`${stack.emulator.url}/__emulator/commitments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ project_id: projectId, vendor_id: Number(joined), kind: 'work_order' }) });
+    const commitmentId = ((await commitment.json()) as { id: number }).id;
+    await waitFor(() => stack.database.db('webhook_events').where({ resource_id: commitmentId }).whereNotNull('processed_at').first(), 20_000, 'commitment event processed');
+    expect(await stack.database.db('coi_requests').where({ vendor_id: joined })).toHaveLength(1);
+
+    const noEmail = await addVendor({ project_id: projectId, name: 'Quiet Creek Masonry' });
+    const problems = await waitFor(async () => {
+      const res = await stack.api(manager, `${base}/settings/automatic-requests`);
+      const body = (await res.json()) as { data: { problems: { message: string; projectName: string | null }[] } };
+      return body.data.problems.length ? body.data.problems : null;
+    }, 20_000, 'the reason it was not requested');
+    expect(problems[0]).toEqual(expect.objectContaining({ projectName: 'Riverside Medical Center', message: 'Not requested: Quiet Creek Masonry has no email address; add one to request.' }));
+    expect(await stack.database.db('coi_requests').where({ vendor_id: noEmail })).toHaveLength(0);
+
+    // A vendor our own app adds to a project (events carry our client id) is not requested.
+    const ours = await addVendor({ name: 'Ledger Line Electric', email: 'bids@ledgerline.example' });
+    const token = (await (await fetch(`${stack.emulator.url}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'test-client', client_secret: 'test-secret' }) })).json()) as { access_token: string };
+    const added = await fetch(`${stack.emulator.url}/rest/v1.0/projects/${projectId}/vendors/${ours}/actions/add`, { method: 'POST', headers: { authorization: `Bearer ${token.access_token}`, 'procore-company-id': String(COMPANY_A) } });
+    expect(added.status).toBe(200);
+    await waitFor(() => stack.emulator.state.deliveries.some((d) => d.payload.resource_id === Number(ours) && d.payload.resource_name === 'Project Vendors' && d.status === 'successful'), 20_000, 'delivery of our own addition');
+    expect(await stack.database.db('webhook_events').where({ resource_id: ours, resource_name: 'Project Vendors' })).toHaveLength(0);
+    expect(await stack.database.db('coi_requests').where({ vendor_id: ours })).toHaveLength(0);
+  });
+
+  it('keeps a renewal window and an IANA time zone, and refuses a name that is not a time zone', async () => {
+    const manager = await stack.signIn(USER_COMPLIANCE);
+    const patch = (body: unknown) => stack.api(manager, `${base}/settings`, { method: 'PATCH', body: JSON.stringify(body) });
+    const bad = await patch({ renewalDays: 45, timeZone: 'Eastern Time' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('must be a time zone name such as America/New_York');
+    expect((await stack.database.db('company_settings').where({ company_id: COMPANY_A }).first('renewal_days', 'time_zone'))).toEqual({ renewal_days: 30, time_zone: 'America/New_York' });
+    const good = await patch({ renewalDays: 45, timeZone: 'America/Denver' });
+    expect(((await good.json()) as { data: { renewalDays: number; timeZone: string } }).data).toMatchObject({ renewalDays: 45, timeZone: 'America/Denver' });
+  });
 });

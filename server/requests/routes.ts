@@ -14,7 +14,7 @@ import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { archiveRequest, cancelRequest, deleteRequest, requestDetail, requestForProject, requestGlobal } from './service';
 import { commitmentsToRequest, requestCommitmentByUser } from './commitments';
-import { readSettings, updateSettings } from './company-settings';
+import { automaticProblems, readSettings, updateSettings } from './company-settings';
 import { authorize, authorizeRequest } from '../permissions/authorize';
 import { connectProcoreGrant, disconnectProcoreGrant, readProcoreGrant } from './procore-grant';
 import { unarchiveRequest } from './unarchive';
@@ -85,6 +85,11 @@ export function requestRoutes(s: Services): Router {
     await authorize(s, currentUser(res), companyId, null, 'settings.edit');
     const patch = parse(companySettingsPatchSchema, req.body ?? {}, 'settings');
     return updateSettings(s, currentUser(res), companyId, patch);
+  }));
+  r.get(`${base}/settings/automatic-requests`, handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'settings.view');
+    return automaticProblems(s, companyId);
   }));
   r.get(`${base}/settings/procore-grant`, handle(async (req, res) => {
     const { companyId } = parse(companyParamsSchema, req.params, 'company');

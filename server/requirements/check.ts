@@ -18,7 +18,7 @@ export interface CheckedDocument {
 
 export async function checkCertificate(
   db: Db | Knex.Transaction,
-  request: Pick<EvaluatedRequest, 'companyId' | 'vendorId' | 'vendorName' | 'trade' | 'projectId' | 'projectName'>,
+  request: Pick<EvaluatedRequest, 'companyId' | 'vendorId' | 'vendorName' | 'trade' | 'projectId' | 'projectName'> & { projectClosedOn?: string | null },
   certificate: CheckedDocument,
   today: string,
   options: { reviewFinished?: boolean } = {},

@@ -38,13 +38,14 @@ export async function effectiveRequirements(db: Db | Knex.Transaction, companyId
  * project, its largest anywhere.
  */
 export function contextFor(
-  request: Pick<EvaluatedRequest, 'vendorId' | 'vendorName' | 'trade' | 'projectId' | 'projectName'>,
+  request: Pick<EvaluatedRequest, 'vendorId' | 'vendorName' | 'trade' | 'projectId' | 'projectName'> & { projectClosedOn?: string | null },
   facts: { today: string; commitments: ReadonlyMap<string, number>; carriers: CarrierTable | undefined },
 ): EvaluationContext {
   const key = `${request.vendorId}:${request.projectId ?? '*'}`;
   return {
     today: facts.today,
     projectName: request.projectName,
+    projectClosedOn: request.projectClosedOn ?? null,
     vendorName: request.vendorName,
     trade: request.trade,
     commitmentValue: facts.commitments.get(key) ?? null,

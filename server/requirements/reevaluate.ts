@@ -7,16 +7,20 @@ import { currentVerdict } from './evaluate-request';
 import { insertVerdict, type EvaluatedRequest } from './evaluation-repository';
 import { verdictFingerprint } from './findings';
 import { complianceActor, queueDeficiencyEmail } from './notices';
+import { requestTail } from './tail';
 
 // The nightly check of a current certificate against today's date and the requirements in
 // force: a Compliant certificate whose policy expired (or that a stricter set no longer accepts)
 // goes to Awaiting New COI and the sub is told what to send; one Awaiting New COI that now meets
 // relaxed requirements becomes Compliant. Doubtful readings change nothing (a person decides).
+// A closed project is held to its completed-operations tail, and to nothing once it ends.
 
 export type Reevaluation = 'changed' | 'unchanged' | 'skipped';
 
 export async function reevaluateRequest(s: Services, request: EvaluatedRequest, today: string): Promise<Reevaluation> {
   if (request.status !== 'compliant' && request.status !== 'awaiting_new_coi') return 'skipped';
+  // A closed project whose completed-operations tail ended asks for nothing more.
+  if ((await requestTail(s.db, request, today)).phase === 'over') return 'skipped';
   const current = await currentVerdict(s, request, today);
   if (current.kind !== 'verdict') return 'skipped';
   const { documentId, verdict } = current;

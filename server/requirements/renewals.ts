@@ -6,22 +6,26 @@ import { lineWords } from '../sync/writeback-plan';
 import { pickCertificate } from './certificate';
 import { uploadedDocuments, type EvaluatedRequest } from './evaluation-repository';
 import { complianceActor, queueRenewalEmail } from './notices';
+import { requestTail } from './tail';
 
 // Keeping a Compliant request true over time (run by the nightly sync): policies expiring within
 // the company's renewal window are asked for again, once per certificate, naming them; a waiver
-// ends on its end date and the request goes back to Awaiting New COI.
-
-export const defaultRenewalDays = 30;
+// ends on its end date and the request goes back to Awaiting New COI. After a project closes,
+// only general liability is renewed, until the requirement set's completed-operations tail ends.
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** True when a renewal email was queued now. */
-export async function requestRenewal(s: Services, r: EvaluatedRequest, today: string, days = defaultRenewalDays): Promise<boolean> {
+/** True when a renewal email was queued now; `days` is the company's renewal window (Settings). */
+export async function requestRenewal(s: Services, r: EvaluatedRequest, today: string, days: number): Promise<boolean> {
   if (r.status !== 'compliant') return false;
+  // A closed project renews only its general liability (completed operations) until the tail ends.
+  const tail = await requestTail(s.db, r, today);
+  if (tail.phase === 'over') return false;
   const pick = pickCertificate((await uploadedDocuments(s.db, r.companyId, [r.id])).get(r.id) ?? []);
   if (pick.kind !== 'document') return false;
   const until = addDays(today, days);
   const expiring = pick.extraction.policies
+    .filter((p) => tail.phase === 'open' || p.line === 'general_liability')
     .filter((p) => p.expirationDate && p.expirationDate >= today && p.expirationDate <= until)
     .map((p) => ({ line: lineWords[p.line], policyNumber: p.policyNumber, expiresOn: p.expirationDate! }));
   if (expiring.length === 0) return false;

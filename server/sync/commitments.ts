@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { ProcoreClient } from '../procore/client';
 import { contractSchema, type ProcoreContract } from '../procore/records';
+import { changedSince } from '../procore/http';
 
 // Subcontracts and purchase orders read from Procore into the commitments mirror.
 
@@ -27,10 +28,11 @@ function toRow(companyId: string, projectId: string, kind: CommitmentKind, c: Pr
   };
 }
 
-export async function syncProjectCommitments(db: Db, procore: ProcoreClient, companyId: string, projectId: string): Promise<number> {
+/** A project's subcontracts and purchase orders; with `since`, only those Procore changed since then. */
+export async function syncProjectCommitments(db: Db, procore: ProcoreClient, companyId: string, projectId: string, since: Date | null = null): Promise<number> {
   let count = 0;
   for (const kind of Object.keys(contractPaths) as CommitmentKind[]) {
-    const contracts = await procore.getAll(contractPaths[kind], contractSchema, { companyId, query: { project_id: projectId }, perPage: 100 });
+    const contracts = await procore.getAll(contractPaths[kind], contractSchema, { companyId, query: { project_id: projectId, ...changedSince(since) }, perPage: 100 });
     const rows = contracts.map((c) => toRow(companyId, projectId, kind, c));
     if (rows.length) await db('commitments').insert(rows).onConflict(['company_id', 'id']).merge();
     count += rows.length;

@@ -10,7 +10,9 @@ import { evaluateRequest } from '../requirements/evaluate-request';
 import { moveRequest } from '../requests/lifecycle';
 import { systemActor } from '../requests/timeline';
 import { nightlySync } from './nightly';
-import { highHazardTrades } from '../compliance/default-requirements';
+import { defaultRequirements, highHazardTrades } from '../compliance/default-requirements';
+import { saveRequirementSet } from '../requirements/repository';
+import { saveSettings } from '../requests/settings';
 
 // The nightly sync against the emulator: a passing day expires a certificate (and Procore says
 // so), a record changed by hand is put right, a second run changes nothing, a stopped run resumes.
@@ -86,9 +88,14 @@ describe('nightly sync', () => {
     expect(stored.counts).toMatchObject({ changed: 1, failed: 0 });
   });
 
-  it('asks for a renewal naming the policies that expire within 30 days, once, keeping the request Compliant', async () => {
+  it('asks for a renewal naming the policies that expire within the company’s window, once, keeping the request Compliant', async () => {
     const vendor = vendors[2]!;
     const requestId = await compliantRequest(vendor, 45);
+    // The company's renewal window (Settings) decides: 10 days is too short for a policy 25 days out.
+    await saveSettings(s().db, companyId, { renewalDays: 10 });
+    await nightlySync(s(), companyId, day(20));
+    expect(await stack.database.db('emails').where({ request_id: requestId, kind: 'renewal' })).toHaveLength(0);
+    await saveSettings(s().db, companyId, { renewalDays: 30 });
     await nightlySync(s(), companyId, day(20));
     expect(await statusOf(requestId)).toBe('compliant');
     const mail = await waitFor(() => stack.mail.messages().find((m) => m.to.includes(vendor.email!) && /expires soon/.test(m.subject)), 20_000, 'the renewal email');
@@ -120,6 +127,39 @@ describe('nightly sync', () => {
     expect(counts).toMatchObject({ changed: 0, written: 0, failed: 0 });
   });
 
+  it('reads only what Procore changed since the last finished run, and sees those changes', async () => {
+    await nightlySync(s(), companyId, day(42));
+    const fullRead = await stack.database.db('directory_syncs').where({ company_id: companyId, project_id: 0 }).first('synced_at');
+    const renamed = [...stack.emulator.state.vendors.values()].find((v) => v.company_id === COMPANY_A && v.is_active && String(v.id) === vendors[6]!.vendorId)!;
+    Object.assign(renamed, { name: 'Renamed Mechanical LLC', updated_at: new Date().toISOString() });
+    const res = await fetch(`${stack.emulator.url}/__emulator/commitments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ project_id: projectId, vendor_id: renamed.id, kind: 'purchase_order' }) });
+    const commitmentId = ((await res.json()) as { id: number }).id;
+    const { counts } = await nightlySync(s(), companyId, day(42));
+    expect(counts.failed).toBe(0);
+    expect(await stack.database.db('sync_runs').where({ company_id: companyId }).orderBy('id', 'desc').first('changed_since')).toEqual({ changed_since: expect.any(Date) });
+    // The company directory was not read whole (that read is recorded), yet the change arrived.
+    expect(await stack.database.db('directory_syncs').where({ company_id: companyId, project_id: 0 }).first('synced_at')).toEqual(fullRead);
+    expect((await stack.database.db('vendors').where({ company_id: companyId, id: renamed.id }).first('name')).name).toBe('Renamed Mechanical LLC');
+    expect(await stack.database.db('commitments').where({ company_id: companyId, id: commitmentId }).first('kind')).toEqual({ kind: 'purchase_order' });
+  });
+
+  it('a vendor deleted in Procore leaves the directory at the weekly full read; its request and the run carry on', async () => {
+    const vendor = vendors[7]!;
+    const res = await stack.api(pm, `${base}/projects/${projectId}/requests`, { method: 'POST', body: JSON.stringify({ vendorIds: [vendor.vendorId] }) });
+    const requestId = ((await res.json()) as { data: CreateRequestsResult }).data.created[0]!.id;
+    stack.emulator.state.vendors.delete(Number(vendor.vendorId));
+    for (const directory of stack.emulator.state.directories.values()) directory.delete(Number(vendor.vendorId));
+    await stack.database.db('directory_syncs').where({ company_id: companyId, project_id: 0 }).update({ synced_at: new Date(Date.now() - 8 * 86_400_000) });
+    const { counts } = await nightlySync(s(), companyId, day(42));
+    // Procore cannot hold a record for a vendor it deleted: that write is counted failed and says why.
+    expect(counts.failed).toBe(1);
+    expect((await stack.database.db('procore_writebacks').where({ request_id: requestId }).first('last_error')).last_error).toMatch(/no such record, or it was deleted/);
+    expect(await stack.database.db('sync_runs').where({ company_id: companyId }).whereNull('finished_at')).toHaveLength(0);
+    expect(await stack.database.db('vendors').where({ company_id: companyId, id: vendor.vendorId }).first('active')).toEqual({ active: false });
+    expect(await stack.database.db('project_vendors').where({ company_id: companyId, vendor_id: vendor.vendorId })).toHaveLength(0);
+    expect(await stack.database.db('coi_requests').where({ id: requestId }).first('status')).toEqual({ status: 'pending' });
+  });
+
   it('a run stopped by a long rate limit resumes where it stopped', async () => {
     stack.emulator.faults.add({ path_prefix: `/rest/v1.0/projects/${projectId}/insurances`, status: 429, count: 1, retry_after: 600 });
     await expect(nightlySync(s(), companyId, day(42))).rejects.toThrow(/busy/);
@@ -129,5 +169,30 @@ describe('nightly sync', () => {
     const resumed = await nightlySync(s(), companyId, day(42));
     expect(resumed.resumed).toBe(true);
     expect(await stack.database.db('sync_runs').where({ company_id: companyId }).whereNull('finished_at')).toHaveLength(0);
+  });
+
+  it('after the project closes renews general liability only, until the completed-operations tail ends', async () => {
+    const [inTail, afterTail] = [vendors[4]!, vendors[5]!];
+    const inTailId = await compliantRequest(inTail, 45);
+    const afterTailId = await compliantRequest(afterTail, 400);
+    await s().db.transaction((trx) => saveRequirementSet(trx, companyId, String(projectId), { ...defaultRequirements, completedOperationsYears: 1 }, null));
+    const project = stack.emulator.state.projects.find((p) => p.id === projectId)!;
+    Object.assign(project, { active: false, updated_at: new Date().toISOString() });
+    const renewals = async (requestId: string) => stack.database.db('emails').where({ request_id: requestId, kind: 'renewal' });
+
+    await nightlySync(s(), companyId, day(20));
+    expect(await stack.database.db('projects').where({ id: projectId }).first(s().db.raw("to_char(closed_on, 'YYYY-MM-DD') AS closed_on"))).toEqual({ closed_on: day(0) });
+    const [renewal] = await renewals(inTailId);
+    expect(renewal.text_body).toContain('General Liability');
+    expect(renewal.text_body).not.toContain('Automobile Liability');
+    // Inside the tail an expired general liability policy is still a shortfall.
+    await nightlySync(s(), companyId, day(46));
+    expect(await statusOf(inTailId)).toBe('awaiting_new_coi');
+
+    // The tail ended a year after the close: a policy expiring now is neither renewed nor held against the vendor.
+    await nightlySync(s(), companyId, day(380));
+    expect(await renewals(afterTailId)).toHaveLength(0);
+    await nightlySync(s(), companyId, day(401));
+    expect(await statusOf(afterTailId)).toBe('compliant');
   });
 });

@@ -1,11 +1,13 @@
 import type { Services } from '../services';
 import type { ProcoreClient } from '../procore/client';
 import { insuranceSchema, type ProcoreInsurance } from '../procore/records';
-import { syncCompanyDirectory, syncProjectDirectory, syncProjects } from '../directory/sync';
+import { syncChangedVendors, syncCompanyDirectory, syncProjectDirectory, syncProjects } from '../directory/sync';
+import { lastSync } from '../directory/repository';
 import { openRequestsAfter } from '../requests/repository';
 import { reevaluateRequest } from '../requirements/reevaluate';
 import { endWaiver, requestRenewal } from '../requirements/renewals';
 import { isoToday } from '../requirements/findings';
+import { getSettings } from '../requests/settings';
 import { syncProjectCommitments } from './commitments';
 import { dueIntents, wantWriteBack } from './writeback-intents';
 import { writeBackRequest } from './writeback';
@@ -14,8 +16,10 @@ import { finishRun, openRun, saveProgress, syncPhases, type SyncCounts, type Syn
 
 // The nightly sync of one company, with its service grant: re-read the directories and
 // commitments, check every current certificate against today and the requirements in force,
-// and put right any Procore record of ours that was changed by hand or missed. Progress is saved
-// after every unit of work, so a crash or a long rate limit resumes where it stopped.
+// and put right any Procore record of ours that was changed by hand or missed. Lists that take
+// Procore's updated_at filter (projects, company vendors, commitments) are read from the last
+// finished run on; project directories and our insurance records are read whole. Progress is
+// saved after every unit of work, so a crash or a long rate limit resumes where it stopped.
 
 export interface SyncResult {
   runId: string;
@@ -64,8 +68,8 @@ const phases: Record<SyncRun['phase'], Phase> = {
   async directory(s, procore, run) {
     const companyId = run.companyId;
     if (run.cursor === null) {
-      await syncProjects(s.db, procore, companyId);
-      run.counts.read += await syncCompanyDirectory(s.db, procore, companyId);
+      run.counts.read += await syncProjects(s.db, procore, companyId, run.changedSince);
+      run.counts.read += await readCompanyVendors(s, procore, run);
       run.cursor = '0';
       await saveProgress(s.db, run);
     }
@@ -76,18 +80,19 @@ const phases: Record<SyncRun['phase'], Phase> = {
 
   async commitments(s, procore, run) {
     await each(s, run, await activeProjects(s, run.companyId), async (projectId) => {
-      run.counts.read += await syncProjectCommitments(s.db, procore, run.companyId, projectId);
+      run.counts.read += await syncProjectCommitments(s.db, procore, run.companyId, projectId, run.changedSince);
     });
   },
 
   /** Cursor: the last request id checked. */
   async evaluate(s, _procore, run, today) {
+    const { renewalDays } = await getSettings(s.db, run.companyId);
     for (;;) {
       const page = await openRequestsAfter(s.db, run.companyId, run.cursor, evaluatePage);
       if (page.length === 0) return;
       for (const request of page) {
         try {
-          const outcome = await checkRequest(s, request, today);
+          const outcome = await checkRequest(s, request, today, renewalDays);
           if (outcome === 'changed') run.counts.changed++;
           else if (outcome === 'skipped') run.counts.skipped++;
         } catch (err) {
@@ -125,12 +130,26 @@ const phases: Record<SyncRun['phase'], Phase> = {
   },
 };
 
+/** A full read of the company directory at least this often finds vendors deleted or made inactive. */
+const fullDirectoryEveryMs = 7 * 86_400_000;
+
+/**
+ * The company directory: what changed since the last run (Procore's updated_at filter), unless
+ * the last full read (the nightly's or the panel's) is older than a week or there was no last run.
+ */
+async function readCompanyVendors(s: Services, procore: ProcoreClient, run: SyncRun): Promise<number> {
+  const lastFull = await lastSync(s.db, run.companyId, null);
+  const recent = lastFull !== null && Date.now() - lastFull.getTime() < fullDirectoryEveryMs;
+  if (run.changedSince && recent) return syncChangedVendors(s.db, procore, run.companyId, run.changedSince);
+  return syncCompanyDirectory(s.db, procore, run.companyId);
+}
+
 /** A waiver past its end date ends; a certificate is checked again; one still fine is asked to renew what expires soon. */
-async function checkRequest(s: Services, request: Awaited<ReturnType<typeof openRequestsAfter>>[number], today: string): Promise<'changed' | 'unchanged' | 'skipped'> {
+async function checkRequest(s: Services, request: Awaited<ReturnType<typeof openRequestsAfter>>[number], today: string, renewalDays: number): Promise<'changed' | 'unchanged' | 'skipped'> {
   if (request.status === 'waived') return (await endWaiver(s, request, today)) ? 'changed' : 'unchanged';
   const outcome = await reevaluateRequest(s, request, today);
   // A renewal request is an email, not a change of status.
-  if (outcome === 'unchanged') await requestRenewal(s, request, today);
+  if (outcome === 'unchanged') await requestRenewal(s, request, today, renewalDays);
   return outcome;
 }
 

@@ -22,6 +22,8 @@ export interface SyncRun {
   startedAt: Date;
   finishedAt: Date | null;
   resumed: boolean;
+  /** Read only what Procore changed since then (null: everything). */
+  changedSince: Date | null;
 }
 
 export const zeroCounts = (): SyncCounts => ({ read: 0, changed: 0, written: 0, skipped: 0, failed: 0 });
@@ -34,6 +36,7 @@ interface RunRow {
   counts: Partial<SyncCounts>;
   started_at: Date;
   finished_at: Date | null;
+  changed_since: Date | null;
 }
 
 const toRun = (r: RunRow, resumed: boolean): SyncRun => ({
@@ -45,14 +48,25 @@ const toRun = (r: RunRow, resumed: boolean): SyncRun => ({
   startedAt: r.started_at,
   finishedAt: r.finished_at,
   resumed,
+  changedSince: r.changed_since,
 });
 
-/** The company's unfinished run (resumed where it stopped), or a new one. */
+/** Slack for clocks: Procore's updated_at and ours are not the same clock. */
+const clockSlackMs = 10 * 60_000;
+
+/**
+ * The company's unfinished run (resumed where it stopped), or a new one reading what changed
+ * since the last finished run started (the last successful sync).
+ */
 export async function openRun(db: Db, companyId: string): Promise<SyncRun> {
   const open = (await db('sync_runs').where({ company_id: companyId }).whereNull('finished_at').first()) as RunRow | undefined;
   if (open) return toRun(open, true);
+  const lastGood = (await db('sync_runs').where({ company_id: companyId }).whereNotNull('finished_at').orderBy('started_at', 'desc').first('started_at')) as
+    | { started_at: Date }
+    | undefined;
+  const changedSince = lastGood ? new Date(lastGood.started_at.getTime() - clockSlackMs) : null;
   const [row] = (await db('sync_runs')
-    .insert({ company_id: companyId, phase: syncPhases[0], counts: JSON.stringify(zeroCounts()) })
+    .insert({ company_id: companyId, phase: syncPhases[0], counts: JSON.stringify(zeroCounts()), changed_since: changedSince })
     .onConflict(db.raw('(company_id) WHERE finished_at IS NULL'))
     .ignore()
     .returning('*')) as RunRow[];

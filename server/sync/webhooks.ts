@@ -6,32 +6,55 @@ import { hookSchema } from '../procore/records';
 import type { ProcoreClient } from '../procore/client';
 
 // Procore webhooks: we register a hook per company (with a random secret Procore echoes in the
-// Authorization header), and the receiver stores each event, enqueues it and answers at once.
+// Authorization header) and its triggers, and the receiver stores each event, enqueues it and
+// answers at once.
 
 export const webhookPath = '/webhooks/procore';
 export const commitmentResources = ['Work Order Contracts', 'Purchase Order Contracts'] as const;
+/** A vendor added to a project directory (procore-platform.md section 4). */
+export const projectVendorResource = 'Project Vendors';
 
-export async function registerCommitmentHook(s: Services, procore: ProcoreClient, companyId: string): Promise<{ hookId: string; secretHash: Buffer }> {
-  const secret = randomToken();
-  const hook = await procore.write('POST', '/rest/v1.0/webhooks/hooks', hookSchema, {
-    companyId,
-    body: {
-      company_id: Number(companyId),
-      hook: {
-        api_version: 'v2',
-        namespace: 'coi-compliance',
-        destination_url: `${s.config.appUrl}${webhookPath}`,
-        destination_headers: { Authorization: `Bearer ${secret}` },
-      },
-    },
-  });
-  for (const resource_name of commitmentResources) {
-    await procore.write('POST', `/rest/v1.0/webhooks/hooks/${hook.id}/triggers`, z.looseObject({}), {
+const triggerSchema = z.looseObject({ resource_name: z.string(), event_type: z.string() });
+
+/**
+ * Our company hook, with a `create` trigger for each resource named: registered (with a random
+ * secret Procore echoes in the Authorization header) when the company has none yet, else given
+ * the triggers it lacks. The secret's hash is returned only for a new hook.
+ */
+export async function ensureHook(
+  s: Services,
+  procore: ProcoreClient,
+  companyId: string,
+  existingHookId: string | null,
+  resources: readonly string[],
+): Promise<{ hookId: string; secretHash: Buffer | null }> {
+  const scope = { company_id: Number(companyId) };
+  let hookId = existingHookId;
+  let secretHash: Buffer | null = null;
+  let have = new Set<string>();
+  if (!hookId) {
+    const secret = randomToken();
+    const hook = await procore.write('POST', '/rest/v1.0/webhooks/hooks', hookSchema, {
       companyId,
-      body: { company_id: Number(companyId), api_version: 'v2', trigger: { resource_name, event_type: 'create' } },
+      body: {
+        ...scope,
+        hook: { api_version: 'v2', namespace: 'coi-compliance', destination_url: `${s.config.appUrl}${webhookPath}`, destination_headers: { Authorization: `Bearer ${secret}` } },
+      },
+    });
+    hookId = hook.id;
+    secretHash = hashToken(secret);
+  } else {
+    const triggers = await procore.getAll(`/rest/v1.0/webhooks/hooks/${hookId}/triggers`, triggerSchema, { companyId, query: scope, perPage: 100 });
+    have = new Set(triggers.filter((t) => t.event_type === 'create').map((t) => t.resource_name));
+  }
+  for (const resource_name of resources) {
+    if (have.has(resource_name)) continue;
+    await procore.write('POST', `/rest/v1.0/webhooks/hooks/${hookId}/triggers`, z.looseObject({}), {
+      companyId,
+      body: { ...scope, api_version: 'v2', trigger: { resource_name, event_type: 'create' } },
     });
   }
-  return { hookId: hook.id, secretHash: hashToken(secret) };
+  return { hookId, secretHash };
 }
 
 const idLike = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);

@@ -157,6 +157,33 @@ describe('write-back with the service grant', () => {
     expect(records(vendor.vendorId)).toHaveLength(1);
   });
 
+  it('two workers on the same change write its records once', async () => {
+    const vendor = vendors[vendors.length - 1]!;
+    const requestId = await requestCoi(vendor.vendorId);
+    await waitFor(() => written(requestId), 20_000, 'the pending record');
+    await s().db('procore_records').where({ request_id: requestId }).delete();
+    stack.emulator.state.insurances.delete(records(vendor.vendorId)[0]!.id);
+    await s().db('procore_writebacks').where({ request_id: requestId }).increment('wanted', 1);
+    const results = await Promise.all([writeBackRequest(s(), String(COMPANY_A), requestId), writeBackRequest(s(), String(COMPANY_A), requestId)]);
+    expect(results.map((r) => r.written).sort()).toEqual([0, 1]);
+    expect(records(vendor.vendorId)).toHaveLength(1);
+  });
+
+  it('a grant Procore stops accepting holds the write, tells managers, and the write goes once it is reconnected', async () => {
+    const vendor = vendors[vendors.length - 2]!;
+    const path = `/rest/v1.0/projects/${projectId}/vendors/${vendor.vendorId}/insurances`;
+    stack.emulator.faults.add({ path_prefix: path, status: 401, count: 2, retry_after: null });
+    const requestId = await requestCoi(vendor.vendorId);
+    await waitFor(async () => (await intent(requestId))?.waiting_for_grant, 20_000, 'the write waiting for a grant');
+    const state = ((await (await stack.api(manager, `${base}/settings/procore-grant`)).json()) as { data: ProcoreGrantState }).data;
+    expect(state.waitingWrites).toBeGreaterThanOrEqual(1);
+    expect(state.grant?.lastError).toMatch(/expired or was revoked/);
+    expect(records(vendor.vendorId)).toHaveLength(0);
+    expect((await stack.api(admin, `${base}/settings/procore-grant`, { method: 'PUT', body: JSON.stringify({ kind: 'dmsa' }) })).status).toBe(200);
+    await waitFor(() => written(requestId), 20_000, 'the write after reconnecting');
+    expect(records(vendor.vendorId)).toHaveLength(1);
+  });
+
   it("a commitment's request sets the commitment's insurance status and notes", async () => {
     const commitment = [...stack.emulator.state.commitments.values()].find(
       (c) => c.project_id === projectId && c.status !== 'Void' && c.deleted_at === null && vendors.slice(6).some((v) => v.vendorId === String(c.vendor_id)),

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { companySettingsSchema, procoreGrantStateSchema, type CompanySettings } from '../../../server/contracts/requests';
+import { automaticProblemsSchema, companySettingsSchema, procoreGrantStateSchema, type CompanySettings } from '../../../server/contracts/requests';
 import { apiRequest } from './http';
 
 const settingsPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/settings`;
@@ -17,6 +17,14 @@ export function useSaveSettings(companyId: string) {
   return useMutation({
     mutationFn: (patch: Partial<CompanySettings>) => apiRequest(settingsPath(companyId), companySettingsSchema, { method: 'PATCH', body: patch }),
     onSuccess: (settings) => client.setQueryData(settingsKey(companyId), settings),
+  });
+}
+
+/** Automatic requests (webhook events) that did not happen, with the reason. */
+export function useAutomaticProblems(companyId: string) {
+  return useQuery({
+    queryKey: ['automatic-problems', companyId],
+    queryFn: () => apiRequest(`${settingsPath(companyId)}/automatic-requests`, automaticProblemsSchema),
   });
 }
 

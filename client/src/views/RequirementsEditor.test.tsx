@@ -118,6 +118,27 @@ describe('Requirements editor', () => {
     expect(api.callsTo('PUT', companyPath).map((call) => call.body)).toEqual([raised]);
   });
 
+  it('sends the completed-operations tail in years with the set', async () => {
+    const withTail = { ...view('company').requirements, completedOperationsYears: 6 };
+    const api = fakeApi({
+      [`GET ${companyPath}`]: [ok(view('company'))],
+      [`GET ${carriersPath}`]: [ok(carriers)],
+      [`POST ${companyPath}/preview`]: [ok(preview)],
+      [`PUT ${companyPath}`]: [ok({ ...view('company'), requirements: withTail })],
+    });
+    const dialog = await openEditor();
+    const user = userEvent.setup();
+    const years = within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Completed operations after the project closes (years)' });
+    expect(years.value).toBe('');
+    await user.type(years, '6');
+    await user.click(within(dialog).getByRole('button', { name: 'Preview changes' }));
+    expect(await within(dialog).findByText(/3 vendors would change status/)).toBeTruthy();
+    expect(api.callsTo('POST', `${companyPath}/preview`).map((call) => call.body)).toEqual([withTail]);
+    await user.click(within(dialog).getByRole('button', { name: 'Save requirements' }));
+    expect(await within(dialog).findByText('Requirements saved.')).toBeTruthy();
+    expect(api.callsTo('PUT', companyPath).map((call) => call.body)).toEqual([withTail]);
+  });
+
   it('shows a 400 issue next to the field its path names', async () => {
     const message = 'must not be more than the general aggregate (2000000)';
     fakeApi({

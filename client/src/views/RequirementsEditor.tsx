@@ -39,7 +39,7 @@ const sourceText: Record<RequirementsView['source'], string> = {
 
 /** Paths of the fields on screen, so issues about anything else are listed above the form instead of lost. */
 function shownPaths(set: RequirementSet): string[] {
-  const paths = ['name', 'minimumAmBest', 'certificateHolder', 'descriptionMustContain', 'minimumDaysRemaining'];
+  const paths = ['name', 'minimumAmBest', 'certificateHolder', 'descriptionMustContain', 'minimumDaysRemaining', 'completedOperationsYears'];
   for (const line of requirementLines) {
     const base = `lines.${line}`;
     paths.push(`${base}.required`);

@@ -17,6 +17,7 @@ export type GoldenContext = Omit<typeof baseContext, 'carriers' | 'trade' | 'com
   /** Pointers a person corrected or confirmed (a set in the evaluator's context). */
   confirmed?: string[];
   reviewFinished?: boolean;
+  projectClosedOn?: string | null;
 };
 
 export interface CaseDef {

@@ -7,6 +7,7 @@ import { certificateCases } from './cases-certificate';
 import { lineCases } from './cases-lines';
 import { readingCases } from './cases-reading';
 import { tierCases } from './cases-tiers';
+import { tailCases } from './cases-tail';
 import { goldenDir, toEvaluatorInputs } from './load';
 
 // Writes golden/*.json from the case definitions. Run: npx tsx server/compliance/golden/write-goldens.ts
@@ -29,7 +30,7 @@ function check(def: CaseDef, verdict: ReturnType<typeof evaluateCertificate>): s
   return problems;
 }
 
-const all = [...certificateCases, ...lineCases, ...tierCases, ...readingCases];
+const all = [...certificateCases, ...lineCases, ...tierCases, ...readingCases, ...tailCases];
 let failed = 0;
 for (const def of all) {
   const built = buildCase(def);

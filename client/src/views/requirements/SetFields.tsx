@@ -27,12 +27,31 @@ interface SetFieldsProps {
   onChange: (change: (set: RequirementSet) => RequirementSet) => void;
 }
 
+/** A number of days or years, kept as typed so an empty box does not jump. */
+function WholeNumberField(props: { label: string; hint: string; initial: number | undefined; issues: readonly RequirementIssue[]; path: string; onValue: (value: number | undefined) => void }) {
+  const [text, setText] = useState(() => (props.initial === undefined ? '' : String(props.initial)));
+  return (
+    <TextField
+      label={props.label}
+      hint={props.hint}
+      inputMode="numeric"
+      value={text}
+      issues={props.issues}
+      path={props.path}
+      onChange={(typed) => {
+        setText(typed);
+        // Anything that is not a whole number goes to the server as typed so its issue names the field.
+        props.onValue(typed.trim() === '' ? undefined : Number(typed.trim()));
+      }}
+    />
+  );
+}
+
 const emptyToNull = (text: string): string | null => (text.trim() === '' ? null : text);
 
 export function SetFields({ set, issues, onChange }: SetFieldsProps) {
-  // Phrases and days are kept as typed, so a trailing comma or an empty box does not jump.
+  // Phrases are kept as typed, so a trailing comma does not jump.
   const [phrases, setPhrases] = useState(() => (set.descriptionMustContain ?? []).join(', '));
-  const [days, setDays] = useState(() => (set.minimumDaysRemaining === undefined ? '' : String(set.minimumDaysRemaining)));
   return (
     <>
       <TextField label="Requirement set name" value={set.name} issues={issues} path="name" onChange={(name) => onChange((s) => ({ ...s, name }))} />
@@ -65,19 +84,21 @@ export function SetFields({ set, issues, onChange }: SetFieldsProps) {
           onChange((s) => ({ ...s, descriptionMustContain: list.length > 0 ? list : undefined }));
         }}
       />
-      <TextField
+      <WholeNumberField
         label="Days of coverage remaining"
         hint="Policies must run at least this many days past the check. Leave empty for no minimum."
-        inputMode="numeric"
-        value={days}
+        initial={set.minimumDaysRemaining}
         issues={issues}
         path="minimumDaysRemaining"
-        onChange={(text) => {
-          setDays(text);
-          // Anything that is not a whole number goes to the server as typed so its issue names the field.
-          const value = text.trim() === '' ? undefined : Number(text.trim());
-          onChange((s) => ({ ...s, minimumDaysRemaining: value }));
-        }}
+        onValue={(value) => onChange((s) => ({ ...s, minimumDaysRemaining: value }))}
+      />
+      <WholeNumberField
+        label="Completed operations after the project closes (years)"
+        hint="Keep asking for general liability (products-completed operations) for this many years after the project closes in Procore. Leave empty for none."
+        initial={set.completedOperationsYears}
+        issues={issues}
+        path="completedOperationsYears"
+        onValue={(value) => onChange((s) => ({ ...s, completedOperationsYears: value }))}
       />
     </>
   );
