@@ -1,3 +1,5 @@
+import { emailButton, emailPage, esc } from './frame';
+
 // Emails to subcontractors: plain language, what is needed for which project, a personal link.
 // Rendered as text and as simple HTML (inline styles: mail clients ignore stylesheets).
 
@@ -45,19 +47,13 @@ export function renderRequestEmail(i: RequestEmailInput): RenderedEmail {
     `Thank you,`,
     i.gcName,
   ].join('\n');
-  const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#232729;font-size:15px;line-height:1.5">
-<p>Hello ${esc(i.vendorName)},</p>
+  const html = emailPage(`<p>Hello ${esc(i.vendorName)},</p>
 <p>${esc(opening)}</p>
 <p>The certificate should show:</p>
 <ul>${i.requirements.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>
 <p>${esc(closing)}</p>
-<p><a href="${esc(i.link)}" style="display:inline-block;background:#f47e42;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold">Upload your certificate</a></p>
-<p style="font-size:13px;color:#6a767c">Or copy this link: ${esc(i.link)}</p>
-<p>Thank you,<br>${esc(i.gcName)}</p>
-</body></html>`;
+${emailButton(i.link, 'Upload your certificate')}
+<p>Thank you,<br>${esc(i.gcName)}</p>`);
   return { subject, text, html };
 }
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

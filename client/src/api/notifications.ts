@@ -1,0 +1,34 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { digestStateSchema, smsSettingsSchema, type SmsSettingsPatch } from '../../../server/contracts/notifications';
+import { apiRequest } from './http';
+
+const digestPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/digest`;
+const digestKey = (companyId: string) => ['digest', companyId];
+
+/** Whether the signed-in user gets the daily digest for this company. */
+export function useDigest(companyId: string) {
+  return useQuery({ queryKey: digestKey(companyId), queryFn: () => apiRequest(digestPath(companyId), digestStateSchema) });
+}
+
+export function useSetDigest(companyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (subscribed: boolean) => apiRequest(digestPath(companyId), digestStateSchema, { method: 'PUT', body: { subscribed } }),
+    onSuccess: (state) => client.setQueryData(digestKey(companyId), state),
+  });
+}
+
+const smsPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/settings/sms`;
+const smsKey = (companyId: string) => ['sms-settings', companyId];
+
+export function useSmsSettings(companyId: string) {
+  return useQuery({ queryKey: smsKey(companyId), queryFn: () => apiRequest(smsPath(companyId), smsSettingsSchema) });
+}
+
+export function useSaveSmsSettings(companyId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: SmsSettingsPatch) => apiRequest(smsPath(companyId), smsSettingsSchema, { method: 'PATCH', body: patch }),
+    onSuccess: (state) => client.setQueryData(smsKey(companyId), state),
+  });
+}
