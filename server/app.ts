@@ -17,6 +17,7 @@ import { reviewRoutes } from './review/routes';
 import { deskRoutes } from './desk/routes';
 import { roleRoutes } from './permissions/routes';
 import { digestRoutes } from './digest/routes';
+import { smsRoutes } from './sms/routes';
 import type { Health } from './contracts/api';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   app.use(deskRoutes(s));
   app.use(roleRoutes(s));
   app.use(digestRoutes(s));
+  app.use(smsRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));
 
   app.use(['/app'], frameableBy(s.config.frameAncestors));
