@@ -1,5 +1,4 @@
-import { emailButton, emailPage, esc } from '../notifications/frame';
-import type { RenderedEmail } from '../notifications/templates';
+import { emailButton, emailPage, esc, type RenderedEmail } from '../notifications/email-frame';
 import type { ChangeKind, DigestChange } from './changes';
 
 // The daily digest to a GC user: one section per kind of change, each line naming the vendor
