@@ -7,7 +7,7 @@ import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
 import { revokeUploadLinks } from '../portal/links';
 import { createRequests, type Candidate } from './create';
-import { activeRequestVendors, findRequest, markRequestDeleted, toSummary } from './repository';
+import { activeRequestVendors, findRequest, markRequestDeleted, recipientMobile, toSummary } from './repository';
 import { addEvent } from './timeline';
 import { moveRequest } from './lifecycle';
 import { describeIntent, findIntent, wantWriteBack } from '../sync/writeback-intents';
@@ -68,6 +68,7 @@ export async function requestDetail(s: Services, companyId: string, requestId: s
   return {
     ...toSummary(row),
     deleted: row.deleted_at !== null,
+    recipientMobile: await recipientMobile(s.db, companyId, requestId),
     // Managers see whether Procore shows this request (and are told to reconnect when it cannot).
     ...(managerView ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
     timeline: visibleEvents(events).map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),

@@ -78,6 +78,7 @@ describe('text reminders', () => {
     expect((await db()('coi_requests').where({ id: requestId }).first('recipient_mobile')).recipient_mobile).toBeNull();
     const ok = await call<{ mobile: string }>(`${base}/requests/${requestId}/mobile`, 'PUT', { mobile });
     expect(ok).toMatchObject({ status: 200, data: { mobile } });
+    expect((await call<{ recipientMobile: string }>(`${base}/requests/${requestId}`)).data.recipientMobile).toBe(mobile);
   });
 
   it('texts each reminder once, retrying after the provider fails', async () => {
@@ -85,7 +86,9 @@ describe('text reminders', () => {
     const at = new Date(createdAt.getTime() + 3 * day + 60_000);
     await Promise.all([remind(at), remind(at)]);
     await remind(at);
-    const [text] = await waitFor(async () => ((await textsTo(mobile)).length ? textsTo(mobile) : null), 30_000, 'the text after a retry');
+    // The sink keeps the message before the app commits "sent": wait for both.
+    await waitFor(async () => ((await db()('texts').where({ request_id: requestId, status: 'sent' }).first()) ? true : null), 30_000, 'the text sent after a retry');
+    const [text] = await textsTo(mobile);
     expect(text!.from).toBe(from);
     expect(text!.body).toContain('Riverside Medical Center');
     expect(text!.body).toContain(link);

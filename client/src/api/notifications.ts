@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { digestStateSchema, smsSettingsSchema, type SmsSettingsPatch } from '../../../server/contracts/notifications';
+import { digestStateSchema, requestMobileSchema, smsSettingsSchema, type SmsSettingsPatch } from '../../../server/contracts/notifications';
 import { apiRequest } from './http';
+import { requestKey } from './requests';
 
 const digestPath = (companyId: string) => `/api/companies/${encodeURIComponent(companyId)}/digest`;
 const digestKey = (companyId: string) => ['digest', companyId];
@@ -30,5 +31,15 @@ export function useSaveSmsSettings(companyId: string) {
   return useMutation({
     mutationFn: (patch: SmsSettingsPatch) => apiRequest(smsPath(companyId), smsSettingsSchema, { method: 'PATCH', body: patch }),
     onSuccess: (state) => client.setQueryData(smsKey(companyId), state),
+  });
+}
+
+/** Sets (or with null removes) the sub's mobile on a request; the request is re-read afterwards. */
+export function useSetRequestMobile(companyId: string, requestId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (mobile: string | null) =>
+      apiRequest(`/api/companies/${encodeURIComponent(companyId)}/requests/${encodeURIComponent(requestId)}/mobile`, requestMobileSchema, { method: 'PUT', body: { mobile } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: requestKey(companyId, requestId) }),
   });
 }
