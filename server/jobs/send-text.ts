@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addEvent, systemActor } from '../requests/timeline';
 import { smsAccount } from '../sms/settings';
 import { postMessage, SmsSendError } from '../sms/provider';
+import { optedOut } from '../sms/opt-outs';
 import { defineJob } from './job';
 
 // Sends one queued text, the way send-email sends an email: "sending" is committed first (a
@@ -33,8 +34,7 @@ export const sendText = defineJob({
         if (event && text.request_id) await addEvent(trx, { companyId, requestId: text.request_id, kind: event.kind, actor, data: { textId, to: text.to_number, ...event.data } });
       });
     const account = await smsAccount(s.db, s.sealer, companyId);
-    const optedOut = await s.db('sms_opt_outs').where({ company_id: companyId, phone: text.to_number }).first('phone');
-    if (!account || optedOut) {
+    if (!account || (await optedOut(s.db, companyId, text.to_number))) {
       const error = account ? 'the number replied STOP' : 'text messages are turned off';
       await settle('failed', { last_error: error }, { kind: 'text_failed', data: { error } });
       return { sent: 0, failed: 1 };

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { ForbiddenError } from '../errors';
 import { smsAccount } from './settings';
 import { signatureValid } from './signature';
+import { setOptedOut } from './opt-outs';
 
 // Replies to our texts, as the provider posts them: only a correctly signed post counts (the
 // company's auth token), and only the opt-out words matter. STOP and its kin opt the number out
@@ -24,11 +25,11 @@ export async function handleInbound(s: Services, companyId: string, url: string,
   const word = reply.data.Body.trim().toUpperCase();
   const phone = reply.data.From;
   if (stopWords.has(word)) {
-    await s.db('sms_opt_outs').insert({ company_id: companyId, phone }).onConflict(['company_id', 'phone']).ignore();
+    await setOptedOut(s.db, companyId, phone, true);
     return 'opted_out';
   }
   if (startWords.has(word)) {
-    await s.db('sms_opt_outs').where({ company_id: companyId, phone }).delete();
+    await setOptedOut(s.db, companyId, phone, false);
     return 'opted_in';
   }
   return 'ignored';

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { addEvent, type Actor } from '../requests/timeline';
 import { recipientMobile } from '../requests/repository';
+import { optedOut } from './opt-outs';
 
 // Texts are written in the same transaction as the change that causes them, like emails, and
 // sent by the send-text job; dedupe_key is unique, so a text is queued once, ever. A text is
@@ -20,7 +21,7 @@ export async function queueText(trx: Knex.Transaction, t: QueuedText, actor: Act
   if (!on) return null;
   const mobile = await recipientMobile(trx, t.companyId, t.requestId);
   if (!mobile) return null;
-  if (await trx('sms_opt_outs').where({ company_id: t.companyId, phone: mobile }).first('phone')) return null;
+  if (await optedOut(trx, t.companyId, mobile)) return null;
   const [row] = (await trx('texts')
     .insert({ company_id: t.companyId, request_id: t.requestId, kind: t.kind, dedupe_key: t.dedupeKey, to_number: mobile, body: t.body })
     .onConflict('dedupe_key')

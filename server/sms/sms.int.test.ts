@@ -116,6 +116,7 @@ describe('text reminders', () => {
     expect(stopped.status).toBe(200);
     expect(stopped.body).toContain('<Response></Response>');
     expect(await db()('sms_opt_outs').where({ company_id: COMPANY_A }).pluck('phone')).toEqual([mobile]);
+    expect((await call<{ mobileOptedOut: boolean }>(`${base}/requests/${requestId}`)).data.mobileOptedOut).toBe(true);
 
     await remind(new Date(createdAt.getTime() + 7 * day + 60_000));
     expect(await db()('emails').where({ request_id: requestId, kind: 'reminder' })).toHaveLength(2);

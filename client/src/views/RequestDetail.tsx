@@ -71,7 +71,7 @@ function FactList({ detail }: { detail: Detail }) {
       {detail.recipientMobile ? (
         <>
           <dt>Mobile</dt>
-          <dd>{detail.recipientMobile}</dd>
+          <dd>{detail.recipientMobile}{detail.mobileOptedOut ? ' (replied STOP: no texts)' : ''}</dd>
         </>
       ) : null}
       <dt>Requested</dt>
