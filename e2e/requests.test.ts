@@ -86,7 +86,7 @@ describe('COI requests in the emulated Procore', () => {
     await connect(home, frame, 'Carla Nguyen');
     await frame.getByRole('button', { name: 'Settings' }).click();
     await frame.getByRole('checkbox', { name: /automatically when a commitment is created/i }).check();
-    await frame.getByRole('button', { name: /^Save/ }).click();
+    await frame.getByRole('button', { name: 'Save settings' }).click();
     await waitFor(async () => (await stack.database.db('company_settings').first())?.auto_request_commitments, 15_000, 'settings saved');
 
     const v = projectVendorsWithEmail(stack.emulator, projectId, 1, 10)[0]!;
