@@ -87,7 +87,7 @@ describe('COI requests in the emulated Procore', () => {
     await frame.getByRole('button', { name: 'Settings' }).click();
     await frame.getByRole('checkbox', { name: /automatically when a commitment is created/i }).check();
     await frame.getByRole('checkbox', { name: /automatically when a vendor is added to a project/i }).check();
-    await frame.getByRole('button', { name: /^Save/ }).click();
+    await frame.getByRole('button', { name: 'Save settings' }).click();
     await waitFor(async () => {
       const saved = await stack.database.db('company_settings').first();
       return saved?.auto_request_commitments && saved.auto_request_project_vendors;

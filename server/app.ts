@@ -16,6 +16,8 @@ import { portalRoutes } from './portal/routes';
 import { reviewRoutes } from './review/routes';
 import { deskRoutes } from './desk/routes';
 import { roleRoutes } from './permissions/routes';
+import { digestRoutes } from './digest/routes';
+import { smsRoutes } from './sms/routes';
 import type { Health } from './contracts/api';
 
 export interface AppOptions {
@@ -57,6 +59,8 @@ export function createApp(s: Services, secretKey: string, options: AppOptions = 
   app.use(reviewRoutes(s));
   app.use(deskRoutes(s));
   app.use(roleRoutes(s));
+  app.use(digestRoutes(s));
+  app.use(smsRoutes(s));
   app.use('/api', (req, _res, next) => next(new NotFoundError(`No API route ${req.method} ${req.path}.`)));
 
   app.use(['/app'], frameableBy(s.config.frameAncestors));

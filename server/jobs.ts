@@ -12,12 +12,14 @@ import { sendReminders } from './jobs/send-reminders';
 import { procoreWriteback } from './jobs/procore-writeback';
 import { sweepWritebacks } from './jobs/sweep-writebacks';
 import { nightlySyncJob } from './jobs/nightly-sync';
+import { sendDigests } from './jobs/send-digests';
+import { sendText } from './jobs/send-text';
 import { listenForWriteBacks } from './sync/writeback-listener';
 
 // pg-boss in the same PostgreSQL. Every app server can enqueue; workers (in-process with
 // npm start, or npm run worker) run the jobs below.
 
-export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders, procoreWriteback, sweepWritebacks, nightlySyncJob];
+export const jobs: Job[] = [pruneSessions, sendEmail, sweepOutbox, sweepReads, procoreEvent, readCertificate, sendReminders, procoreWriteback, sweepWritebacks, nightlySyncJob, sendDigests, sendText];
 
 export interface Queue {
   boss: PgBoss;

@@ -15,6 +15,12 @@ export function createLogger(level: string): Logger {
         'token',
         'access_token',
         'refresh_token',
+        // The SMS account's auth token, wherever an object carrying it is logged.
+        'authToken',
+        '*.authToken',
+        '*.*.authToken',
+        'auth_token_sealed',
+        '*.auth_token_sealed',
       ],
       censor: '[redacted]',
     },

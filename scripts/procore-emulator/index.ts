@@ -15,6 +15,7 @@ import { vendorsRouter } from './rest-vendors';
 import { webhooksRouter } from './rest-webhooks';
 import { createState, type EmulatorState } from './store';
 import { toolingRouter } from './tooling';
+import { smsApiRouter, smsToolingRouter } from './sms-sink';
 import type { MailItem } from './types';
 import { createWebhookDispatcher, requestActor } from './webhooks';
 import { restContext, sendError } from './http';
@@ -88,6 +89,8 @@ export function buildApp(options: EmulatorOptions, state: EmulatorState, deps: R
   app.use('/rest', (_req, res, next) => requestActor.run({ application_id: restContext(res).token.client_id }, next));
   for (const version of REST_VERSIONS) app.use(`/rest/${version}`, requireCompanyHeader(state), ...routers);
   app.use('/rest', restNotFound);
+  app.use('/sms', smsApiRouter(state.sms));
+  app.use('/__emulator/sms', smsToolingRouter(state.sms));
   app.use('/__emulator', toolingRouter(deps, faults, options.mail));
   app.use(hostRouter(state, appUrl));
   app.use(errorHandler);

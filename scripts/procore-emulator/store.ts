@@ -1,5 +1,6 @@
 import { COMPANY_A, seedCompanies, seedProjects, seedTemplates, seedUsers } from './seed-people';
 import { RUNTIME_VENDOR_ID_BASE, seedCommitments, seedDirectories, seedInsurances, seedTrades, seedVendors } from './seed-vendors';
+import { createSmsState, type SmsState } from './sms-sink';
 import type {
   AccessToken, AuthCode, Commitment, Company, Delivery, Hook, Insurance, Membership, PermissionTemplate, Project, Trade, User, Vendor,
 } from './types';
@@ -23,6 +24,8 @@ export interface EmulatorState {
   /** refresh token -> access token it belongs to */
   refreshTokens: Map<string, string>;
   codes: Map<string, AuthCode>;
+  /** The SMS sink: accounts, messages sent, failures to inject. */
+  sms: SmsState;
   nextId(kind: IdKind): number;
 }
 
@@ -61,6 +64,7 @@ export function createState(firstCompanyVendors: number, extraProjects = 0): Emu
     tokens: new Map(),
     refreshTokens: new Map(),
     codes: new Map(),
+    sms: createSmsState(),
     nextId(kind) {
       const id = counters[kind];
       counters[kind] = id + 1;

@@ -148,7 +148,7 @@ export function toolingRouter(deps: RestDeps, faults: Faults, mail: MailSource |
     res.json(await readMail(mail));
   });
   router.get('/mailbox', async (_req, res) => {
-    res.type('html').send(renderMailbox(await readMail(mail)));
+    res.type('html').send(renderMailbox(await readMail(mail), [...deps.state.sms.messages].reverse()));
   });
   return router;
 }

@@ -68,6 +68,10 @@ export type ProcoreWriteState = z.infer<typeof procoreWriteStateSchema>;
 
 export const requestDetailSchema = requestSummarySchema.extend({
   deleted: z.boolean(),
+  /** The sub's mobile for text reminders (E.164), when one was given. */
+  recipientMobile: z.string().nullable().optional(),
+  /** The mobile replied STOP to the company's texts (and has not replied START since). */
+  mobileOptedOut: z.boolean().optional(),
   procore: procoreWriteStateSchema.nullable().optional(),
   timeline: z.array(timelineEventSchema),
   documents: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number(), createdAt: z.string(), readStatus: z.string() })),

@@ -11,6 +11,8 @@ import { addEvent, systemActor } from '../requests/timeline';
 import { defineJob } from './job';
 import { queueNoticeReminders } from '../notifications/notice-reminders';
 import { sendEmailRetries } from './send-email';
+import { queueText, reminderText } from '../sms/outbox';
+import { sendTextRetries } from './send-text';
 
 // Reminders until something is uploaded (and, in notice-reminders.ts, after a deficiency notice): on the company's reminder days after the request
 // (3, 7 and 14 by default), then every reminderEveryDays. Each one is queued exactly once,
@@ -52,14 +54,19 @@ export const sendReminders = defineJob({
     const at = now ? new Date(now) : new Date();
     const due = await dueReminders(s.db, at);
     const emailIds: string[] = [];
+    const textIds: string[] = [];
     for (const reminder of due) {
-      const emailId = await s.db.transaction((trx) => queueReminder(s, trx, reminder, at));
-      if (emailId) emailIds.push(emailId);
+      const queued = await s.db.transaction((trx) => queueReminder(s, trx, reminder, at));
+      if (queued.emailId) emailIds.push(queued.emailId);
+      if (queued.textId) textIds.push(queued.textId);
     }
+    const queuedNow = emailIds.length;
     const afterNotice = await queueNoticeReminders(s, at, nextReminderDue);
-    emailIds.push(...afterNotice);
+    emailIds.push(...afterNotice.emailIds);
+    textIds.push(...afterNotice.textIds);
     if (emailIds.length) await s.enqueueMany('send-email', emailIds.map((emailId) => ({ emailId })), sendEmailRetries);
-    return { due: due.length, queued: emailIds.length - afterNotice.length, skipped: due.length - (emailIds.length - afterNotice.length), afterNotice: afterNotice.length };
+    if (textIds.length) await s.enqueueMany('send-text', textIds.map((textId) => ({ textId })), sendTextRetries);
+    return { due: due.length, queued: queuedNow, skipped: due.length - queuedNow, afterNotice: afterNotice.emailIds.length, texts: textIds.length };
   },
 });
 
@@ -80,22 +87,24 @@ async function dueReminders(db: Knex, at: Date): Promise<DueReminder[]> {
     .map((r) => ({ requestId: r.id, number: r.remindersSent + 1 }));
 }
 
-/** Queues reminder `number` for one request; null when another worker got there first or it stopped being due. */
-async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder, at: Date): Promise<string | null> {
+/** Queues reminder `number` for one request (email, and text when the company texts); nothing when another worker got there first or it stopped being due. */
+async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder, at: Date): Promise<{ emailId: string | null; textId: string | null }> {
+  const none = { emailId: null, textId: null };
   const row = await lockForReminder(trx, r.requestId, r.number);
-  if (!row) return null;
+  if (!row) return none;
   const companyId = row.companyId;
   const token = await currentLinkToken(trx, s.sealer, r.requestId);
   const request = await findPortalRequest(trx, r.requestId);
-  if (!token || !request) return null;
+  if (!token || !request) return none;
   const { linkTtlDays } = await getSettings(trx, companyId);
   const expiresAt = await extendUploadLinks(trx, r.requestId, linkTtlDays, at);
   await addEvent(trx, { companyId, requestId: r.requestId, kind: 'link_extended', actor: scheduleActor, data: { expiresAt: expiresAt.toISOString(), reminder: r.number } });
+  const link = `${s.config.appUrl}/portal/${token}`;
   const email = renderRequestEmail({
     gcName: request.gcName,
     vendorName: request.vendorName,
     projectName: request.projectName,
-    link: `${s.config.appUrl}/portal/${token}`,
+    link,
     linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
     requirements: await requestWording(trx, request),
     reminderNumber: r.number,
@@ -107,7 +116,9 @@ async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder,
     { companyId, requestId: r.requestId, kind: 'reminder', dedupeKey: `reminder:${r.requestId}:${r.number}`, fromName: request.gcName, to: [row.recipientEmail], cc, ...email },
     scheduleActor,
   );
+  // The text's dedupe key is the email's: one text per reminder.
+  const textId = await queueText(trx, { companyId, requestId: r.requestId, kind: 'reminder', dedupeKey: `reminder:${r.requestId}:${r.number}`, body: reminderText({ ...request, link }) }, scheduleActor);
   await setRemindersSent(trx, r.requestId, r.number);
-  await addEvent(trx, { companyId, requestId: r.requestId, kind: 'reminder_queued', actor: scheduleActor, data: { number: r.number, emailId, cc } });
-  return emailId;
+  await addEvent(trx, { companyId, requestId: r.requestId, kind: 'reminder_queued', actor: scheduleActor, data: { number: r.number, emailId, cc, textId } });
+  return { emailId, textId };
 }

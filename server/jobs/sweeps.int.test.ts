@@ -131,6 +131,29 @@ describe('sweep-outbox', () => {
   });
 });
 
+describe('sweep-outbox for texts', () => {
+  it('gives a text whose job is gone one job, and puts a text cut off mid-send back to queued', async () => {
+    const r = await createTestRequest(stack.app.services);
+    const text = async (status: string, sendingMinutesAgo: number | null) =>
+      ((await db()('texts')
+        .insert({
+          company_id: r.companyId, request_id: r.requestId, kind: 'reminder', dedupe_key: `test:${randomUUID()}`, to_number: '+14155550123', body: 'Please upload', status,
+          created_at: db().raw("now() - interval '5 minutes'"), sending_at: sendingMinutesAgo === null ? null : db().raw(`now() - interval '${sendingMinutesAgo} minutes'`),
+        })
+        .returning('id')) as { id: string }[])[0]!.id;
+    const orphan = await text('queued', null);
+    const cutOff = await text('sending', 5);
+    const inFlight = await text('sending', 0);
+    for (let i = 0; i < 3; i++) await sweepOutbox.run(stack.app.services, {});
+    const textJobs = (id: string) => db()('pgboss.job').where({ name: 'send-text', singleton_key: id }).whereIn('state', ['created', 'retry', 'active']);
+    expect(await textJobs(orphan)).toHaveLength(1);
+    expect((await db()('texts').where({ id: cutOff }).first()).status).toBe('queued');
+    expect(await textJobs(cutOff)).toHaveLength(1);
+    expect((await db()('texts').where({ id: inFlight }).first()).status).toBe('sending');
+    expect(await textJobs(inFlight)).toHaveLength(0);
+  });
+});
+
 describe('send-email', () => {
   it('marks the email sending before SMTP, sent after, with a Message-ID from its dedupe key', async () => {
     const r = await createTestRequest(stack.app.services);

@@ -27,14 +27,24 @@ export function renderSubEmail(e: SubEmail): RenderedEmail {
   const htmlBlocks = e.blocks.map((b) =>
     typeof b === 'string' ? `<p>${esc(b)}</p>` : `<ul>${b.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
   );
-  const html = `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#232729;font-size:15px;line-height:1.5">
-<p>Hello ${esc(e.vendorName)},</p>
+  const html = emailPage(`<p>Hello ${esc(e.vendorName)},</p>
 ${htmlBlocks.join('\n')}
-<p><a href="${esc(e.link)}" style="display:inline-block;background:#f47e42;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold">${esc(e.action)}</a></p>
-<p style="font-size:13px;color:#6a767c">Or copy this link: ${esc(e.link)}</p>
-<p>Thank you,<br>${esc(e.gcName)}</p>
-</body></html>`;
+${emailButton(e.link, e.action)}
+<p>Thank you,<br>${esc(e.gcName)}</p>`);
   return { subject: e.subject, text, html };
+}
+
+/** A whole HTML email around already-escaped body markup (also the GC's daily digest). */
+export function emailPage(body: string): string {
+  return `<!doctype html><html><body style="font-family:Arial,Helvetica,sans-serif;color:#232729;font-size:15px;line-height:1.5">
+${body}
+</body></html>`;
+}
+
+/** The call to action, with the link spelled out under it for clients that drop buttons. */
+export function emailButton(link: string, label: string): string {
+  return `<p><a href="${esc(link)}" style="display:inline-block;background:#f47e42;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold">${esc(label)}</a></p>
+<p style="font-size:13px;color:#6a767c">Or copy this link: ${esc(link)}</p>`;
 }
 
 /** A paragraph that introduces a list ("…should show:") is followed by the list without a blank line. */

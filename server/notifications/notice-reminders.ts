@@ -7,6 +7,7 @@ import { addEvent, systemActor } from '../requests/timeline';
 import { requestWording } from '../requirements/wording';
 import { renderRequestEmail } from './templates';
 import { queueEmail } from './outbox';
+import { queueText, reminderText } from '../sms/outbox';
 
 // Reminders after a deficiency notice: a request Awaiting New COI is reminded on the same
 // cadence as a Pending one, counting from the notice (a newer notice starts the count again).
@@ -18,42 +19,48 @@ export async function queueNoticeReminders(
   s: Services,
   at: Date,
   nextDue: (from: Date, sent: number, cadence: { reminderDays: number[]; reminderEveryDays: number }) => Date | null,
-): Promise<string[]> {
+): Promise<{ emailIds: string[]; textIds: string[] }> {
   const due = (await noticeReminderCandidates(s.db, at, 1000)).filter((c) => {
     const next = nextDue(c.noticeAt, c.sent, { reminderDays: c.reminderDays ?? [3, 7, 14], reminderEveryDays: c.reminderEveryDays ?? 7 });
     return next !== null && next <= at;
   });
   const emailIds: string[] = [];
+  const textIds: string[] = [];
   for (const c of due) {
-    const id = await s.db.transaction((trx) => queueOne(s, trx, c, at));
-    if (id) emailIds.push(id);
+    const queued = await s.db.transaction((trx) => queueOne(s, trx, c, at));
+    if (queued.emailId) emailIds.push(queued.emailId);
+    if (queued.textId) textIds.push(queued.textId);
   }
-  return emailIds;
+  return { emailIds, textIds };
 }
 
-async function queueOne(s: Services, trx: Knex.Transaction, c: NoticeReminderCandidate, at: Date): Promise<string | null> {
-  if ((await lockRequestStatus(trx, c.companyId, c.id)) !== 'awaiting_new_coi') return null;
+async function queueOne(s: Services, trx: Knex.Transaction, c: NoticeReminderCandidate, at: Date): Promise<{ emailId: string | null; textId: string | null }> {
+  const none = { emailId: null, textId: null };
+  if ((await lockRequestStatus(trx, c.companyId, c.id)) !== 'awaiting_new_coi') return none;
   const number = c.sent + 1;
   const token = await currentLinkToken(trx, s.sealer, c.id);
   const request = await findPortalRequest(trx, c.id);
   const row = (await trx('emails').where({ id: c.noticeId }).first('to_addresses', 'cc_addresses')) as { to_addresses: string[]; cc_addresses: string[] } | undefined;
-  if (!token || !request || !row) return null;
+  if (!token || !request || !row) return none;
   const { linkTtlDays } = await getSettings(trx, c.companyId);
   const expiresAt = await extendUploadLinks(trx, c.id, linkTtlDays, at);
+  const link = `${s.config.appUrl}/portal/${token}`;
   const email = renderRequestEmail({
     gcName: request.gcName,
     vendorName: request.vendorName,
     projectName: request.projectName,
-    link: `${s.config.appUrl}/portal/${token}`,
+    link,
     linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
     requirements: await requestWording(trx, request),
     reminderNumber: number,
   });
+  const dedupeKey = `notice-reminder:${c.id}:${c.noticeId}:${number}`;
   const emailId = await queueEmail(
     trx,
-    { companyId: c.companyId, requestId: c.id, kind: 'reminder', dedupeKey: `notice-reminder:${c.id}:${c.noticeId}:${number}`, fromName: request.gcName, to: row.to_addresses, cc: row.cc_addresses, ...email },
+    { companyId: c.companyId, requestId: c.id, kind: 'reminder', dedupeKey, fromName: request.gcName, to: row.to_addresses, cc: row.cc_addresses, ...email },
     scheduleActor,
   );
-  if (emailId) await addEvent(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder_queued', actor: scheduleActor, data: { number, emailId, afterNotice: c.noticeId } });
-  return emailId;
+  const textId = emailId ? await queueText(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder', dedupeKey, body: reminderText({ ...request, link }) }, scheduleActor) : null;
+  if (emailId) await addEvent(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder_queued', actor: scheduleActor, data: { number, emailId, afterNotice: c.noticeId, textId } });
+  return { emailId, textId };
 }

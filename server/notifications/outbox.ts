@@ -6,8 +6,9 @@ import { addEvent, type Actor } from '../requests/timeline';
 
 export interface QueuedEmail {
   companyId: string;
-  requestId: string;
-  kind: 'request' | 'reminder' | 'deficiency' | 'unreadable' | 'renewal';
+  /** null for emails about no one request (the daily digest); those have no timeline. */
+  requestId: string | null;
+  kind: 'request' | 'reminder' | 'deficiency' | 'unreadable' | 'renewal' | 'digest';
   dedupeKey: string;
   fromName: string;
   to: string[];
@@ -36,6 +37,7 @@ export async function queueEmail(trx: Knex.Transaction, e: QueuedEmail, actor: A
     .ignore()
     .returning('id')) as { id: string }[];
   if (!row) return null;
+  if (e.requestId === null) return row.id;
   await addEvent(trx, {
     companyId: e.companyId,
     requestId: e.requestId,

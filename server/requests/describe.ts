@@ -35,6 +35,10 @@ const describers: Record<string, (d: Data) => string> = {
   approved_compliant: (d) => `Approved as compliant after review${Array.isArray(d.setAside) && d.setAside.length ? `; points set aside: ${d.setAside.map(String).join(' ')}` : ''}.`,
   note_sent: (d) => `Note sent to the subcontractor${d.message ? `: "${String(d.message)}"` : ''}.`,
   review_finished: (d) => String(d.message ?? 'Review finished.'),
+  text_queued: (d) => `Text reminder to ${String(d.to ?? '')}: not yet delivered.`,
+  text_sent: (d) => `Text reminder delivered to ${String(d.to ?? '')}.`,
+  text_failed: (d) => `Text not delivered: ${String(d.error ?? 'the SMS provider refused it')}.`,
+  mobile_changed: (d) => (d.mobile ? `Mobile for text reminders set to ${String(d.mobile)}.` : 'Mobile for text reminders removed.'),
   read_failed: (d) => `Could not read ${String(d.filename ?? 'a file')}: ${String(d.message ?? d.error ?? 'unknown reason')}. Flagged for a person.`,
 };
 

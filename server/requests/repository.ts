@@ -474,3 +474,15 @@ export async function noticeReminderCandidates(db: Db, at: Date, limit: number):
     reminderEveryDays: r.reminder_every_days,
   }));
 }
+
+/** The sub's mobile on a request (E.164), for text reminders; null when none was given. */
+export async function recipientMobile(db: Conn, companyId: string, requestId: string): Promise<string | null> {
+  const row = (await db('coi_requests').where({ company_id: companyId, id: requestId }).first('recipient_mobile')) as { recipient_mobile: string | null } | undefined;
+  return row?.recipient_mobile ?? null;
+}
+
+/** Sets (or with null removes) the sub's mobile on a request; false when the company has no such request. */
+export async function setRecipientMobile(db: Conn, companyId: string, requestId: string, mobile: string | null): Promise<boolean> {
+  const n = await db('coi_requests').where({ company_id: companyId, id: requestId }).whereNull('deleted_at').update({ recipient_mobile: mobile, updated_at: db.fn.now() });
+  return n > 0;
+}

@@ -7,7 +7,8 @@ import { actorOf } from '../permissions/actor';
 import * as directoryRepo from '../directory/repository';
 import { revokeUploadLinks } from '../portal/links';
 import { createRequests, type Candidate } from './create';
-import { activeRequestVendors, findRequest, markRequestDeleted, toSummary } from './repository';
+import { optedOut } from '../sms/opt-outs';
+import { activeRequestVendors, findRequest, markRequestDeleted, recipientMobile, toSummary } from './repository';
 import { addEvent } from './timeline';
 import { moveRequest } from './lifecycle';
 import { describeIntent, findIntent, wantWriteBack } from '../sync/writeback-intents';
@@ -65,9 +66,12 @@ export async function requestDetail(s: Services, companyId: string, requestId: s
     .where({ company_id: companyId, request_id: requestId })
     .orderBy('created_at')
     .select('id', 'filename', 'size', 'created_at', 'read_status');
+  const mobile = await recipientMobile(s.db, companyId, requestId);
   return {
     ...toSummary(row),
     deleted: row.deleted_at !== null,
+    recipientMobile: mobile,
+    mobileOptedOut: mobile ? await optedOut(s.db, companyId, mobile) : false,
     // Managers see whether Procore shows this request (and are told to reconnect when it cannot).
     ...(managerView ? { procore: describeIntent(await findIntent(s.db, companyId, requestId)) } : {}),
     timeline: visibleEvents(events).map((e) => ({ id: String(e.id), at: (e.at as Date).toISOString(), kind: e.kind, actor: e.actor_label, summary: describeEvent(e.kind, e.data) })),

@@ -25,7 +25,11 @@ export type EventKind =
   | 'waived'
   | 'approved_compliant'
   | 'note_sent'
-  | 'review_finished';
+  | 'review_finished'
+  | 'text_queued'
+  | 'text_sent'
+  | 'text_failed'
+  | 'mobile_changed';
 
 export interface Actor {
   userId: string | null;

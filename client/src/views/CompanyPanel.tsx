@@ -4,6 +4,7 @@ import { Button } from '../components/core';
 import { useCan } from '../api/access';
 import { DirectoryPanel } from './DirectoryPanel';
 import { DeskTabs } from './desk/DeskTabs';
+import { DigestToggle } from './DigestToggle';
 
 const SettingsDialog = lazy(() => import('./SettingsDialog'));
 const RequirementsEditor = lazy(() => import('./RequirementsEditor'));
@@ -19,8 +20,10 @@ export default function CompanyPanel({ companyId }: { companyId: string }) {
   const canEditRequirements = useCan('requirements.edit');
   const canEditSettings = useCan('settings.edit');
   const canManageRoles = useCan('roles.manage');
+  const canRead = useCan('requests.view');
   const settings = (
     <>
+      {canRead && <DigestToggle companyId={companyId} />}
       {canManageRoles && (
         <Button variant="secondary" onClick={() => setRolesOpen(true)}>
           Users and roles

@@ -1,35 +1,20 @@
-import styled from 'styled-components';
 import { useConnectProcoreGrant, useProcoreGrant } from '../api/settings';
 import { errorSentence } from '../components/ApiErrorNotice';
-import { Button, colors, spacing } from '../components/core';
+import { Button } from '../components/core';
 import { formatDateTime } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { Notice } from '../components/ui';
+import { SettingsSection } from './settings-parts';
 
 // Settings: the grant background work (Procore write-back, nightly sync, webhook follow-ups) uses.
 // A company admin connects the app's service account once; everyone sees which grant is in use
 // and when it last worked. The server lets only company admins connect it.
 
-const Section = styled.section`
-  display: flex;
-  flex-direction: column;
-  gap: ${spacing.sm}px;
-  padding-bottom: ${spacing.md}px;
-  border-bottom: 1px solid ${colors.gray90};
-  h3 {
-    margin: 0;
-    font-size: 14px;
-  }
-  p {
-    margin: 0;
-  }
-`;
-
 export function ProcoreGrantSection({ companyId }: { companyId: string }) {
   const query = useProcoreGrant(companyId);
   const connect = useConnectProcoreGrant(companyId);
   return (
-    <Section aria-labelledby="procore-grant-title">
+    <SettingsSection aria-labelledby="procore-grant-title">
       <h3 id="procore-grant-title">Procore connection for background work</h3>
       <QueryState query={query} loadingLabel="Loading the Procore connection…">
         {({ grant, waitingWrites }) => (
@@ -55,6 +40,6 @@ export function ProcoreGrantSection({ companyId }: { companyId: string }) {
           </>
         )}
       </QueryState>
-    </Section>
+    </SettingsSection>
   );
 }

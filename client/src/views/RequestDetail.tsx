@@ -10,6 +10,7 @@ import { Group, GroupTitle, Muted } from '../components/Recipients';
 import { GlobalTag, StatusPill } from '../components/status';
 import { RequestActions } from './RequestActions';
 import { useCan } from '../api/access';
+import { MobileField } from './MobileField';
 
 // The review screen brings pdf.js along: loaded only when a manager opens it.
 const CertificateReview = lazy(() => import('./CertificateReview'));
@@ -67,6 +68,12 @@ function FactList({ detail }: { detail: Detail }) {
       <dd>{detail.recipientEmail}</dd>
       <dt>Broker</dt>
       <dd>{detail.brokerEmail ?? 'None yet'}</dd>
+      {detail.recipientMobile ? (
+        <>
+          <dt>Mobile</dt>
+          <dd>{detail.recipientMobile}{detail.mobileOptedOut ? ' (replied STOP: no texts)' : ''}</dd>
+        </>
+      ) : null}
       <dt>Requested</dt>
       <dd>{formatDateTime(detail.createdAt)}</dd>
       {detail.procore ? (
@@ -132,6 +139,7 @@ export default function RequestDetail({ companyId, requestId, onClose }: Request
   const query = useRequestDetail(companyId, requestId);
   const [reviewing, setReviewing] = useState(false);
   const canReview = useCan('review.certificates');
+  const canManage = useCan('requests.manage');
   return (
     <>
       <Dialog title="COI request" onClose={onClose} drawer>
@@ -144,6 +152,7 @@ export default function RequestDetail({ companyId, requestId, onClose }: Request
                   Review certificate
                 </Button>
               )}
+              {canManage && !detail.deleted && <MobileField key={detail.recipientMobile ?? ''} companyId={companyId} requestId={requestId} mobile={detail.recipientMobile ?? null} />}
               <RequestActions detail={detail} companyId={companyId} onClose={onClose} />
               <Timeline events={detail.timeline} />
               <DocumentList documents={detail.documents} />

@@ -10,30 +10,16 @@ import { Checkbox } from '../components/Checkbox';
 import { Notice } from '../components/ui';
 import { ProcoreGrantSection } from './ProcoreGrantSection';
 import { AutomaticProblems } from './AutomaticProblems';
+import { SmsSettingsSection } from './SmsSettingsSection';
+import { CheckLabel, SettingsField } from './settings-parts';
 
 // Company settings: automatic requests (new commitments, vendors joining a project), the reminder
 // cadence, the renewal window, the company's time zone and how long
 // upload links live. Anyone may read them; the server lets only compliance managers save.
 
-const Field = styled.div`
-  display: flex;
-  flex-direction: column;
-  gap: ${spacing.xs}px;
-  /* core's Input is 100% wide plus padding: keep it inside the dialog. */
-  input {
-    box-sizing: border-box;
-  }
-`;
-
 const Hint = styled.span`
   font-size: 12px;
   color: ${colors.gray45};
-`;
-
-const CheckLabel = styled.label`
-  display: flex;
-  gap: ${spacing.sm}px;
-  align-items: flex-start;
 `;
 
 interface Form {
@@ -84,11 +70,11 @@ export function settingsPatch(form: Form, saved: CompanySettings): Partial<Compa
 
 function SettingField({ id, label, hint, value, onChange, numeric = true }: { id: string; label: string; hint: ReactNode; value: string; onChange: (value: string) => void; numeric?: boolean }) {
   return (
-    <Field>
+    <SettingsField>
       <label htmlFor={id}>{label}</label>
       <Input id={id} inputMode={numeric ? 'numeric' : 'text'} value={value} aria-describedby={`${id}-hint`} onChange={(event) => onChange(event.target.value)} />
       <Hint id={`${id}-hint`}>{hint}</Hint>
-    </Field>
+    </SettingsField>
   );
 }
 
@@ -152,6 +138,7 @@ export default function SettingsDialog({ companyId, onClose }: { companyId: stri
   return (
     <Dialog title="Settings" onClose={onClose}>
       <ProcoreGrantSection companyId={companyId} />
+      <SmsSettingsSection companyId={companyId} />
       <QueryState query={query} loadingLabel="Loading settings…">
         {(settings) => <SettingsForm companyId={companyId} saved={settings} onClose={onClose} />}
       </QueryState>

@@ -3,6 +3,7 @@ import type { RegisterFilter } from '../../../../server/contracts/desk';
 import type { DeskScope } from '../../api/desk';
 import { Loading } from '../../components/Loading';
 import { Tabs, type TabItem } from '../../components/Tabs';
+import { registerLinkFilter } from '../../host/deep-link';
 
 // The panels' tabs: the directory first (where requests are made), the overview, the register,
 // and any the panel adds (a project's commitments). An overview number opens the register with
@@ -25,8 +26,10 @@ interface DeskTabsProps {
 }
 
 export function DeskTabs({ label, scope, directory, extra = [] }: DeskTabsProps) {
-  const [tab, setTab] = useState('directory');
-  const [registerFilter, setRegisterFilter] = useState<{ filter: Partial<RegisterFilter>; n: number }>({ filter: {}, n: 0 });
+  // A link into the register (the daily digest's) opens it with its filter.
+  const [linked] = useState(() => registerLinkFilter(window.location.search));
+  const [tab, setTab] = useState(linked ? 'register' : 'directory');
+  const [registerFilter, setRegisterFilter] = useState<{ filter: Partial<RegisterFilter>; n: number }>({ filter: linked ?? {}, n: 0 });
   const tabs: TabItem<string>[] = [
     { key: 'directory', label: 'Directory' },
     { key: 'overview', label: 'Overview' },
