@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { DirectoryRow } from '../contracts/directory';
-import { directoryRequestJoin } from '../requests/repository';
+import { directoryRequestJoin, projectStatusesColumn } from '../requests/repository';
 
 // SQL for the mirrored directory. Every query names its company.
 
@@ -121,6 +121,7 @@ interface VendorRow {
   request_id: string | null;
   request_status: DirectoryRow['status'] | null;
   request_scope: 'project' | 'global' | null;
+  project_statuses?: { status: DirectoryRow['status']; count: number }[] | null;
 }
 
 /**
@@ -148,6 +149,7 @@ export async function listDirectory(db: Db, companyId: string, projectId: string
     'req.id as request_id',
     'req.status as request_status',
     'req.scope as request_scope',
+    ...(projectId ? [] : [db.raw(projectStatusesColumn)]),
   )) as VendorRow[];
   return rows.map((r) => ({
     vendorId: String(r.id),
@@ -158,6 +160,7 @@ export async function listDirectory(db: Db, companyId: string, projectId: string
     status: r.request_status ?? 'not_requested',
     requestId: r.request_id,
     requestScope: r.request_scope,
+    ...(projectId ? {} : { projectStatuses: r.project_statuses ?? [] }),
   }));
 }
 

@@ -5,6 +5,7 @@ import {
   certificateReviewSchema,
   finishResultSchema,
   reviewVerdictSchema,
+  takenHandOffSchema,
   type AddLine,
   type Approval,
   type Correction,
@@ -90,5 +91,21 @@ export function useReviewAction(companyId: string, requestId: string) {
       void client.invalidateQueries({ queryKey: requestKey(companyId, requestId) });
       void client.invalidateQueries({ queryKey: ['directory', companyId] });
     },
+  });
+}
+
+/** Leaves this review for the full-screen app (the side panel then sends Procore there). */
+export function leaveReviewHandOff(companyId: string, requestId: string): Promise<unknown> {
+  return apiRequest(`${reviewPath(companyId, requestId)}/hand-off`, z.object({ ok: z.literal(true) }), { method: 'POST', body: {} });
+}
+
+/** In the full-screen app: the review the side panel left for it, taken once. */
+export function useTakenHandOff(companyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['review-hand-off', companyId],
+    queryFn: () => apiRequest(`/api/companies/${id(companyId)}/review-hand-off/take`, takenHandOffSchema, { method: 'POST', body: {} }),
+    enabled,
+    staleTime: Infinity,
+    retry: false,
   });
 }

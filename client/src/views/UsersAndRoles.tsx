@@ -6,7 +6,7 @@ import { errorSentence } from '../components/ApiErrorNotice';
 import { Button, colors, H2, Input, spacing } from '../components/core';
 import { Dialog, DialogActions } from '../components/Dialog';
 import { QueryState } from '../components/QueryState';
-import { Notice } from '../components/ui';
+import { Notice, VisuallyHidden } from '../components/ui';
 
 // Users and roles (compliance managers): Procore's permission templates, read live, each mapped
 // to a role; everyone who has opened the app with their template, role and where it came from;
@@ -187,7 +187,9 @@ function People({ users, pending, onChange }: { users: RoleUser[]; pending: bool
             <th>Procore template</th>
             <th>Role</th>
             <th>From</th>
-            <th />
+            <th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </th>
           </tr>
         </thead>
         <tbody>
