@@ -64,17 +64,25 @@ async function main() {
     while (!(mail = (await emulatorMail(stack.emulator.url)).find((m) => m.to.includes(vendor.email)))) await new Promise((r) => setTimeout(r, 200));
     await uploadThroughPortal(context, portalLinkIn(mail), certificate);
 
-    const fullScreen: number[] = [];
-    for (let run = 0; run < 6; run++) {
-      await page.goto(fullUrl);
-      await openRequest(appFrame(page), vendor.name);
-      const button = appFrame(page).getByRole('button', { name: 'Review certificate', exact: true });
-      await button.waitFor({ timeout: 60_000 });
-      const t0 = performance.now();
-      await button.click();
-      await painted(await appFrameOf(page));
-      if (run > 0) fullScreen.push(performance.now() - t0); // the first run warms the browser's cache
-    }
+    // Clicked as soon as the button shows, and after reading the request for a second and a half
+    // (the screen's code, the review and the file are fetched while the request is open).
+    const fullScreen = async (readMs: number) => {
+      const times: number[] = [];
+      for (let run = 0; run < 6; run++) {
+        await page.goto(fullUrl);
+        await openRequest(appFrame(page), vendor.name);
+        const button = appFrame(page).getByRole('button', { name: 'Review certificate', exact: true });
+        await button.waitFor({ timeout: 60_000 });
+        await page.waitForTimeout(readMs);
+        const t0 = performance.now();
+        await button.click();
+        await painted(await appFrameOf(page));
+        if (run > 0) times.push(performance.now() - t0); // the first run warms the browser's cache
+      }
+      return times;
+    };
+    const atOnce = await fullScreen(0);
+    const afterReading = await fullScreen(1500);
 
     const fromPanel: number[] = [];
     for (let run = 0; run < 3; run++) {
@@ -89,8 +97,9 @@ async function main() {
       fromPanel.push(performance.now() - t0);
     }
     const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-    console.log(`review painted, full screen      median ${median(fullScreen).toFixed(0)} ms  (runs: ${list(fullScreen)} ms; click → page and highlights painted)`);
-    console.log(`review painted, from side panel  median ${median(fromPanel).toFixed(0)} ms  (runs: ${list(fromPanel)} ms; includes loading Procore's full-screen page and the app)`);
+    console.log(`review painted, full screen, clicked at once        median ${median(atOnce).toFixed(0)} ms  (runs: ${list(atOnce)} ms; click → page and highlights painted)`);
+    console.log(`review painted, full screen, after 1.5 s on request  median ${median(afterReading).toFixed(0)} ms  (runs: ${list(afterReading)} ms)`);
+    console.log(`review painted, from the side panel                median ${median(fromPanel).toFixed(0)} ms  (runs: ${list(fromPanel)} ms; includes loading Procore's full-screen page and the app)`);
   } finally {
     await browser.close();
     await stack.close();

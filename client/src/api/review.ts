@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   approveCompliantResultSchema,
@@ -36,6 +36,13 @@ export async function fetchDocumentBytes(companyId: string, documentId: string):
     throw new ApiRequestError({ status: response.status, code: 'http_error', message: `The certificate file could not be loaded (HTTP ${response.status}).` });
   }
   return response.arrayBuffer();
+}
+
+/** Fetches a review and its certificate's bytes ahead of the click that shows them. */
+export async function prefetchReview(client: QueryClient, companyId: string, requestId: string): Promise<void> {
+  const review = await client.fetchQuery({ queryKey: reviewKey(companyId, requestId), queryFn: () => apiRequest(reviewPath(companyId, requestId), certificateReviewSchema) });
+  const documentId = review.document.id;
+  await client.prefetchQuery({ queryKey: ['document-bytes', companyId, documentId], queryFn: () => fetchDocumentBytes(companyId, documentId), staleTime: Infinity });
 }
 
 export function useDocumentBytes(companyId: string, documentId: string | undefined) {

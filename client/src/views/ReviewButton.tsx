@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { leaveReviewHandOff } from '../api/review';
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { leaveReviewHandOff, prefetchReview } from '../api/review';
 import { errorSentence } from '../components/ApiErrorNotice';
 import { Button } from '../components/core';
 import { Notice } from '../components/ui';
@@ -15,6 +16,14 @@ export function ReviewButton({ companyId, requestId, onOpenHere }: { companyId: 
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const url = surface === 'sidepanel' ? fullScreenUrl(document.referrer, companyId, projectId) : null;
+  const client = useQueryClient();
+  useEffect(() => {
+    if (url !== null) return;
+    // Opened here: the screen's code (pdf.js with its worker), the review and the file are fetched
+    // while the manager reads the request, so the page paints soon after the click.
+    import('./CertificateReview').catch(() => undefined); // a failed load shows when the screen opens
+    prefetchReview(client, companyId, requestId).catch(() => undefined); // the screen shows any error itself
+  }, [client, companyId, requestId, url]);
   const open = async () => {
     if (url === null) return onOpenHere();
     setPending(true);
