@@ -6,6 +6,20 @@ import { colors, spacing } from './core';
 // pull its whole translation bundle into the first paint of the side panel. The pill and the
 // checkbox live in ./status and ./Checkbox: only the lazily loaded views draw them.
 
+/** A plain data table (pay-app holds, users and roles): cells padded and ruled, top-aligned. */
+export const DataTable = styled.table`
+  border-collapse: collapse;
+  width: 100%;
+  font-size: 13px;
+  th,
+  td {
+    text-align: left;
+    padding: ${spacing.xs}px ${spacing.sm}px;
+    border-bottom: 1px solid ${colors.gray90};
+    vertical-align: top;
+  }
+`;
+
 /** A button that reads as a link (a vendor's name opening its history). */
 export const LinkButton = styled.button`
   all: unset;
