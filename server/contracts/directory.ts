@@ -35,6 +35,8 @@ export const directoryRowSchema = z.object({
   /** The request behind the status: this project's own, else the vendor's global one. */
   requestId: z.string().nullable(),
   requestScope: z.enum(['project', 'global']).nullable(),
+  /** Company directory only: the vendor's open project requests by status (none: empty). */
+  projectStatuses: z.array(z.object({ status: coiStatusSchema, count: z.number().int() })).optional(),
 });
 export type DirectoryRow = z.infer<typeof directoryRowSchema>;
 

@@ -223,3 +223,29 @@ describe('project report', () => {
     expect((await stack.api(admin, `${base}/projects/999999999/report.pdf`)).status).toBe(404);
   });
 });
+
+describe('company directory', () => {
+  it("shows each vendor's open project requests by status, leaving out archived and cancelled ones", async () => {
+    const rows = (await get<Directory>(admin, `${base}/vendors`)).data.vendors;
+    const of = (i: number) => rows.find((r) => r.vendorId === vendors[i]!.vendorId)!;
+    expect(of(0).projectStatuses).toEqual([{ status: 'pending', count: 1 }]);
+    expect(of(2).projectStatuses).toEqual([{ status: 'under_review', count: 1 }]);
+    expect(of(3).projectStatuses).toEqual([]); // global only
+    expect(of(4).projectStatuses).toEqual([]); // its project request is archived
+    expect(of(5).projectStatuses).toEqual([]); // cancelled
+  });
+});
+
+describe('review hand-off from the side panel', () => {
+  it('gives the full-screen app the review once, and forgets one older than two minutes', async () => {
+    const under = (await db()('coi_requests').where({ company_id: COMPANY_A, status: 'under_review' }).first('id')) as { id: string };
+    const post = (path: string) => stack.api(admin, path, { method: 'POST', body: '{}' });
+    expect((await post(`${base}/requests/${under.id}/review/hand-off`)).status).toBe(200);
+    const take = async () => ((await (await post(`${base}/review-hand-off/take`)).json()) as { data: { requestId: string | null } }).data.requestId;
+    expect(await take()).toBe(under.id);
+    expect(await take()).toBeNull();
+    await post(`${base}/requests/${under.id}/review/hand-off`);
+    await db()('review_handoffs').update({ created_at: new Date(Date.now() - 3 * 60_000) });
+    expect(await take()).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { DirectoryRow } from '../contracts/directory';
-import { directoryRequestJoin } from '../requests/repository';
+import { directoryRequestJoin, projectStatusesColumn } from '../requests/repository';
 
 // SQL for the mirrored directory. Every query names its company.
 
@@ -136,6 +136,7 @@ interface VendorRow {
   request_id: string | null;
   request_status: DirectoryRow['status'] | null;
   request_scope: 'project' | 'global' | null;
+  project_statuses?: { status: DirectoryRow['status']; count: number }[] | null;
 }
 
 /**
@@ -163,6 +164,7 @@ export async function listDirectory(db: Db, companyId: string, projectId: string
     'req.id as request_id',
     'req.status as request_status',
     'req.scope as request_scope',
+    ...(projectId ? [] : [db.raw(projectStatusesColumn)]),
   )) as VendorRow[];
   return rows.map((r) => ({
     vendorId: String(r.id),
@@ -173,6 +175,7 @@ export async function listDirectory(db: Db, companyId: string, projectId: string
     status: r.request_status ?? 'not_requested',
     requestId: r.request_id,
     requestScope: r.request_scope,
+    ...(projectId ? {} : { projectStatuses: r.project_statuses ?? [] }),
   }));
 }
 

@@ -150,6 +150,8 @@ const routes: Route[] = [
     }),
   },
   { name: 'note', action: 'review.certificates', make: async () => ({ method: 'POST', path: await reviewPath('/note'), body: { message: 'Please renew.' } }) },
+  { name: 'open a review full screen', action: 'review.certificates', make: async () => ({ method: 'POST', path: await reviewPath('/hand-off'), body: {} }) },
+  { name: 'take the review opened from the panel', action: 'review.certificates', make: async () => ({ method: 'POST', path: `${base}/review-hand-off/take`, body: {} }) },
   { name: 'finish review', action: 'review.certificates', make: async () => ({ method: 'POST', path: await reviewPath('/finish'), body: {} }) },
   { name: 'certificate file', action: 'review.certificates', make: async () => ({ method: 'GET', path: `${base}/documents/${(await checkedRequest()).documentId}/file` }) },
   { name: 'company overview', action: 'requests.view', make: async () => ({ method: 'GET', path: `${base}/overview` }) },

@@ -391,6 +391,16 @@ export function directoryRequestJoin(projectId: string | null): { sql: string; b
   };
 }
 
+/**
+ * For the company directory (alias `v`): the vendor's open project requests counted by status,
+ * as JSON `[{status, count}]` or null, so a vendor asked per project does not read "Not requested".
+ */
+export const projectStatusesColumn = `(SELECT json_agg(json_build_object('status', s.status, 'count', s.n) ORDER BY s.status)
+     FROM (SELECT r.status, count(*)::int AS n FROM coi_requests r
+            WHERE r.company_id = v.company_id AND r.vendor_id = v.id AND r.project_id IS NOT NULL
+              AND r.deleted_at IS NULL AND r.status NOT IN ('cancelled', 'archived')
+            GROUP BY r.status) s) AS project_statuses`;
+
 /** Keeps commitments (alias `c`) whose vendor has no open request for the commitment's project or globally. */
 export function withoutOpenRequest<Q extends Knex.QueryBuilder>(q: Q): Q {
   q.whereNotExists(function () {

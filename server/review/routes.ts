@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import type { Services } from '../services';
 import { requestParamsSchema } from '../contracts/requests';
-import { addLineSchema, approveCompliantSchema, approveSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
+import { addLineSchema, approveCompliantSchema, approveSchema, handOffSchema, correctionSchema, documentParamsSchema, finishSchema, noteSchema } from '../contracts/review';
 import { handle, parse } from '../http';
 import { currentUser, requireUser } from '../auth/require-user';
 import { approveWithOverride, correctValue, documentFile, readReview, sendNote } from './service';
 import { finishReview } from './finish';
-import { authorizeDocument, authorizeRequest } from '../permissions/authorize';
+import { authorize, authorizeDocument, authorizeRequest } from '../permissions/authorize';
+import { leaveHandOff, takeHandOff } from './handoff';
+import { companyParamsSchema } from '../contracts/directory';
 import { approveAsCompliant } from './approve-compliant';
 import { addCoverageLine } from './add-line';
 
@@ -54,6 +56,17 @@ export function reviewRoutes(s: Services): Router {
     await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
     parse(finishSchema, req.body ?? {}, 'finish');
     return finishReview(s, currentUser(res), companyId, requestId);
+  }));
+  r.post(`${review}/hand-off`, handle(async (req, res) => {
+    const { companyId, requestId } = parse(requestParamsSchema, req.params, 'request');
+    await authorizeRequest(s, currentUser(res), companyId, requestId, 'review.certificates');
+    parse(handOffSchema, req.body ?? {}, 'hand-off');
+    return leaveHandOff(s, currentUser(res), companyId, requestId);
+  }));
+  r.post('/api/companies/:companyId/review-hand-off/take', handle(async (req, res) => {
+    const { companyId } = parse(companyParamsSchema, req.params, 'company');
+    await authorize(s, currentUser(res), companyId, null, 'review.certificates');
+    return takeHandOff(s, currentUser(res), companyId);
   }));
   r.get('/api/companies/:companyId/documents/:documentId/file', (req, res, next) => {
     const { companyId, documentId } = parse(documentParamsSchema, req.params, 'document');

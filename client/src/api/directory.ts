@@ -11,22 +11,28 @@ export function refetchWhileActive(directory: Directory | undefined): number | f
   return false;
 }
 
+function directoryQuery(companyId: string, projectId: string | null) {
+  const base = `/api/companies/${encodeURIComponent(companyId)}`;
+  return {
+    queryKey: projectId === null ? ['directory', companyId] : ['directory', companyId, projectId],
+    queryFn: () => apiRequest(projectId === null ? `${base}/vendors` : `${base}/projects/${encodeURIComponent(projectId)}/vendors`, directorySchema),
+    refetchInterval: (query: { state: { data: Directory | undefined } }) => refetchWhileActive(query.state.data),
+  };
+}
+
 export function useCompanyDirectory(companyId: string) {
-  return useQuery({
-    queryKey: ['directory', companyId],
-    queryFn: () => apiRequest(`/api/companies/${encodeURIComponent(companyId)}/vendors`, directorySchema),
-    refetchInterval: (query) => refetchWhileActive(query.state.data),
-  });
+  return useQuery(directoryQuery(companyId, null));
 }
 
 export function useProjectDirectory(companyId: string, projectId: string) {
-  return useQuery({
-    queryKey: ['directory', companyId, projectId],
-    queryFn: () =>
-      apiRequest(
-        `/api/companies/${encodeURIComponent(companyId)}/projects/${encodeURIComponent(projectId)}/vendors`,
-        directorySchema,
-      ),
-    refetchInterval: (query) => refetchWhileActive(query.state.data),
+  return useQuery(directoryQuery(companyId, projectId));
+}
+
+/** The trades of a directory's vendors, sorted (the register's trade filter offers them). */
+export function useDirectoryTrades(companyId: string, projectId: string | null): string[] {
+  const query = useQuery({
+    ...directoryQuery(companyId, projectId),
+    select: (d: Directory) => [...new Set(d.vendors.flatMap((v) => (v.trade ? [v.trade] : [])))].sort((a, b) => a.localeCompare(b)),
   });
+  return query.data ?? [];
 }

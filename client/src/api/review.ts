@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   approveCompliantResultSchema,
   certificateReviewSchema,
   finishResultSchema,
   reviewVerdictSchema,
+  takenHandOffSchema,
   type AddLine,
   type Approval,
   type Correction,
@@ -35,6 +36,13 @@ export async function fetchDocumentBytes(companyId: string, documentId: string):
     throw new ApiRequestError({ status: response.status, code: 'http_error', message: `The certificate file could not be loaded (HTTP ${response.status}).` });
   }
   return response.arrayBuffer();
+}
+
+/** Fetches a review and its certificate's bytes ahead of the click that shows them. */
+export async function prefetchReview(client: QueryClient, companyId: string, requestId: string): Promise<void> {
+  const review = await client.fetchQuery({ queryKey: reviewKey(companyId, requestId), queryFn: () => apiRequest(reviewPath(companyId, requestId), certificateReviewSchema) });
+  const documentId = review.document.id;
+  await client.prefetchQuery({ queryKey: ['document-bytes', companyId, documentId], queryFn: () => fetchDocumentBytes(companyId, documentId), staleTime: Infinity });
 }
 
 export function useDocumentBytes(companyId: string, documentId: string | undefined) {
@@ -90,5 +98,21 @@ export function useReviewAction(companyId: string, requestId: string) {
       void client.invalidateQueries({ queryKey: requestKey(companyId, requestId) });
       void client.invalidateQueries({ queryKey: ['directory', companyId] });
     },
+  });
+}
+
+/** Leaves this review for the full-screen app (the side panel then sends Procore there). */
+export function leaveReviewHandOff(companyId: string, requestId: string): Promise<unknown> {
+  return apiRequest(`${reviewPath(companyId, requestId)}/hand-off`, z.object({ ok: z.literal(true) }), { method: 'POST', body: {} });
+}
+
+/** In the full-screen app: the review the side panel left for it, taken once. */
+export function useTakenHandOff(companyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['review-hand-off', companyId],
+    queryFn: () => apiRequest(`/api/companies/${id(companyId)}/review-hand-off/take`, takenHandOffSchema, { method: 'POST', body: {} }),
+    enabled,
+    staleTime: Infinity,
+    retry: false,
   });
 }

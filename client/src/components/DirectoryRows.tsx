@@ -6,8 +6,9 @@ import { colors, spacing } from './core';
 import { emailText } from './directoryModel';
 import { Checkbox } from './Checkbox';
 import { GlobalTag, statusLabel, StatusPill } from './status';
+import { LinkButton } from './ui';
 
-export const wideColumns = '32px minmax(140px, 2fr) minmax(100px, 1fr) minmax(160px, 2fr) 190px';
+export const wideColumns = '32px minmax(140px, 2fr) minmax(100px, 1fr) minmax(160px, 2fr) minmax(190px, 1.5fr)';
 export const narrowColumns = '32px minmax(0, 1fr) auto';
 export const rowHeights = { wide: 44, narrow: 64 } as const;
 
@@ -43,6 +44,8 @@ export interface RowData {
   /** Project directories tag statuses that come from a global request. */
   showGlobal: boolean;
   onOpenRequest?: (row: DirectoryRow) => void;
+  /** Opens the vendor's history (everything asked, received and decided, across projects). */
+  onHistory?: (row: DirectoryRow) => void;
 }
 
 const StatusButton = styled.button`
@@ -64,13 +67,21 @@ const StatusBox = styled.div`
   gap: ${spacing.xs}px;
 `;
 
+/** The company directory: the vendor's project requests by status, e.g. "Projects: 2 Pending, 1 Compliant". */
+function projectsText(row: DirectoryRow): string | null {
+  const counts = row.projectStatuses ?? [];
+  return counts.length ? `Projects: ${counts.map((c) => `${c.count} ${statusLabel(c.status)}`).join(', ')}` : null;
+}
+
 /** The status opens its request when there is one; the name says so while keeping the visible label. */
 function StatusCell({ row, data }: { row: DirectoryRow; data: RowData }) {
   const { onOpenRequest } = data;
-  const pill = <StatusPill status={row.status} />;
+  const projects = projectsText(row);
+  // Asked per project only: "Not requested" (no global request) would read as never asked.
+  const pill = row.requestId === null && projects ? null : <StatusPill status={row.status} />;
   return (
     <StatusBox role="cell">
-      {row.requestId !== null && onOpenRequest ? (
+      {pill === null ? null : row.requestId !== null && onOpenRequest ? (
         <StatusButton type="button" aria-label={`${statusLabel(row.status)}: view the request for ${row.name}`} onClick={() => onOpenRequest(row)}>
           {pill}
         </StatusButton>
@@ -78,6 +89,7 @@ function StatusCell({ row, data }: { row: DirectoryRow; data: RowData }) {
         pill
       )}
       {data.showGlobal && row.requestScope === 'global' && <GlobalTag />}
+      {projects && <Muted title={projects}>{projects}</Muted>}
     </StatusBox>
   );
 }
@@ -92,6 +104,15 @@ function EmailCell({ row, small }: { row: DirectoryRow; small: boolean }) {
     <Cell role="cell" title={title} style={warn ? { color: colors.red45 } : undefined}>
       {text}
     </Cell>
+  );
+}
+
+function VendorName({ row, onHistory }: { row: DirectoryRow; onHistory?: (row: DirectoryRow) => void }) {
+  if (!onHistory) return <>{row.name}</>;
+  return (
+    <LinkButton type="button" aria-label={`History of ${row.name}`} onClick={() => onHistory(row)}>
+      {row.name}
+    </LinkButton>
   );
 }
 
@@ -113,14 +134,16 @@ export const DirectoryRowView = memo(function DirectoryRowView({ index, style, d
       </div>
       {data.narrow ? (
         <div role="cell" style={{ minWidth: 0 }}>
-          <Cell style={{ fontWeight: 600 }}>{row.name}</Cell>
+          <Cell style={{ fontWeight: 600 }}>
+            <VendorName row={row} onHistory={data.onHistory} />
+          </Cell>
           <Muted>{row.trade ?? 'No trade'}</Muted>
           <EmailCell row={row} small />
         </div>
       ) : (
         <>
           <Cell role="cell" style={{ fontWeight: 600 }}>
-            {row.name}
+            <VendorName row={row} onHistory={data.onHistory} />
           </Cell>
           <Cell role="cell">{row.trade ?? '—'}</Cell>
           <EmailCell row={row} small={false} />

@@ -135,6 +135,7 @@ export interface DirectoryTableProps {
   onSelectionChange?: (vendorIds: ReadonlySet<string>) => void;
   /** Called when a status with a request behind it is clicked. */
   onOpenRequest?: (row: DirectoryRow) => void;
+  onHistory?: (row: DirectoryRow) => void;
   /** Tag statuses that come from a global request (project directories). */
   showGlobal?: boolean;
   /** Each new value clears the ticks (after a Request COI was sent). */
@@ -172,7 +173,7 @@ function useDirectoryState(rows: readonly DirectoryRow[], onSelectionChange?: (v
   return { query, setQuery, deferredQuery, sort, onSort, selected, toggle, toggleVisible, visible };
 }
 
-export function DirectoryTable({ rows, size, onSelectionChange, onOpenRequest, showGlobal = false, clearSelection }: DirectoryTableProps) {
+export function DirectoryTable({ rows, size, onSelectionChange, onOpenRequest, onHistory, showGlobal = false, clearSelection }: DirectoryTableProps) {
   const state = useDirectoryState(rows, onSelectionChange, clearSelection);
   const { visible, selected, toggle } = state;
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -180,8 +181,8 @@ export function DirectoryTable({ rows, size, onSelectionChange, onOpenRequest, s
   const { width, height } = size ?? measured ?? fallbackSize;
   const narrow = width < narrowBreakpoint;
   const itemData = useMemo<RowData>(
-    () => ({ rows: visible, selected, toggle, narrow, showGlobal, onOpenRequest }),
-    [visible, selected, toggle, narrow, showGlobal, onOpenRequest],
+    () => ({ rows: visible, selected, toggle, narrow, showGlobal, onOpenRequest, onHistory }),
+    [visible, selected, toggle, narrow, showGlobal, onOpenRequest, onHistory],
   );
 
   return (

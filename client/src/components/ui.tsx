@@ -6,6 +6,43 @@ import { colors, spacing } from './core';
 // pull its whole translation bundle into the first paint of the side panel. The pill and the
 // checkbox live in ./status and ./Checkbox: only the lazily loaded views draw them.
 
+/** A plain data table (pay-app holds, users and roles): cells padded and ruled, top-aligned. */
+export const DataTable = styled.table`
+  border-collapse: collapse;
+  width: 100%;
+  font-size: 13px;
+  th,
+  td {
+    text-align: left;
+    padding: ${spacing.xs}px ${spacing.sm}px;
+    border-bottom: 1px solid ${colors.gray90};
+    vertical-align: top;
+  }
+`;
+
+/** A button that reads as a link (a vendor's name opening its history). */
+export const LinkButton = styled.button`
+  all: unset;
+  cursor: pointer;
+  font-weight: 600;
+  &:hover {
+    text-decoration: underline;
+  }
+  &:focus-visible {
+    outline: 2px solid ${colors.blue50};
+  }
+`;
+
+/** Text for screen readers only (e.g. what a number's button does). */
+export const VisuallyHidden = styled.span`
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  white-space: nowrap;
+`;
+
 type Tone = 'error' | 'info' | 'attention';
 const toneColors: Record<Tone, { border: string; background: string }> = {
   error: { border: colors.red50, background: colors.red98 },

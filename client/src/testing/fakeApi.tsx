@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'vitest';
+import { HostProvider } from '../host/HostProvider';
 import { createQueryClient } from '../api/queryClient';
 
 // A stand-in for the app's API in component tests: replies by "METHOD path", records each call.
@@ -51,5 +52,14 @@ export function fakeApi(routes: Record<string, Answer[]>) {
 
 export function renderWithClient(element: ReactElement) {
   const client = createQueryClient();
-  return { client, ...render(<QueryClientProvider client={client}>{element}</QueryClientProvider>) };
+  // Full screen by default: components that ask where they are get an answer.
+  const host = { companyId: '42', projectId: null, surface: 'fullscreen', view: null } as const;
+  return {
+    client,
+    ...render(
+      <QueryClientProvider client={client}>
+        <HostProvider initial={host}>{element}</HostProvider>
+      </QueryClientProvider>,
+    ),
+  };
 }

@@ -26,7 +26,7 @@ const GlobalStyle = createGlobalStyle`
   body { font-family: 'Inter', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: ${colors.white}; }
 `;
 
-const Shell = styled.div<{ $compact: boolean }>`
+const Shell = styled.main<{ $compact: boolean }>`
   display: flex;
   flex-direction: column;
   gap: ${spacing.md}px;

@@ -11,6 +11,7 @@ import { QueryState } from '../components/QueryState';
 // The dialog and the request drawer load on first use: most visits only look at statuses.
 const RequestCoiDialog = lazy(() => import('./RequestCoiDialog'));
 const RequestDetail = lazy(() => import('./RequestDetail'));
+const VendorHistory = lazy(() => import('./desk/VendorHistory'));
 
 const Section = styled.section`
   display: flex;
@@ -81,6 +82,8 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
   const [cleared, setCleared] = useState(0);
   const selectedRows = useMemo(() => directory.vendors.filter((row) => selected.has(row.vendorId)), [directory.vendors, selected]);
   const onOpenRequest = useCallback((row: DirectoryRow) => setOpenRequest(row.requestId), []);
+  const [history, setHistory] = useState<DirectoryRow | null>(null);
+  const canViewRequests = useCan('requests.view');
   const global = scope.projectId === null;
   const canRequest = useCan('requests.create');
 
@@ -99,10 +102,11 @@ function DirectoryView({ directory, scope, actions }: { directory: Directory; sc
         {syncedText(directory.syncedAt)}
         {global && ' · Requests made here are global: one annual certificate covers all projects (Global Subcontractors).'}
       </Subtitle>
-      <DirectoryTable rows={directory.vendors} onSelectionChange={setSelected} onOpenRequest={onOpenRequest} showGlobal={!global} clearSelection={cleared} />
+      <DirectoryTable rows={directory.vendors} onSelectionChange={setSelected} onOpenRequest={onOpenRequest} onHistory={canViewRequests ? setHistory : undefined} showGlobal={!global} clearSelection={cleared} />
       <Suspense fallback={null}>
         {dialogRows !== null && <RequestCoiDialog scope={scope} rows={dialogRows} onClose={() => setDialogRows(null)} onClearSelection={() => setCleared((n) => n + 1)} />}
         {openRequest !== null && <RequestDetail companyId={scope.companyId} requestId={openRequest} onClose={() => setOpenRequest(null)} />}
+        {history !== null && <VendorHistory companyId={scope.companyId} vendorId={history.vendorId} vendorName={history.name} onClose={() => setHistory(null)} />}
       </Suspense>
     </Section>
   );

@@ -2,13 +2,14 @@ import { lazy, Suspense, useState } from 'react';
 import styled from 'styled-components';
 import type { RequestDetail as Detail } from '../../../server/contracts/requests';
 import { useRequestDetail } from '../api/requests';
-import { Button, colors, spacing } from '../components/core';
+import { colors, spacing } from '../components/core';
 import { Dialog } from '../components/Dialog';
 import { formatBytes, formatDate, formatDateTime } from '../components/format';
 import { QueryState } from '../components/QueryState';
 import { Group, GroupTitle, Muted } from '../components/Recipients';
 import { GlobalTag, StatusPill } from '../components/status';
 import { RequestActions } from './RequestActions';
+import { ReviewButton } from './ReviewButton';
 import { useCan } from '../api/access';
 import { MobileField } from './MobileField';
 
@@ -148,9 +149,7 @@ export default function RequestDetail({ companyId, requestId, onClose }: Request
             <>
               <FactList detail={detail} />
               {canReview && detail.documents.some((d) => d.readStatus === 'read') && (
-                <Button type="button" variant="secondary" onClick={() => setReviewing(true)}>
-                  Review certificate
-                </Button>
+                <ReviewButton companyId={companyId} requestId={requestId} onOpenHere={() => setReviewing(true)} />
               )}
               {canManage && !detail.deleted && <MobileField key={detail.recipientMobile ?? ''} companyId={companyId} requestId={requestId} mobile={detail.recipientMobile ?? null} />}
               <RequestActions detail={detail} companyId={companyId} onClose={onClose} />

@@ -6,24 +6,14 @@ import { errorSentence } from '../components/ApiErrorNotice';
 import { Button, colors, H2, Input, spacing } from '../components/core';
 import { Dialog, DialogActions } from '../components/Dialog';
 import { QueryState } from '../components/QueryState';
-import { Notice } from '../components/ui';
+import { DataTable, Notice, VisuallyHidden } from '../components/ui';
 
 // Users and roles (compliance managers): Procore's permission templates, read live, each mapped
 // to a role; everyone who has opened the app with their template, role and where it came from;
 // per-user overrides with a reason. The server audits every change and refuses one that would
 // leave the company without a compliance manager.
 
-const Table = styled.table`
-  width: 100%;
-  border-collapse: collapse;
-  font-size: 13px;
-  th,
-  td {
-    text-align: left;
-    padding: ${spacing.xs}px ${spacing.sm}px;
-    border-bottom: 1px solid ${colors.gray90};
-    vertical-align: top;
-  }
+const Table = styled(DataTable)`
   th {
     color: ${colors.gray45};
     font-weight: 600;
@@ -187,7 +177,9 @@ function People({ users, pending, onChange }: { users: RoleUser[]; pending: bool
             <th>Procore template</th>
             <th>Role</th>
             <th>From</th>
-            <th />
+            <th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -4,6 +4,9 @@ import type { DeskScope } from '../../api/desk';
 import { Loading } from '../../components/Loading';
 import { Tabs, type TabItem } from '../../components/Tabs';
 import { registerLinkFilter } from '../../host/deep-link';
+import { useCan } from '../../api/access';
+import { useTakenHandOff } from '../../api/review';
+import { useHostContext } from '../../host/HostProvider';
 
 // The panels' tabs: the directory first (where requests are made), the overview, the register,
 // and any the panel adds (a project's commitments). An overview number opens the register with
@@ -11,6 +14,7 @@ import { registerLinkFilter } from '../../host/deep-link';
 
 const Overview = lazy(() => import('./Overview'));
 const Register = lazy(() => import('./Register'));
+const QueueReview = lazy(() => import('./QueueReview'));
 
 export interface ExtraTab {
   key: string;
@@ -40,6 +44,12 @@ export function DeskTabs({ label, scope, directory, extra = [] }: DeskTabsProps)
     setRegisterFilter((current) => ({ filter, n: current.n + 1 }));
     setTab('register');
   };
+  // Full screen, the review the side panel sent here opens at once, inside the review queue.
+  const fullScreen = useHostContext().surface === 'fullscreen';
+  const canReview = useCan('review.certificates');
+  const handOff = useTakenHandOff(scope.companyId, fullScreen && canReview);
+  const [handOffClosed, setHandOffClosed] = useState(false);
+  const handedOff = handOffClosed ? null : (handOff.data?.requestId ?? null);
   const content = () => {
     if (tab === 'directory') return directory;
     if (tab === 'overview') return <Overview scope={scope} onOpenRegister={openRegister} />;
@@ -48,7 +58,10 @@ export function DeskTabs({ label, scope, directory, extra = [] }: DeskTabsProps)
   };
   return (
     <Tabs label={label} tabs={tabs} selected={tab} onSelect={setTab}>
-      <Suspense fallback={<Loading label="Loading…" />}>{content()}</Suspense>
+      <Suspense fallback={<Loading label="Loading…" />}>
+        {content()}
+        {handedOff !== null && <QueueReview scope={scope} start={handedOff} onClose={() => setHandOffClosed(true)} />}
+      </Suspense>
     </Tabs>
   );
 }

@@ -57,7 +57,7 @@ const NumberButton = styled.button<{ $accent: string }>`
   }
   span {
     font-size: 12px;
-    color: ${colors.gray45};
+    color: ${colors.gray30};
   }
   &:hover strong {
     text-decoration: underline;
@@ -93,8 +93,8 @@ export type OpenRegister = (filter: Partial<RegisterFilter>) => void;
 function Count({ value, label, accent, onClick }: { value: number; label: string; accent: string; onClick: () => void }) {
   return (
     <NumberButton type="button" $accent={accent} onClick={onClick} aria-label={`${value.toLocaleString('en-US')} ${label}: show in the register`}>
-      <strong>{value.toLocaleString('en-US')}</strong>
-      <span>{label}</span>
+      {/* The space keeps the visible text ("2 Pending") a part of the name a screen reader hears. */}
+      <strong>{value.toLocaleString('en-US')}</strong> <span>{label}</span>
     </NumberButton>
   );
 }

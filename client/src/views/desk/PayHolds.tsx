@@ -6,22 +6,12 @@ import { isApiError } from '../../api/http';
 import { Button, colors, spacing } from '../../components/core';
 import { QueryState } from '../../components/QueryState';
 import { StatusPill } from '../../components/status';
-import { Notice } from '../../components/ui';
+import { DataTable, Notice } from '../../components/ui';
 
 // Pay-app holds: the project's commitments whose vendor is not compliant today ("no payment goes
 // out to a non-compliant vendor"), with why and for how long, exportable for accounts payable.
 
-const Table = styled.table`
-  border-collapse: collapse;
-  width: 100%;
-  font-size: 13px;
-  th,
-  td {
-    text-align: left;
-    padding: ${spacing.xs}px ${spacing.sm}px;
-    border-bottom: 1px solid ${colors.gray90};
-    vertical-align: top;
-  }
+const Table = styled(DataTable)`
   th {
     background: ${colors.gray98};
     font-size: 12px;

@@ -4,10 +4,11 @@ import styled from 'styled-components';
 import { coiStatuses, coiStatusLabels, type CoiStatus } from '../../../../server/contracts/directory';
 import type { RegisterFilter, RegisterRow } from '../../../../server/contracts/desk';
 import { downloadProjectReport, downloadRegister, useOverview, useRegister, type DeskScope } from '../../api/desk';
+import { useDirectoryTrades } from '../../api/directory';
 import { isApiError } from '../../api/http';
 import { Button, colors, Input, spacing } from '../../components/core';
 import { GlobalTag, StatusPill } from '../../components/status';
-import { Notice } from '../../components/ui';
+import { LinkButton, Notice } from '../../components/ui';
 import { useElementSize } from '../../components/useElementSize';
 import { Loading } from '../../components/Loading';
 
@@ -16,18 +17,6 @@ import { Loading } from '../../components/Loading';
 // with the same filter as CSV or Excel.
 
 const VendorHistory = lazy(() => import('./VendorHistory'));
-
-const HistoryButton = styled.button`
-  all: unset;
-  cursor: pointer;
-  font-weight: 600;
-  &:hover {
-    text-decoration: underline;
-  }
-  &:focus-visible {
-    outline: 2px solid ${colors.blue50};
-  }
-`;
 
 const columns = 'minmax(160px, 2fr) minmax(120px, 1.5fr) 150px minmax(180px, 3fr) 100px minmax(200px, 3fr)';
 const rowHeight = 52;
@@ -146,9 +135,9 @@ function RegisterLine({ index, style, data }: ListChildComponentProps<RowsData>)
   return (
     <Grid role="row" aria-rowindex={index + 2} style={{ ...style, height: rowHeight }}>
       <div role="cell">
-        <HistoryButton type="button" aria-label={`History of ${row.vendorName}`} onClick={() => data.onHistory(row)}>
+        <LinkButton type="button" aria-label={`History of ${row.vendorName}`} onClick={() => data.onHistory(row)}>
           {row.vendorName}
-        </HistoryButton>
+        </LinkButton>
         <br />
         <Small>{row.trade ?? ''}</Small>
       </div>
@@ -174,6 +163,7 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
   const effective = useMemo(() => ({ ...filter, q: q || undefined }), [filter, q]);
   const query = useRegister(scope, effective);
   const projects = useOverview(scope).data?.byProject ?? [];
+  const trades = useDirectoryTrades(scope.companyId, scope.projectId);
   const body = useRef<HTMLDivElement>(null);
   const measured = useElementSize(body, true);
   const { height } = measured ?? fallback;
@@ -230,6 +220,17 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
           </label>
         )}
         <label>
+          Trade
+          <select aria-label="Trade" value={filter.trade ?? ''} onChange={(e) => set({ trade: e.target.value || undefined })}>
+            <option value="">Any trade</option>
+            {trades.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Certificate ends
           <select aria-label="Certificate ends" value={filter.expiresWithin ?? ''} onChange={(e) => set({ expiresWithin: (e.target.value || undefined) as RegisterFilter['expiresWithin'] })}>
             <option value="">Any time</option>
@@ -241,11 +242,6 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
         {filter.queue && (
           <Button size="sm" variant="tertiary" onClick={() => set({ queue: undefined })}>
             {{ review: 'Review queue only ✕', not_responding: 'Not responding only ✕', write_back: 'Write-back problems only ✕' }[filter.queue]}
-          </Button>
-        )}
-        {filter.trade && (
-          <Button size="sm" variant="tertiary" onClick={() => set({ trade: undefined })}>
-            {`Trade: ${filter.trade} ✕`}
           </Button>
         )}
         <Button size="sm" variant="secondary" loading={exporting === 'csv'} onClick={() => exportAs('csv')}>

@@ -31,7 +31,7 @@ const pdf = vi.hoisted(() => {
   return { draws, loads, page, getDocument };
 });
 
-vi.mock('pdfjs-dist', () => ({ GlobalWorkerOptions: {}, getDocument: pdf.getDocument }));
+vi.mock('pdfjs-dist', () => ({ GlobalWorkerOptions: {}, getDocument: pdf.getDocument, PDFWorker: class { destroyed = false; } }));
 vi.mock('pdfjs-dist/build/pdf.worker.min.mjs?url', () => ({ default: '/pdf.worker.js' }));
 
 const settle = () => new Promise((r) => setTimeout(r, 0));

@@ -7,6 +7,15 @@ import type { PageGeometry } from './geometry';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
+// One worker for every draw, started when this module loads (with the review screen's chunk):
+// a worker per document would load and parse pdf.js's 1 MB worker script on every draw.
+let sharedWorker: pdfjs.PDFWorker | null = null;
+function worker(): pdfjs.PDFWorker {
+  if (sharedWorker === null || sharedWorker.destroyed) sharedWorker = new pdfjs.PDFWorker();
+  return sharedWorker;
+}
+if (typeof Worker !== 'undefined') worker();
+
 export interface RenderedPage extends PageGeometry {
   width: number;
   height: number;
@@ -59,7 +68,7 @@ export async function renderPdfPage(
 ): Promise<RenderedPage> {
   signal?.throwIfAborted();
   // pdf.js takes ownership of the buffer it is given; the cached bytes must stay usable.
-  const loading = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)) });
+  const loading = pdfjs.getDocument({ data: new Uint8Array(bytes.slice(0)), worker: worker() });
   const stopLoading = () => void loading.destroy();
   signal?.addEventListener('abort', stopLoading);
   try {
