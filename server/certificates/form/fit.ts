@@ -117,9 +117,6 @@ function consensus(pins: Pin[]): { x: Axis; y: Axis } | null {
   return best;
 }
 
-/** How many of the form's labels a well-printed certificate shows, for the coverage share. */
-const expectedWeight = 700;
-
 const fromAxes = (x: Axis, y: Axis): Homography => [x.scale, 0, x.shift, 0, y.scale, y.shift, 0, 0, 1];
 
 /** Labels whose page place the map puts within a tolerance of where the form has them. */
@@ -167,7 +164,8 @@ function refine(pins: Pin[], start: Homography): { toPage: Homography; toForm: H
   return { toPage, toForm, close };
 }
 
-export function fitPage(anchors: Anchor[]): Fit | null {
+/** `expectedWeight`: how much label weight a well-printed certificate of the form shows. */
+export function fitPage(anchors: Anchor[], expectedWeight: number): Fit | null {
   const pins = anchors.map(pinOf).sort((a, b) => b.weight - a.weight);
   const first = consensus(pins);
   if (!first) return null;
