@@ -58,7 +58,7 @@ export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
     verbosity: 0,
     isEvalSupported: false,
     disableFontFace: false,
-    ownerDocument: fontless,
+    ownerDocument: fontless as unknown as Document,
     standardFontDataUrl,
     stopAtErrors: false,
     // Pictures larger than the reader reads at all are skipped before they are decoded.
