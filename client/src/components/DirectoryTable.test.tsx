@@ -3,21 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DirectoryRow } from '../../../server/contracts/directory';
 import { DirectoryTable } from './DirectoryTable';
-
-function vendor(vendorId: string, name: string, overrides: Partial<DirectoryRow> = {}): DirectoryRow {
-  return {
-    vendorId,
-    name,
-    trade: 'Electrical',
-    contactName: null,
-    email: `office@${vendorId}.example`,
-    emailValid: true,
-    status: 'not_requested',
-    requestId: null,
-    requestScope: null,
-    ...overrides,
-  };
-}
+import { vendorRow as vendor } from '../testing/rows';
 
 const rows: DirectoryRow[] = [
   vendor('1', 'Acme Electric', { trade: 'Electrical', email: 'pm@acme.example' }),

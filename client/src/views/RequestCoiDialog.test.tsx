@@ -1,26 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Directory, DirectoryRow } from '../../../server/contracts/directory';
+import type { Directory } from '../../../server/contracts/directory';
 import type { CreateRequestsResult } from '../../../server/contracts/requests';
 import { deferred, fakeApi, failure, ok, renderWithClient } from '../testing/fakeApi';
 import CompanyPanel from './CompanyPanel';
 import ProjectPanel from './ProjectPanel';
-
-function vendor(vendorId: string, name: string, overrides: Partial<DirectoryRow> = {}): DirectoryRow {
-  return {
-    vendorId,
-    name,
-    trade: 'Electrical',
-    contactName: null,
-    email: `office@${vendorId}.example`,
-    emailValid: true,
-    status: 'not_requested',
-    requestId: null,
-    requestScope: null,
-    ...overrides,
-  };
-}
+import { vendorRow as vendor } from '../testing/rows';
 
 const requestId = '6f1c2b7e-0000-4000-8000-000000000001';
 const directory: Directory = {
