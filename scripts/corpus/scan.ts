@@ -11,7 +11,7 @@ export interface ScanOptions {
 }
 
 async function renderFirstPage(bytes: Uint8Array, dpi: number): Promise<Canvas> {
-  const pdf = await openPdf(bytes);
+  const pdf = await openPdf(bytes, { glyphs: true });
   try {
     const page = await pdf.getPage(1);
     const viewport = page.getViewport({ scale: dpi / 72 });

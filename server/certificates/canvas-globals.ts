@@ -7,3 +7,13 @@ const g = globalThis as Record<string, unknown>;
 g.Path2D ??= Path2D;
 g.DOMMatrix ??= DOMMatrix;
 g.ImageData ??= ImageData;
+
+/** pdf.js hands each font to the Font Loading API; the reader never draws with them (pdf.ts). */
+class FontFace {
+  readonly loaded: Promise<FontFace> = Promise.resolve(this);
+  constructor(readonly family: string) {}
+  load(): Promise<FontFace> {
+    return this.loaded;
+  }
+}
+g.FontFace ??= FontFace;

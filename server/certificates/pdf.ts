@@ -43,13 +43,21 @@ class CanvasFactory {
   }
 }
 
-export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+/**
+ * Where pdf.js "loads" a page's fonts: a document whose font set takes each font and draws with
+ * none. Reading text needs each glyph's code and width, never its outline; with font faces
+ * disabled pdf.js would build and send every glyph's path, a fifth of a text certificate's read.
+ * A page that is drawn (rendered for OCR) needs those paths: it is opened with `glyphs`.
+ */
+const fontless = { fonts: { add: () => undefined, delete: () => undefined } };
+
+export async function openPdf(bytes: Uint8Array, { glyphs = false }: { glyphs?: boolean } = {}): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of the buffer it is given; a copy keeps the caller's bytes intact.
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     verbosity: 0,
     isEvalSupported: false,
-    disableFontFace: true,
+    ...(glyphs ? { disableFontFace: true } : { disableFontFace: false, ownerDocument: fontless as unknown as Document }),
     standardFontDataUrl,
     stopAtErrors: false,
     // Pictures larger than the reader reads at all are skipped before they are decoded.

@@ -28,7 +28,20 @@ function finish(result: LayoutResult, source: Extraction['source'], pages: numbe
   return { ...result, source, pages, warnings: [...result.warnings, ...extra] };
 }
 
-async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<ReadOptions>, deadline: Deadline, annotations: boolean) {
+/** The document opened again with its glyphs' outlines, for pages that are rendered; opened once, when first needed. */
+class Drawing {
+  private pdf: Promise<PDFDocumentProxy> | null = null;
+  constructor(private readonly bytes: Uint8Array) {}
+  page(n: number) {
+    this.pdf ??= openPdf(this.bytes, { glyphs: true });
+    return this.pdf.then((pdf) => pdf.getPage(n));
+  }
+  async close() {
+    if (this.pdf) await (await this.pdf).destroy();
+  }
+}
+
+async function pageViews(pdf: PDFDocumentProxy, drawing: Drawing, count: number, opts: Required<ReadOptions>, deadline: Deadline, annotations: boolean) {
   const views: PageView[] = [];
   const warnings: string[] = [];
   for (let n = 1; n <= count; n++) {
@@ -42,7 +55,7 @@ async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<Re
       const probe = textLayerProbe(words, drawn.marks);
       views.push({ page: n, width: drawn.width, height: drawn.height, words, probe, ocr: false });
     } else if (opts.ocr) {
-      views.push(await ocrPdfPage(page, n, opts.maxPixels));
+      views.push(await ocrPdfPage(await drawing.page(n), n, opts.maxPixels));
     } else warnings.push(`Page ${n} is a picture and was not read.`);
     page.cleanup();
   }
@@ -51,6 +64,7 @@ async function pageViews(pdf: PDFDocumentProxy, count: number, opts: Required<Re
 
 async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline: Deadline): Promise<Extraction> {
   const pdf = await openPdf(bytes);
+  const drawing = new Drawing(bytes);
   try {
     if (pdf.numPages < 1) throw new UnreadableDocumentError('no_pages', 'This PDF has no pages.');
     if (pdf.numPages > opts.maxDocumentPages) {
@@ -61,7 +75,7 @@ async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline:
     const fields = await readFields(pdf, count);
     // A filled form's values come from its named fields; the page's own print (labels, remarks
     // pages) is all the layout needs, and building every widget's appearance costs the most.
-    const { views, warnings } = await pageViews(pdf, count, opts, deadline, !fields);
+    const { views, warnings } = await pageViews(pdf, drawing, count, opts, deadline, !fields);
     deadline.check();
     const layout = readLayout(views);
     if (fields && layout.form) {
@@ -71,6 +85,7 @@ async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline:
     const main = views.find((v) => v.page === 1);
     return finish(layout, main?.ocr ? 'ocr' : 'text', pdf.numPages, [...extra, ...warnings]);
   } finally {
+    await drawing.close();
     await pdf.destroy();
   }
 }

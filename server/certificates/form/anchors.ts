@@ -3,7 +3,7 @@
 // glyphs and punctuation do not matter ("INSURER A :" = "INSURER A:" = "I N S U R E R A").
 import { ocrDistance } from '../vocabulary';
 import { boxOf, groupLines, type Box, type Word } from '../words';
-import { keyOf, labels, type Label } from './geometry';
+import { keyOf, type Label } from './geometry';
 
 export interface Anchor {
   label: Label;
@@ -16,13 +16,21 @@ export interface Anchor {
 /** Labels shorter than this say too little on their own ("$", "A", "LOC") to place a page. */
 const shortest = 3;
 
-const byKey = new Map<string, Label[]>();
-for (const label of labels) {
-  if (label.key.length < shortest) continue;
-  byKey.set(label.key, [...(byKey.get(label.key) ?? []), label]);
+/** One edition's labels, arranged for finding them: by their letters, and the long ones for OCR. */
+export interface LabelIndex {
+  byKey: Map<string, Label[]>;
+  longest: number;
+  fuzzy: Label[];
 }
-const longest = Math.max(...labels.map((l) => l.key.length));
-const fuzzyLabels = labels.filter((l) => l.key.length >= 5);
+
+export function indexLabels(labels: Label[]): LabelIndex {
+  const byKey = new Map<string, Label[]>();
+  for (const label of labels) {
+    if (label.key.length < shortest) continue;
+    byKey.set(label.key, [...(byKey.get(label.key) ?? []), label]);
+  }
+  return { byKey, longest: Math.max(...labels.map((l) => l.key.length)), fuzzy: labels.filter((l) => l.key.length >= 5) };
+}
 
 /** Edits OCR may have made to a label of this many letters and it still counts. */
 const allowance = (length: number) => (length >= 12 ? 2 : length >= 5 ? 1 : 0);
@@ -41,25 +49,25 @@ export function splitGlued(words: Word[]): Word[] {
   });
 }
 
-function exactAt(lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
+function exactAt(index: LabelIndex, lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
   let joined = '';
   for (let end = start; end < lineWords.length; end++) {
     joined += keys[end];
-    if (joined.length > longest) return;
+    if (joined.length > index.longest) return;
     if (keys[end] === '' && end > start) continue;
-    for (const label of byKey.get(joined) ?? []) {
+    for (const label of index.byKey.get(joined) ?? []) {
       const words = lineWords.slice(start, end + 1);
       out.push({ label, words, box: boxOf(words), quality: 1 });
     }
   }
 }
 
-function fuzzyAt(lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
+function fuzzyAt(index: LabelIndex, lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
   let joined = '';
   for (let end = start; end < lineWords.length; end++) {
     joined += keys[end];
-    if (joined.length > longest + 2) return;
-    for (const label of fuzzyLabels) {
+    if (joined.length > index.longest + 2) return;
+    for (const label of index.fuzzy) {
       const allowed = allowance(label.key.length);
       if (Math.abs(label.key.length - joined.length) > allowed || label.key === joined) continue;
       if (label.key[0] !== joined[0] && label.key[1] !== joined[1]) continue;
@@ -72,14 +80,14 @@ function fuzzyAt(lineWords: Word[], keys: string[], start: number, out: Anchor[]
 }
 
 /** Every place on the page where a label of the form is printed (a label may match several places). */
-export function findAnchors(words: Word[], ocr: boolean): Anchor[] {
+export function findAnchors(words: Word[], ocr: boolean, index: LabelIndex): Anchor[] {
   const out: Anchor[] = [];
   for (const line of groupLines(words)) {
     const keys = line.words.map((w) => keyOf(w.text));
     for (let start = 0; start < line.words.length; start++) {
       if (keys[start] === '') continue;
-      exactAt(line.words, keys, start, out);
-      if (ocr) fuzzyAt(line.words, keys, start, out);
+      exactAt(index, line.words, keys, start, out);
+      if (ocr) fuzzyAt(index, line.words, keys, start, out);
     }
   }
   return out;

@@ -46,6 +46,9 @@ export function flagNear(page: FormPage, column: readonly [number, number], y0: 
   const mark = checkbox(page, region);
   // On a scan, no Y or X read in a whole column may be one OCR missed: a blank there is not
   // sure enough to tell anyone the policy lacks the flag.
-  const confidence = page.view.ocr && !mark.on ? Math.min(mark.confidence, 0.7) : mark.confidence;
+  const missed = page.view.ocr && !mark.on;
+  // A Y or X just outside the region may be this row's, printed across the line between rows.
+  const straddling = !mark.on && valuesIn(page, grow(region, 0, 6)).some((p) => /^(?:Y|YES|X)$/i.test(p.word.text.replace(/[^A-Za-z]/g, '')));
+  const confidence = missed || straddling ? Math.min(mark.confidence, straddling ? 0.6 : 0.7) : mark.confidence;
   return { value: mark.on, items: [], box: area, confidence };
 }

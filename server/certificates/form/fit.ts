@@ -117,9 +117,6 @@ function consensus(pins: Pin[]): { x: Axis; y: Axis } | null {
   return best;
 }
 
-/** How many of the form's labels a well-printed certificate shows, for the coverage share. */
-const expectedWeight = 700;
-
 const fromAxes = (x: Axis, y: Axis): Homography => [x.scale, 0, x.shift, 0, y.scale, y.shift, 0, 0, 1];
 
 /** Labels whose page place the map puts within a tolerance of where the form has them. */
@@ -167,7 +164,8 @@ function refine(pins: Pin[], start: Homography): { toPage: Homography; toForm: H
   return { toPage, toForm, close };
 }
 
-export function fitPage(anchors: Anchor[]): Fit | null {
+/** `expectedWeight`: how much label weight a well-printed certificate of the form shows. */
+export function fitPage(anchors: Anchor[], expectedWeight: number): Fit | null {
   const pins = anchors.map(pinOf).sort((a, b) => b.weight - a.weight);
   const first = consensus(pins);
   if (!first) return null;
@@ -208,10 +206,12 @@ export function toPage(fit: Fit, fx: number, fy: number): [number, number] {
   return project(fit.toPage, fx - dx, fy - dy);
 }
 
+/** A word's box on the form: it moves as one piece with what the labels around its centre say. */
 export function boxToForm(fit: Fit, b: Box): Box {
-  const [x0, y0] = toForm(fit, b[0], b[1]);
-  const [x1, y1] = toForm(fit, b[2], b[3]);
-  return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
+  const [x0, y0] = project(fit.toForm, b[0], b[1]);
+  const [x1, y1] = project(fit.toForm, b[2], b[3]);
+  const [dx, dy] = drift(fit, (x0 + x1) / 2, (y0 + y1) / 2);
+  return [Math.min(x0, x1) + dx, Math.min(y0, y1) + dy, Math.max(x0, x1) + dx, Math.max(y0, y1) + dy];
 }
 
 export function boxToPage(fit: Fit, b: Box): Box {

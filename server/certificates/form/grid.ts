@@ -197,7 +197,8 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
       effectiveDate: eff.value,
       expirationDate: exp.value,
       additionalInsured: addl.value,
-      subrogationWaived: subr.value,
+      // An edition without the SUBR WVD column says nothing either way.
+      subrogationWaived: page.edition.lacks.has('subrogationWaived') ? null : subr.value,
       limits: limits.perEntry[i]?.values ?? {},
     };
     sink.read(`${at}/insurerLetter`, letter);

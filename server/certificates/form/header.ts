@@ -4,6 +4,7 @@ import type { Extraction } from '../../contracts/extraction';
 import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, ocrName, parseDate, withoutLetter } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, linesIn, type Reading } from './cells';
+import { keyOf } from './geometry';
 import { pageBoxOf, type FormLine } from './lines';
 import { readParty, type PartyLines } from './parties';
 import { pageBox, valuesIn, type FormPage } from './placed';
@@ -21,8 +22,14 @@ function text(page: FormPage, region: Box, clean: (t: string) => string | null =
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence };
 }
 
+/** A line that prints one of the form's own labels (an older edition's, standing off its place). */
+const formLabel = (page: FormPage, line: FormLine) => {
+  const key = keyOf(line.text);
+  return key.length >= 6 && page.edition.labels.some((l) => l.key === key);
+};
+
 function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines {
-  const lines = linesIn(page, region);
+  const lines = linesIn(page, region).filter((l) => !formLabel(page, l));
   const read = readParty(lines, page.view.ocr);
   const name = page.view.ocr && read.name ? ocrName(read.name) : read.name;
   const reading = (ls: FormLine[]) => {

@@ -4,7 +4,7 @@ import type { LimitKey, Limits } from '../../contracts/extraction';
 import { collapse, parseMoney } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, type Reading } from './cells';
-import { formLines, pageBoxOf } from './lines';
+import { formLines, pageBoxOf, type FormLine } from './lines';
 import { valuesIn, type FormPage, type Placed } from './placed';
 import { columns, type Section } from './regions';
 import type { Sink } from './sink';
@@ -37,6 +37,8 @@ interface Found {
   items: Placed[];
   region: Box;
   y: number;
+  /** Below 1 when the label is not surely the amount's own. */
+  labelSure?: number;
 }
 
 function nearestRow(s: Section, y: number) {
@@ -45,14 +47,39 @@ function nearestRow(s: Section, y: number) {
   return best && best.d <= 4 ? best.l : null;
 }
 
+const inAmountColumn = (p: Placed) => (p.at[0] + p.at[2]) / 2 >= columns.amount[0];
+const labelOnly = (l: FormLine) => l.items.every((p) => !inAmountColumn(p)) && amountOf(l.text) === null && !inlineLimit.test(l.text);
+const amountOnly = (l: FormLine) => l.items.every(inAmountColumn);
+
+/** How far apart a write-in label and its amount may be printed, in form points (rows are 12). */
+const labelReach = 7;
+
+function nearestOf(lines: FormLine[], y: number): FormLine | null {
+  const near = lines.filter((l) => Math.abs(l.y - y) <= labelReach).sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y));
+  return near[0] ?? null;
+}
+
+/**
+ * A write-in label a filler printed on another baseline than its amount (another font, another
+ * offset): the label-only line nearest the amount, when that amount is also the nearest to it.
+ */
+function offsetLabel(lines: FormLine[], line: FormLine): FormLine | null {
+  const label = nearestOf(lines.filter(labelOnly), line.y);
+  return label && nearestOf(lines.filter(amountOnly), label.y) === line ? label : null;
+}
+
 /** Amounts on the printed limit rows, and write-in rows with their labels. */
 function found(page: FormPage, s: Section, doubts: string[]): Found[] {
   const out: Found[] = [];
   const area: Box = [columns.limitLabel[0], s.bottom, columns.amount[1], s.top];
   const lines = formLines(valuesIn(page, area));
+  const paired = new Set<FormLine>();
   for (const line of lines) {
-    const labelItems = line.items.filter((p) => (p.at[0] + p.at[2]) / 2 < columns.amount[0]);
-    const amountItems = line.items.filter((p) => (p.at[0] + p.at[2]) / 2 >= columns.amount[0]);
+    if (paired.has(line)) continue;
+    const amountItems = line.items.filter(inAmountColumn);
+    const beside = amountOnly(line) ? offsetLabel(lines, line) : null;
+    if (beside) paired.add(beside);
+    const labelItems = beside ? beside.items : line.items.filter((p) => !inAmountColumn(p));
     const label = labelItems.length ? collapse(labelItems.map((p) => p.word.text).join(' ')) : null;
     const row = s.kind === 'other' ? null : nearestRow(s, line.y);
     const region: Box = [columns.limitLabel[0], line.y - 6, columns.amount[1], line.y + 6];
@@ -75,7 +102,10 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const inline = label ? inlineLimit.exec(label) : null;
     const bare = label !== null && amountOf(label) !== null;
     const named = label && !inline && !bare ? label : null;
-    if (amount !== null) out.push({ key: null, label: named ?? 'Limit', amount, items: amountItems, region, y: line.y });
+    // A label from another line may be a neighbour's; no label where labels stand unpaired may be a missed one.
+    const unpairedLabels = !named && lines.some((l) => l !== line && labelOnly(l) && !paired.has(l) && Math.abs(l.y - line.y) <= 2 * labelReach);
+    const labelSure = beside ? 0.9 : unpairedLabels ? 0.7 : 1;
+    if (amount !== null) out.push({ key: null, label: named ?? 'Limit', amount, items: amountItems, region, y: line.y, labelSure });
     const own = inline ? amountOf(inline[2]!) : bare ? amountOf(label!) : null;
     // An amount printed left of the amount column, with or without its own label.
     if (own !== null) out.push({ key: null, label: inline ? inline[1]!.replace(/[:\s]+$/, '') : 'Limit', amount: own, items: labelItems, region, y: line.y });
@@ -97,7 +127,7 @@ function limitsOf(page: FormPage, list: Found[]): EntryLimits {
   const other: { label: string; amount: number | null }[] = [];
   for (const f of list) {
     const dollar = page.view.ocr && dollarMisread(f.items.map((p) => p.word.text).join(''));
-    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: confidenceOf(page, f.region, f.items) * (dollar ? 0.7 : 1) };
+    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: confidenceOf(page, f.region, f.items) * (dollar ? 0.7 : 1) * (f.labelSure ?? 1) };
     if (f.key) {
       if (values[f.key] !== undefined) continue;
       values[f.key] = f.amount;

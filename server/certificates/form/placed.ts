@@ -3,10 +3,12 @@
 import type { PageView } from '../page';
 import { centerX, centerY, type Box, type Word } from '../words';
 import { findAnchors, splitGlued } from './anchors';
+import { current, otherGrids, type Edition } from './editions';
 import { boxToForm, boxToPage, fitPage, support, type Fit } from './fit';
 import { project } from './homography';
-import { keyOf, labels, olderBoilerplate, proseBoxes, type Label } from './geometry';
+import { keyOf, olderBoilerplate, proseBoxes, type Label } from './geometry';
 import { ocrDistance } from '../vocabulary';
+import { unwarpBox, unwarpPoint, warpBox, zoneAt } from './warp';
 
 export interface Placed {
   word: Word;
@@ -21,7 +23,11 @@ export interface Placed {
 
 export interface FormPage {
   view: PageView;
+  /** The edition whose labels the page was fitted to; `fit` maps the page onto its form. */
+  edition: Edition;
   fit: Fit;
+  /** Doubts about words that stand where the 2016/03 form has no place for them. */
+  unplaced: string[];
   /** Words that are values: not a label, not the form's prose. */
   values: Placed[];
   /** Checkbox marks printed as glyphs (X, check, cross) with their form boxes. */
@@ -37,7 +43,7 @@ const cy = (b: Box) => (b[1] + b[3]) / 2;
 export const markGlyph = /^[Xx✓✔✗✘☒☑■●✕✖⌧]$/;
 
 /** A word that prints what the blank form prints at that spot (a "$", "N / A", an unmatched label). */
-function printedByForm(p: Placed, ocr: boolean): boolean {
+function printedByForm(p: Placed, ocr: boolean, labels: Label[]): boolean {
   const key = keyOf(p.word.text);
   const x = cx(p.at);
   const y = cy(p.at);
@@ -74,23 +80,45 @@ function splitRunTogether(words: Word[]): Word[] {
   });
 }
 
-export function placePage(view: PageView): FormPage | null {
-  const words = splitGlued(view.ocr ? splitRunTogether(view.words) : view.words);
-  const anchors = findAnchors(words, view.ocr);
-  const fit = fitPage(anchors);
+/** A page fitted to one edition's labels, its words carried onto the 2016/03 form. */
+function placeOn(view: PageView, words: Word[], edition: Edition): FormPage | null {
+  const fit = fitPage(findAnchors(words, view.ocr, edition.index), edition.expectedWeight);
   if (!fit) return null;
   const labelWords = new Set<Word>(fit.pins.flatMap((p) => p.anchor.words));
   const values: Placed[] = [];
   const glyphMarks: Placed[] = [];
+  const unplaced = new Set<string>();
   for (const word of words) {
     if (labelWords.has(word)) continue;
-    const p: Placed = { word, at: boxToForm(fit, [word.x0, word.y0, word.x1, word.y1]), level: levelOf(fit, word) };
+    const own = boxToForm(fit, [word.x0, word.y0, word.x1, word.y1]);
+    const at = edition.zones ? warpBox(edition.zones, own) : { box: own };
+    if (!at) {
+      const doubt = edition.zones && zoneAt(edition.zones, cx(own), cy(own))?.doubt;
+      if (doubt && !printedByForm({ word, at: own, level: 0 }, view.ocr, edition.labels)) unplaced.add(doubt);
+      continue;
+    }
+    const p: Placed = { word, at: at.box, level: levelOf(fit, word) };
     if (proseBoxes.some((b) => inside(b, cx(p.at), cy(p.at), 1))) continue;
     if (markGlyph.test(word.text)) glyphMarks.push(p);
-    if (printedByForm(p, view.ocr)) continue;
+    if (printedByForm(p, view.ocr, edition.printed)) continue;
     values.push(p);
   }
-  return { view, fit, values, glyphMarks };
+  return { view, edition, fit, unplaced: [...unplaced], values, glyphMarks };
+}
+
+/** Below this share of the current form's labels found, editions with another grid are tried. */
+const wellFitted = 0.6;
+
+export function placePage(view: PageView): FormPage | null {
+  const words = splitGlued(view.ocr ? splitRunTogether(view.words) : view.words);
+  let best = placeOn(view, words, current);
+  if (best && best.fit.coverage >= wellFitted) return best;
+  for (const edition of otherGrids) {
+    const other = placeOn(view, words, edition);
+    // Another edition must fit clearly better: the editions share many labels.
+    if (other && (!best || other.fit.coverage > 1.25 * best.fit.coverage)) best = other;
+  }
+  return best;
 }
 
 function levelOf(fit: Fit, w: Word): number {
@@ -104,12 +132,26 @@ export function valuesIn(page: FormPage, region: Box): Placed[] {
 
 /** How sure the page's placement is around a form region (0..1). */
 export function placementAt(page: FormPage, region: Box): number {
-  return support(page.fit, cx(region), cy(region));
+  const zones = page.edition.zones;
+  if (!zones) return support(page.fit, cx(region), cy(region));
+  const own = unwarpPoint(zones, cx(region), cy(region));
+  if (!own) return 0;
+  const placed = support(page.fit, own.x, own.y);
+  return own.loose ? Math.min(placed, loosePlacement) : placed;
 }
+
+/** How sure a value in a loose column of an older edition can be placed: never enough to act on. */
+const loosePlacement = 0.3;
+
+/** Off the page: where a region the page's edition has no place for is looked at. */
+const nowhere: Box = [-20, -20, -19, -19];
 
 /** A form region as a page box, for provenance and for looking at the page's ink. */
 export function pageBox(page: FormPage, region: Box): Box {
-  return boxToPage(page.fit, region);
+  const zones = page.edition.zones;
+  if (!zones) return boxToPage(page.fit, region);
+  const own = unwarpBox(zones, region);
+  return own ? boxToPage(page.fit, own.box) : nowhere;
 }
 
 export { centerX, centerY };

@@ -21,9 +21,12 @@ export interface PageReading {
 /** Below this share of its labels found in place, a page is not taken for the ACORD 25 form. */
 export const recognisedAt = 0.3;
 
+/** The most a value read from a grid not found in its place can be trusted. */
+const unplacedGrid = 0.6;
+
 /** The grid's headings must be found in place, or its rows cannot be told apart. */
 function gridPlaced(page: FormPage): boolean {
-  return placementAt(page, [18, gridTop, 594, gridTop + 12]) > 0.5 && placementAt(page, [425, gridBottom + 40, 594, gridTop - 40]) > 0.5;
+  return placementAt(page, [18, gridTop, 594, gridTop + 12]) > 0.5 && placementAt(page, [425, 330, 594, 450]) > 0.5;
 }
 
 /** Where the page shows coverage but no policy came of it. */
@@ -49,11 +52,15 @@ export function readFormPage(view: PageView): PageReading | null {
     }
   }
   reasons.push(...checkPlausible({ ...top, policies }, sink.prov.fields));
-  if (!gridPlaced(page)) reasons.unshift('The coverage grid of the form could not be found in its place on the page.');
-  reasons.push(...markedButEmpty(page, policies));
+  if (!gridPlaced(page)) {
+    reasons.unshift('The coverage grid of the form could not be found in its place on the page.');
+    // Rows read from a grid that is not where the form has it may belong to a neighbour.
+    for (const [pointer, f] of Object.entries(sink.prov.fields)) if (pointer.startsWith('/policies/')) f.confidence = Math.min(f.confidence ?? 1, unplacedGrid);
+  }
+  reasons.push(...markedButEmpty(page, policies), ...page.unplaced);
   const layout = page.fit.coverage >= recognisedAt ? 'acord25' : 'unrecognised';
   if (layout === 'unrecognised') reasons.unshift('The page does not match the ACORD 25 form closely enough to read it safely.');
-  const gridDoubt = !gridPlaced(page) || markedButEmpty(page, policies).length > 0 || layout === 'unrecognised';
+  const gridDoubt = !gridPlaced(page) || markedButEmpty(page, policies).length > 0 || page.unplaced.length > 0 || layout === 'unrecognised';
   return {
     top,
     policies,

@@ -4,7 +4,7 @@
 import { textLayerProbe } from '../marks';
 import type { PageView } from '../page';
 import type { Box, Word } from '../words';
-import { labels, proseBoxes } from './geometry';
+import { labels as labels2016, proseBoxes, type Label } from './geometry';
 
 export interface SheetOptions {
   scale?: number;
@@ -20,6 +20,8 @@ export interface SheetOptions {
   extra?: { text: string; at: [number, number]; size?: number }[];
   /** Turns the page about its centre by this many degrees (a scan fed askew). */
   turn?: number;
+  /** Another edition's labels and prose boxes (default: the measured 2016/03 form's). */
+  form?: { labels: Label[]; prose: Box[] };
 }
 
 /** Words of `text` from (x, baseline y) in form points, at a size, about half an em per glyph. */
@@ -53,7 +55,7 @@ export class Sheet {
   private readonly marks: Box[] = [];
 
   constructor(private readonly o: SheetOptions = {}) {
-    for (const l of labels) {
+    for (const l of o.form?.labels ?? labels2016) {
       if (o.without?.(l.text)) continue;
       const size = l.box[3] - l.box[1];
       const dy = o.move?.find((m) => within(m.region, l.box[0], (l.box[1] + l.box[3]) / 2))?.dy ?? 0;
@@ -61,7 +63,7 @@ export class Sheet {
     }
     for (const e of o.extra ?? []) this.print(e.text, e.at[0], e.at[1], e.size ?? 6);
     // Our own sentences in the prose boxes, with the words that trap a careless reader.
-    for (const b of proseBoxes) this.print('THE CERTIFICATE HOLDER MAY BE AN ADDITIONAL INSURED IF SUBROGATION IS WAIVED BY THE PRODUCER', b[0], b[1] + 1.5, 7);
+    for (const b of o.form?.prose ?? proseBoxes) this.print('THE CERTIFICATE HOLDER MAY BE AN ADDITIONAL INSURED IF SUBROGATION IS WAIVED BY THE PRODUCER', b[0], b[1] + 1.5, 7);
   }
 
   private place(w: Word): Word {
