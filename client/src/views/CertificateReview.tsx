@@ -81,7 +81,7 @@ function Certificate({ companyId, review, selected, onSelect }: { companyId: str
   }, [selectedPage]);
   const width = Math.max(320, Math.min(1000, (size?.width ?? 720) - 4));
   return (
-    <Pane ref={pane} role="region" aria-label="Certificate">
+    <Pane ref={pane} role="region" aria-label="Certificate" tabIndex={0}>
       {review.document.pages > 1 && (
         <div>
           {Array.from({ length: review.document.pages }, (_, i) => (
