@@ -133,10 +133,7 @@ export const addLineSchema = z
   .refine((l) => l.expirationDate > l.effectiveDate, { path: ['expirationDate'], message: 'must be after the effective date' });
 export type AddLine = z.infer<typeof addLineSchema>;
 
-/**
- * Opening a review full screen from the side panel: the full-screen app takes what the panel left,
- * with the review itself when the user may read it (null otherwise: the screen asks and says why).
- */
+/** Opening a review full screen from the side panel: the full-screen app takes what the panel left. */
 export const handOffSchema = z.strictObject({});
-export const takenHandOffSchema = z.object({ requestId: z.string().nullable(), review: certificateReviewSchema.nullable() });
+export const takenHandOffSchema = z.object({ requestId: z.string().nullable() });
 export type TakenHandOff = z.infer<typeof takenHandOffSchema>;

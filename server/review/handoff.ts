@@ -1,14 +1,10 @@
 import type { Services } from '../services';
 import type { SessionUser } from '../contracts/session';
-import type { CertificateReview, TakenHandOff } from '../contracts/review';
-import { ForbiddenError, NotFoundError } from '../errors';
-import { authorizeRequest } from '../permissions/authorize';
-import { readReview } from './service';
+import type { TakenHandOff } from '../contracts/review';
 
 // The side panel is 371 px wide: its "Review certificate" leaves the request here and sends
 // Procore to the app's full-screen page, whose URL names only the company and project. The
-// full-screen app takes it once, within two minutes; an older one is forgotten. The review comes
-// with it, read as the screen's own GET reads it, to save the page a round trip before it paints.
+// full-screen app takes it once, within two minutes; an older one is forgotten.
 
 const freshMs = 2 * 60 * 1000;
 
@@ -26,17 +22,5 @@ export async function takeHandOff(s: Services, user: SessionUser, companyId: str
     created_at: Date;
   }[];
   const fresh = row !== undefined && Date.now() - new Date(row.created_at).getTime() < freshMs;
-  const requestId = fresh ? row.request_id : null;
-  return { requestId, review: requestId === null ? null : await handedReview(s, user, companyId, requestId) };
-}
-
-/** The review as GET …/review gives it; null where that would refuse (the screen then asks and shows why). */
-async function handedReview(s: Services, user: SessionUser, companyId: string, requestId: string): Promise<CertificateReview | null> {
-  try {
-    await authorizeRequest(s, user, companyId, requestId, 'review.certificates');
-    return await readReview(s, user, companyId, requestId);
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
-    throw error;
-  }
+  return { requestId: fresh ? row.request_id : null };
 }

@@ -242,22 +242,4 @@ describe('certificate review', () => {
     expect((await stack.api(outsider, `${base}/documents/${r.documentId}/file`)).status).toBe(404);
     expect((await call(manager, `${base}/requests/${randomUUID()}/review`)).status).toBe(404);
   });
-
-  it('hands a review to the full-screen app with the review itself, read as GET reads it', async () => {
-    const r = await checkedRequest();
-    type Taken = { requestId: string | null; review: CertificateReview | null };
-    expect((await call(manager, `${r.path}/hand-off`, 'POST', {})).status).toBe(200);
-    const taken = await call<Taken>(manager, `${base}/review-hand-off/take`, 'POST', {});
-    expect(taken.status).toBe(200);
-    expect(taken.data.requestId).toBe(r.requestId);
-    expect(taken.data.review).toEqual((await call<CertificateReview>(manager, r.path)).data);
-    expect((await call<Taken>(manager, `${base}/review-hand-off/take`, 'POST', {})).data).toEqual({ requestId: null, review: null });
-
-    // A request with nothing read yet: the request is handed over, the screen says why there is no review.
-    const [unread] = (await db()('coi_requests')
-      .insert({ company_id: COMPANY_A, vendor_id: (await db()('coi_requests').where({ id: r.requestId }).first('vendor_id')).vendor_id, project_id: null, origin: 'click', status: 'pending', recipient_email: r.recipient })
-      .returning('id')) as { id: string }[];
-    await call(manager, `${base}/requests/${unread!.id}/review/hand-off`, 'POST', {});
-    expect((await call<Taken>(manager, `${base}/review-hand-off/take`, 'POST', {})).data).toEqual({ requestId: unread!.id, review: null });
-  });
 });
