@@ -127,7 +127,16 @@ describe('text reminders and the daily digest in the browser', () => {
     await page.goto(`${stack.emulator.url}/${COMPANY_A}/project/${projectId}/apps/coi-compliance`);
     const frame = appFrame(page);
     await connect(page, frame, 'Carla Nguyen');
+    // The project's commitments tab and the Request COI dialog pass axe too.
+    await frame.getByRole('tab', { name: 'Request for Commitments' }).click();
+    await frame.getByRole('list', { name: 'Commitments without a COI request' }).waitFor({ timeout: 30_000 });
+    await checkAccessibility(frame, 'request for commitments');
+    await frame.getByRole('tab', { name: 'Directory' }).click();
     await tick(frame, vendor.name);
+    await frame.getByRole('button', { name: 'Request COI' }).first().click();
+    await frame.getByRole('dialog').getByRole('button', { name: /^Send 1 request/ }).waitFor({ timeout: 30_000 });
+    await checkAccessibility(frame, 'Request COI dialog');
+    await page.keyboard.press('Escape');
     await requestTicked(frame, 1);
     const row = await waitFor(
       async () => (await db()('coi_requests').where({ company_id: COMPANY_A, project_id: projectId }).first('id', 'created_at')) as { id: string; created_at: Date } | undefined,
