@@ -9,6 +9,8 @@ import { ReaderPool } from './pool';
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/certificates', name));
 const text = fixture('text-1.pdf');
 const multipage = fixture('multipage-1.pdf');
+/** A scan: OCR takes seconds of CPU, so a 1 s allowance surely runs out. */
+const scan = fixture('scanned-1.pdf');
 const pools: ReaderPool[] = [];
 const pool = (options: Partial<ConstructorParameters<typeof ReaderPool>[0]> = {}) => {
   const p = new ReaderPool({ size: 1, maxHeapMb: 1024, ...options });
@@ -58,8 +60,13 @@ describe('ReaderPool', () => {
     await Promise.all([readers.run({ kind: 'pages', bytes: text }), readers.run({ kind: 'pages', bytes: text })]);
     const warm = readers.pids();
     expect(warm).toHaveLength(2);
-    await expect(readers.run({ kind: 'read', bytes: multipage, options: {} }, { timeoutMs: 120_000, cpuMs: 50 })).rejects.toMatchObject({ code: 'timeout' });
-    const alive = await Promise.all(warm.map(running));
+    await expect(readers.run({ kind: 'read', bytes: scan, options: {} }, { timeoutMs: 120_000, cpuMs: 1000 })).rejects.toMatchObject({ code: 'timeout' });
+    // SIGKILL is sent at once; the process may take a moment to be gone.
+    let alive = await Promise.all(warm.map(running));
+    for (let i = 0; i < 50 && alive.every(Boolean); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      alive = await Promise.all(warm.map(running));
+    }
     expect(alive.filter(Boolean)).toHaveLength(1);
     const survivor = warm[alive.indexOf(true)]!;
     const killed = warm[alive.indexOf(false)]!;
