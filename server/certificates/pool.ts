@@ -10,7 +10,8 @@ import { cpuUsedMs, residentMb } from './proc-stats';
 // during that task (a delta of /proc/<pid>/stat), its resident memory, and a wall clock. A child
 // that overruns or dies is killed and dropped, and the next task gets a fresh one; a child is
 // also retired after `maxTasks` tasks or when its resident memory after a task stays above
-// `recycleRssMb`, so a leak or a grown malloc arena cannot build up. Children start lazily (a
+// `recycleRssMb`, so a leak or a grown malloc arena cannot build up, and after `idleMs` unused,
+// so a quiet process gives its memory back. Children start lazily (a
 // process that never reads starts none, and a child that cannot start cannot loop), are unref'd
 // while idle (they never keep their parent alive), are killed when the parent exits, and kill
 // themselves if the parent disappears (isolated-child.ts).
@@ -24,6 +25,8 @@ export interface PoolOptions {
   maxTasks?: number;
   /** A child whose resident memory after a task is above this is replaced, in MB. */
   recycleRssMb?: number;
+  /** A child left idle this long is ended, so a quiet process gives its memory back, in ms. */
+  idleMs?: number;
 }
 
 type Reply = { ok: true; result: unknown } | { ok: false; code: string; message: string };
@@ -34,6 +37,7 @@ interface Reader {
   ready: Promise<boolean>;
   stderr: string;
   tasks: number;
+  idleTimer?: NodeJS.Timeout;
 }
 
 const childScript = fileURLToPath(new URL('./isolated-child.ts', import.meta.url));
@@ -70,10 +74,12 @@ export class ReaderPool {
   private closed = false;
   private readonly maxTasks: number;
   private readonly recycleRssMb: number;
+  private readonly idleMs: number;
 
   constructor(private readonly options: PoolOptions) {
     this.maxTasks = options.maxTasks ?? 200;
     this.recycleRssMb = options.recycleRssMb ?? 400;
+    this.idleMs = options.idleMs ?? 5 * 60_000;
   }
 
   /** Tasks running now. */
@@ -100,7 +106,9 @@ export class ReaderPool {
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       if (this.closed) throw new UnreadableDocumentError('reader_failed', 'The reader is shutting down.');
-      return await this.dispatch(this.idle.pop() ?? this.start(), task, limits);
+      const warm = this.idle.pop();
+      if (warm) clearTimeout(warm.idleTimer);
+      return await this.dispatch(warm ?? this.start(), task, limits);
     } finally {
       const next = this.waiting.shift();
       if (next) next();
@@ -112,7 +120,16 @@ export class ReaderPool {
   async close(): Promise<void> {
     this.closed = true;
     const idle = this.idle.splice(0);
+    for (const reader of idle) clearTimeout(reader.idleTimer);
     await Promise.all(idle.map(({ child }) => killChild(child)));
+  }
+
+  /** Ends an idle child (left unused for `idleMs`). */
+  private retire(reader: Reader): void {
+    if (!this.idle.includes(reader)) return;
+    this.idle = this.idle.filter((r) => r !== reader);
+    this.children.delete(reader.child);
+    void killChild(reader.child);
   }
 
   private start(): Reader {
@@ -182,6 +199,7 @@ export class ReaderPool {
         } else {
           hold(reader, false);
           this.idle.push(reader);
+          reader.idleTimer = setTimeout(() => this.retire(reader), this.idleMs).unref();
         }
         if (reply.ok) resolve(reply.result);
         else reject(new UnreadableDocumentError(reply.code, reply.message));
