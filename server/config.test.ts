@@ -22,6 +22,16 @@ describe('loadConfig', () => {
     expect(defaultReaders(0.5 * gb, 8)).toBe(1);
   });
 
+  it("takes Procore's full-screen paths per deployment, only as paths on Procore's own site", () => {
+    expect(loadConfig({}).fullScreenPaths).toEqual({ company: '/{company}/company/apps/coi-compliance', project: '/{company}/project/{project}/apps/coi-compliance' });
+    const set = loadConfig({ PROCORE_FULL_SCREEN_PROJECT_PATH: '/{project}/project/tools/apps/7', PROCORE_FULL_SCREEN_COMPANY_PATH: '/{company}/company/tools/apps/7' });
+    expect(set.fullScreenPaths).toEqual({ company: '/{company}/company/tools/apps/7', project: '/{project}/project/tools/apps/7' });
+    expect(() => loadConfig({ PROCORE_FULL_SCREEN_PROJECT_PATH: '//evil.example/{project}' })).toThrow(/PROCORE_FULL_SCREEN_PROJECT_PATH: must be a path/);
+    expect(() => loadConfig({ PROCORE_FULL_SCREEN_PROJECT_PATH: 'https://evil.example/{project}' })).toThrow(/PROCORE_FULL_SCREEN_PROJECT_PATH/);
+    expect(() => loadConfig({ PROCORE_FULL_SCREEN_PROJECT_PATH: '/{company}/apps' })).toThrow(/must contain \{project\}/);
+    expect(() => loadConfig({ PROCORE_FULL_SCREEN_COMPANY_PATH: '/{company}/{user}/apps' })).toThrow(/only \{company\} and \{project\}/);
+  });
+
   it('listens on this machine only in development, unless HOST says otherwise', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

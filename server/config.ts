@@ -12,6 +12,16 @@ const optionalString = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+/** A path on Procore's own origin with {company} and {project} holes; never another host ("//host"). */
+function fullScreenPath(needs: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\/(?!\/)[A-Za-z0-9._~!$&'()*+,;=:@%/{}-]*$/, 'must be a path on Procore\'s site, starting with one "/"')
+    .refine((v) => v.replace(/\{(company|project)\}/g, '').match(/[{}]/) === null, 'only {company} and {project} may be filled in')
+    .refine((v) => v.includes(needs), `must contain ${needs}`);
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -32,6 +42,9 @@ const envSchema = z
     SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
     MAIL_FROM: z.string().default('COI Compliance <coi@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Procore's path to the app's full-screen page; Procore does not document it (docs/ARCHITECTURE.md). */
+    PROCORE_FULL_SCREEN_PROJECT_PATH: fullScreenPath('{project}').default('/{company}/project/{project}/apps/coi-compliance'),
+    PROCORE_FULL_SCREEN_COMPANY_PATH: fullScreenPath('{company}').default('/{company}/company/apps/coi-compliance'),
     WORKERS: z.enum(['on', 'off']).default('on'),
     READERS_PER_WORKER: z.coerce.number().int().min(1).max(32).optional(),
   });
@@ -52,6 +65,11 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+export interface FullScreenPaths {
+  company: string;
+  project: string;
+}
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
@@ -66,6 +84,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Procore's paths to the app's full-screen page, with {company} and {project} to fill in. */
+  fullScreenPaths: FullScreenPaths;
   workers: boolean;
   /** Certificates one worker reads at once (each in its own capped process). */
   readersPerWorker: number;
@@ -113,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+    fullScreenPaths: { company: e.PROCORE_FULL_SCREEN_COMPANY_PATH, project: e.PROCORE_FULL_SCREEN_PROJECT_PATH },
     workers: e.WORKERS === 'on',
     readersPerWorker: e.READERS_PER_WORKER ?? defaultReaders(),
     version: appVersion,

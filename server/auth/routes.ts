@@ -47,7 +47,8 @@ export function authRoutes(s: Services): Router {
       // (Re)issues the partitioned cookie: the panel stays signed in on Procore's next page.
       const token = sessionToken(req);
       if (token) setPanelCookie(res, token);
-      return { user, access: companyId ? await accessFor(s, user, companyId, projectId ?? null) : null };
+      const access = companyId ? await accessFor(s, user, companyId, projectId ?? null) : null;
+      return { user, access, fullScreenPaths: s.config.fullScreenPaths };
     }),
   );
 

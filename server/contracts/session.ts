@@ -9,7 +9,12 @@ export const sessionUserSchema = z.object({
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 /** The signed-in user and, when the panel names a company (and project), what they may do there. */
-export const sessionSchema = z.object({ user: sessionUserSchema, access: accessSchema.nullable() });
+export const sessionSchema = z.object({
+  user: sessionUserSchema,
+  access: accessSchema.nullable(),
+  /** Procore's paths to the app's full-screen page ({company}, {project} to fill in), set per deployment. */
+  fullScreenPaths: z.object({ company: z.string(), project: z.string() }),
+});
 export type Session = z.infer<typeof sessionSchema>;
 
 /** What the sign-in popup posts to the panel (its opener) when Procore sign-in ends. */

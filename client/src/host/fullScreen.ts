@@ -3,16 +3,26 @@ import { parentOrigin } from './sidePanel';
 // The app's full-screen page in Procore, for the side panel to send the user to (a review is
 // unreadable 371 px wide). Procore's full-screen URL names only the company and project, so
 // what to open there travels through the server (the review hand-off).
-// The path is the emulator's (company or project, then apps/coi-compliance); Procore's own
-// path for an installed app's full-screen page is not documented (procore-platform.md 5), so a
-// deployment against real Procore must confirm it here.
+// Procore does not document the path of an installed app's full-screen page
+// (procore-platform.md 5), so it is set per deployment (PROCORE_FULL_SCREEN_PROJECT_PATH and
+// PROCORE_FULL_SCREEN_COMPANY_PATH, given to the panel with the session); the defaults are the
+// emulator's. Only the path is configurable: the page is always on Procore's own origin.
 
-export function fullScreenUrl(referrer: string, companyId: string, projectId: string | null): string | null {
-  const origin = parentOrigin(referrer);
-  if (origin === null) return null;
-  const scope = projectId === null ? `${companyId}/company` : `${companyId}/project/${projectId}`;
-  return `${origin}/${scope}/apps/coi-compliance`;
+export interface FullScreenPaths {
+  company: string;
+  project: string;
 }
+
+export function fullScreenUrl(referrer: string, paths: FullScreenPaths, companyId: string, projectId: string | null): string | null {
+  const origin = parentOrigin(referrer);
+  if (origin === null || !path.test(paths.company) || !path.test(paths.project)) return null;
+  const fill = (template: string) =>
+    template.replace(/\{company\}/g, encodeURIComponent(companyId)).replace(/\{project\}/g, encodeURIComponent(projectId ?? ''));
+  return `${origin}${fill(projectId === null ? paths.company : paths.project)}`;
+}
+
+/** One "/" then a path: never "//host", which would leave Procore's origin. */
+const path = /^\/(?!\/)/;
 
 /** Navigates Procore's own window (the panel's parent page) there. */
 export function openInProcore(url: string): void {

@@ -32,7 +32,8 @@ function serve(routes: Record<string, Reply[]>): void {
 }
 
 const signedOut: Reply = { status: 401, body: { error: { code: 'not_signed_in', message: 'Sign in with Procore.' } } };
-const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' }, access: null } } };
+const fullScreenPaths = { company: '/{company}/company/apps/coi-compliance', project: '/{company}/project/{project}/apps/coi-compliance' };
+const session: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat Manager', login: 'pat@summit.example' }, access: null, fullScreenPaths } } };
 const projectPath = '/api/companies/42/projects/7/vendors';
 /** The panel asks the session what the user may do in the company and project it shows. */
 const sessionAt = '/api/session?companyId=42&projectId=7';
@@ -134,7 +135,7 @@ describe('App', () => {
   it('shows a no-access panel naming who to ask', async () => {
     sessionStorage.setItem('coi.session', token);
     const askWho = 'Ask Carla Nguyen (compliance manager) to change your role under Users and roles.';
-    const noAccess: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat', login: 'pat@x.example' }, access: { role: 'no_access', source: 'template', actions: [], onProject: true, askWho } } } };
+    const noAccess: Reply = { status: 200, body: { data: { user: { id: '5', name: 'Pat', login: 'pat@x.example' }, access: { role: 'no_access', source: 'template', actions: [], onProject: true, askWho }, fullScreenPaths } } };
     serve({ [sessionAt]: [noAccess] });
     renderApp();
     expect(await screen.findByText(`You have no access to COI Compliance in this company. ${askWho}`)).toBeTruthy();
@@ -146,7 +147,7 @@ describe('App', () => {
     const reads = ['directory.view', 'requests.view', 'requirements.view', 'carriers.view', 'settings.view'];
     const as = (role: string, actions: string[]): Reply => ({
       status: 200,
-      body: { data: { user: { id: '5', name: 'Pat', login: 'pat@x.example' }, access: { role, source: 'default', actions, onProject: true, askWho: 'Ask Carla.' } } },
+      body: { data: { user: { id: '5', name: 'Pat', login: 'pat@x.example' }, access: { role, source: 'default', actions, onProject: true, askWho: 'Ask Carla.' }, fullScreenPaths } },
     });
     serve({ [sessionAt]: [as('read_only', reads)], [projectPath]: [{ status: 200, body: { data: directory } }] });
     const first = renderApp();

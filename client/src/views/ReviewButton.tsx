@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { leaveReviewHandOff, prefetchReview } from '../api/review';
+import { useSession } from '../api/session';
 import { errorSentence } from '../components/ApiErrorNotice';
 import { Button } from '../components/core';
 import { Notice } from '../components/ui';
@@ -15,7 +16,8 @@ export function ReviewButton({ companyId, requestId, onOpenHere }: { companyId: 
   const { surface, projectId } = useHostContext();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const url = surface === 'sidepanel' ? fullScreenUrl(document.referrer, companyId, projectId) : null;
+  const paths = useSession(companyId, projectId).data?.fullScreenPaths;
+  const url = surface === 'sidepanel' && paths ? fullScreenUrl(document.referrer, paths, companyId, projectId) : null;
   const client = useQueryClient();
   useEffect(() => {
     if (url !== null) return;
