@@ -17,6 +17,8 @@ interface Engine {
   worker: Promise<Worker>;
   dpi: number;
   mode: PSM;
+  /** The only glyphs the engine may read ('' for any). */
+  chars: string;
 }
 
 let engines: (Engine | null)[] = [];
@@ -49,7 +51,7 @@ function engine(slot: number): Engine {
       return w;
     }),
   );
-  const created: Engine = { worker, dpi: 0, mode: PSM.SPARSE_TEXT };
+  const created: Engine = { worker, dpi: 0, mode: PSM.SPARSE_TEXT, chars: '' };
   engines[slot] = created;
   return created;
 }
@@ -89,8 +91,8 @@ function surest(w: OcrWord & { symbols?: { confidence: number }[] }): OcrWord {
   return { text: w.text, bbox: w.bbox, confidence: Math.min(w.confidence, ...glyphs) };
 }
 
-/** Words Tesseract reads in an image (PBM or PGM bytes), on one engine. */
-export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0): Promise<OcrWord[]> {
+/** Words Tesseract reads in an image (PBM or PGM bytes), on one engine, of the given glyphs only ('' for any). */
+export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0, chars = ''): Promise<OcrWord[]> {
   const e = engine(slot);
   const w = await e.worker;
   // A bare bitmap carries no resolution; Tesseract sizes its noise filters from this one.
@@ -98,6 +100,8 @@ export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.
   e.dpi = dpi;
   if (mode !== e.mode) await w.setParameters({ tessedit_pageseg_mode: mode });
   e.mode = mode;
+  if (chars !== e.chars) await w.setParameters({ tessedit_char_whitelist: chars });
+  e.chars = chars;
   const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? []) for (const para of block.paragraphs) for (const line of para.lines) words.push(...withLineHeight(line.words.map(surest)));

@@ -62,9 +62,20 @@ function exactAt(index: LabelIndex, lineWords: Word[], keys: string[], start: nu
   }
 }
 
+/**
+ * Whether two words of a line stand close enough to be one label's. A label's words are printed
+ * side by side; a lone letter a column away (the Y of ADDL INSD beside COMMERCIAL GENERAL
+ * LIABILIT) is a value, however well it completes a misread label.
+ */
+function together(a: Word, b: Word): boolean {
+  const height = Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  return b.x0 - a.x1 <= 4 * height;
+}
+
 function fuzzyAt(index: LabelIndex, lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
   let joined = '';
   for (let end = start; end < lineWords.length; end++) {
+    if (end > start && !together(lineWords[end - 1]!, lineWords[end]!)) return;
     joined += keys[end];
     if (joined.length > index.longest + 2) return;
     for (const label of index.fuzzy) {

@@ -48,9 +48,24 @@ function printedByForm(p: Placed, ocr: boolean, labels: Label[]): boolean {
   const x = cx(p.at);
   const y = cy(p.at);
   if (p.word.text === '$' && !inside(remarksArea, x, y)) return true;
+  if (ocr && dollarSign(p)) return true;
   if (olderBoilerplate.includes(key)) return true;
   // Punctuation is the form's only beside one of its labels ("N / A", "(MM/DD/YYYY)").
   return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === '' || (ocr && misreadOf(key, l))));
+}
+
+/** Where the 2016/03 form prints each limit's "$", at the left of the amount column. */
+const dollarColumn = [511, 525] as const;
+
+/**
+ * The form's "$" before an amount, as OCR misreads it ("'s", "S$", "|'s"): a short word without
+ * digits at the sign's spot in the grid. Read as part of the amount, it made the limit unreadable.
+ */
+function dollarSign(p: Placed): boolean {
+  const x = cx(p.at);
+  const y = cy(p.at);
+  const text = p.word.text.replace(/\s+/g, '');
+  return text.length <= 3 && !/[\dA-RT-Za-rt-z]/.test(text) && x >= dollarColumn[0] && x <= dollarColumn[1] && y >= 221.5 && y <= 492;
 }
 
 /** A word OCR misread from one of a label's own words ("persan)" for "person)"). */

@@ -1,0 +1,59 @@
+// A scan's small answers read again through the fitted form. The page-wide OCR pass drops a
+// letter or mark standing alone in a cell (an insurer letter, a Y in ADDL INSD, the N of the
+// excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
+// with only the glyphs that column can hold; what the first pass read there stays as it was.
+import type { PageView } from '../page';
+import type { Box, Word } from '../words';
+import { pageBox, placePage } from './placed';
+import { recognisedAt } from './read';
+import { columns, sections } from './regions';
+
+interface Target {
+  box: Box;
+  chars: string;
+  answer: RegExp;
+  least: number;
+  boxed?: boolean;
+}
+
+/**
+ * Below these engine confidences a glyph read alone is not taken. Above, the glyph keeps the
+ * engine's confidence, so a doubtful one is a value for a person to confirm, never a sure one.
+ * A speck read as a mark would turn a flag on, so marks need more.
+ */
+const letter = 0.3;
+const mark = 0.6;
+
+function targets(): Target[] {
+  const out: Target[] = [];
+  for (const s of sections) {
+    out.push({ box: [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top], chars: 'ABCDEF', answer: /^[A-F]$/, least: letter });
+    // The form prints "N / A" in the workers' compensation row's ADDL INSD cell.
+    if (s.kind !== 'workers_compensation') out.push({ box: [columns.addl[0], s.bottom, columns.addl[1], s.top], chars: 'XYN', answer: /^[XYN]$/, least: mark });
+    out.push({ box: [columns.subr[0], s.bottom, columns.subr[1], s.top], chars: 'XYN', answer: /^[XYN]$/, least: mark });
+  }
+  // The excluded-officers box, below its printed "Y / N". The engine reads a letter in a box
+  // with little confidence (a bold N comes out "NN" at 0): it is taken at that confidence, a
+  // value for a person to confirm.
+  out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, least: 0, boxed: true });
+  return out;
+}
+
+const overlaps = (a: Word, b: Word) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+
+/** The page with the lone answers the first pass missed added to its words. */
+export async function rereadAnswers(view: PageView): Promise<PageView> {
+  if (!view.ocr || !view.reread) return view;
+  const page = placePage(view);
+  if (!page || page.fit.coverage < recognisedAt) return view;
+  const added: Word[] = [];
+  for (const t of targets()) {
+    const area = pageBox(page, t.box);
+    for (const w of await view.reread(area, t.chars, t.boxed)) {
+      if (w.conf < t.least || !t.answer.test(w.text)) continue;
+      if (view.words.some((o) => overlaps(o, w) && /[A-Za-z0-9]/.test(o.text))) continue;
+      added.push({ ...w, text: w.text[0]! });
+    }
+  }
+  return added.length ? { ...view, words: [...view.words, ...added] } : view;
+}
