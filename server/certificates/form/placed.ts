@@ -58,14 +58,18 @@ function printedByForm(p: Placed, ocr: boolean, labels: Label[]): boolean {
 const dollarColumn = [511, 525] as const;
 
 /**
- * The form's "$" before an amount, as OCR misreads it ("'s", "S$", "|'s"): a short word without
- * digits at the sign's spot in the grid. Read as part of the amount, it made the limit unreadable.
+ * The form's "$" before an amount, as OCR misreads it ("'s", "S$", "I", or noise it doubts: "TT"
+ * at 0): a short word without digits at the sign's spot in the grid. Read as part of the amount,
+ * it made the limit unreadable.
  */
 function dollarSign(p: Placed): boolean {
   const x = cx(p.at);
   const y = cy(p.at);
   const text = p.word.text.replace(/\s+/g, '');
-  return text.length <= 3 && !/[\dA-RT-Za-rt-z]/.test(text) && x >= dollarColumn[0] && x <= dollarColumn[1] && y >= 221.5 && y <= 492;
+  const signLike = !/[^$SsIl|'"`,.;:!]/.test(text) || p.word.conf < 0.3;
+  // No limit is a single figure: one glyph there is the sign read as a digit ("3", "5").
+  const shape = text.length === 1 || (text.length <= 3 && !/\d/.test(text) && signLike);
+  return shape && x >= dollarColumn[0] && x <= dollarColumn[1] && y >= 221.5 && y <= 492;
 }
 
 /** A word OCR misread from one of a label's own words ("persan)" for "person)"). */
@@ -78,7 +82,8 @@ function misreadOf(key: string, label: Label): boolean {
   });
 }
 
-const gluedDates = /^(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4})(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})$/;
+// Two dates OCR ran together, with or without a glyph between them ("09/15/2025,09/15/2026").
+const gluedDates = /^(\d{1,2}[/\-.]\d{1,2}[/\-.1]\d{4})([^\d\s]?)(\d{1,2}[/\-.1]\d{1,2}[/\-.]\d{2,4})$/;
 
 /**
  * What OCR ran together becomes one word each: marks over the ADDL and SUBR columns ("XX"), the
@@ -90,7 +95,7 @@ function splitRunTogether(words: Word[]): Word[] {
     const part = (text: string, from: number): Word => ({ ...w, text, x0: w.x0 + from * per, x1: w.x0 + (from + text.length) * per });
     if (/^[XxYy✔]{2,3}$/.test(w.text)) return [...w.text].map((ch, i) => part(ch, i));
     const dates = gluedDates.exec(w.text);
-    if (dates) return [part(dates[1]!, 0), part(dates[2]!, dates[1]!.length)];
+    if (dates) return [part(dates[1]!, 0), part(dates[3]!, dates[1]!.length + dates[2]!.length)];
     return [w];
   });
 }
