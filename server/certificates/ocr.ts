@@ -5,7 +5,7 @@ import type { PDFPageProxy } from './pdf';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { enlarged, readSkipped, SCALE, type OcrWord } from './lone-letters';
-import { closeEngines, meanConfidence, PSM, recognise, recognisePage } from './tesseract';
+import { closeEngines, engineCount, meanConfidence, PSM, recognise, recognisePage } from './tesseract';
 import { rereadIdentifiers } from './reread';
 import { settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
@@ -21,9 +21,10 @@ export const closeReader = closeEngines;
 
 /**
  * No English word starts "Ln", "Lr" or "Lm": that is a capital I OCR read as L ("Lnsurance",
- * "Lronwood", "Lndustrial").
+ * "Lronwood", "Lndustrial"). A capital I after a word's first capital and before small letters
+ * is a small l ("EIm", "OIson").
  */
-const capitalI = (text: string) => text.replace(/^L(?=[nrm][a-z])/, 'I');
+const capitalI = (text: string) => text.replace(/^L(?=[nrm][a-z])/, 'I').replace(/^([A-Z])I(?=[a-z]{2})/, '$1l');
 
 const area = (b: OcrWord['bbox']) => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
 
@@ -111,7 +112,9 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   }));
   // A boxed answer (the excluded-officers Y/N) went with its box when the page was cleaned: such
   // an area is read from the page as scanned.
-  const reread = (area: Box, chars: string, boxed = false) => readArea(boxed ? grey : cleaned, boxed, dpi, height, page, area, chars);
+  // Areas asked for at once are shared out between the engines.
+  let turn = 0;
+  const reread = (area: Box, chars: string, boxed = false) => readArea(boxed ? grey : cleaned, boxed, dpi, height, page, area, chars, turn++ % engineCount);
   return { page, width: grey.width * k, height, words: out, probe: pixelProbe(grey, 1 / k, height), ocr: true, reread };
 }
 
@@ -143,14 +146,14 @@ function withoutLines(pgm: Uint8Array): void {
 }
 
 /** One area of the page (page points) read again, enlarged, as a block of the given glyphs only. */
-async function readArea(image: Bitmap, boxed: boolean, dpi: number, height: number, page: number, area: Box, chars: string): Promise<Word[]> {
+async function readArea(image: Bitmap, boxed: boolean, dpi: number, height: number, page: number, area: Box, chars: string, slot: number): Promise<Word[]> {
   const k = 72 / dpi;
   const [x0, y0, x1, y1] = [area[0] / k, (height - area[3]) / k, area[2] / k, (height - area[1]) / k];
   if (!(x1 - x0 >= 4 && y1 - y0 >= 4) || x0 >= image.width || y0 >= image.height || x1 <= 0 || y1 <= 0) return [];
   const [ox, oy] = [Math.max(0, Math.floor(x0)), Math.max(0, Math.floor(y0))];
   const pic = enlarged(image, x0, y0, x1, y1);
   if (boxed) withoutLines(pic);
-  const found = await recognise(pic, dpi * SCALE, boxed ? PSM.SINGLE_CHAR : PSM.SINGLE_BLOCK, 0, chars);
+  const found = await recognise(pic, dpi * SCALE, boxed ? PSM.SINGLE_CHAR : PSM.SINGLE_BLOCK, slot, chars);
   return found.map((w) => ({
     text: w.text.trim(),
     x0: (ox + w.bbox.x0 / SCALE) * k,

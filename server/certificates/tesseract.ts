@@ -19,6 +19,8 @@ interface Engine {
   mode: PSM;
   /** The only glyphs the engine may read ('' for any). */
   chars: string;
+  /** The last reading asked of this engine: a reading sets its parameters only after it. */
+  queue: Promise<unknown>;
 }
 
 let engines: (Engine | null)[] = [];
@@ -51,7 +53,7 @@ function engine(slot: number): Engine {
       return w;
     }),
   );
-  const created: Engine = { worker, dpi: 0, mode: PSM.SPARSE_TEXT, chars: '' };
+  const created: Engine = { worker, dpi: 0, mode: PSM.SPARSE_TEXT, chars: '', queue: Promise.resolve() };
   engines[slot] = created;
   return created;
 }
@@ -92,8 +94,14 @@ function surest(w: OcrWord & { symbols?: { confidence: number }[] }): OcrWord {
 }
 
 /** Words Tesseract reads in an image (PBM or PGM bytes), on one engine, of the given glyphs only ('' for any). */
-export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0, chars = ''): Promise<OcrWord[]> {
+export function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0, chars = ''): Promise<OcrWord[]> {
   const e = engine(slot);
+  const done = e.queue.then(() => recogniseNow(e, image, dpi, mode, chars));
+  e.queue = done.catch(() => undefined);
+  return done;
+}
+
+async function recogniseNow(e: Engine, image: Uint8Array, dpi: number, mode: PSM, chars: string): Promise<OcrWord[]> {
   const w = await e.worker;
   // A bare bitmap carries no resolution; Tesseract sizes its noise filters from this one.
   if (dpi !== e.dpi) await w.setParameters({ user_defined_dpi: String(Math.round(dpi)) });

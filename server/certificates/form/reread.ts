@@ -46,14 +46,15 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
   if (!view.ocr || !view.reread) return view;
   const page = placePage(view);
   if (!page || page.fit.coverage < recognisedAt) return view;
+  const list = targets();
+  const readings = await Promise.all(list.map((t) => view.reread!(pageBox(page, t.box), t.chars, t.boxed)));
   const added: Word[] = [];
-  for (const t of targets()) {
-    const area = pageBox(page, t.box);
-    for (const w of await view.reread(area, t.chars, t.boxed)) {
+  list.forEach((t, i) => {
+    for (const w of readings[i]!) {
       if (w.conf < t.least || !t.answer.test(w.text)) continue;
       if (view.words.some((o) => overlaps(o, w) && /[A-Za-z0-9]/.test(o.text))) continue;
       added.push({ ...w, text: w.text[0]! });
     }
-  }
+  });
   return added.length ? { ...view, words: [...view.words, ...added] } : view;
 }
