@@ -82,8 +82,10 @@ function misreadOf(key: string, label: Label): boolean {
   });
 }
 
-// Two dates OCR ran together, with or without a glyph between them ("09/15/2025,09/15/2026").
-const gluedDates = /^(\d{1,2}[/\-.]\d{1,2}[/\-.1]\d{4})([^\d\s]?)(\d{1,2}[/\-.1]\d{1,2}[/\-.]\d{2,4})$/;
+// Two dates OCR ran together, with or without a glyph between or after them
+// ("09/15/2025,09/15/2026", "11/1212024'11/1212025", a slash read as 1 in two-digit fields).
+const oneDate = String.raw`(?:\d{2}[/\-.1]\d{2}[/\-.1]\d{4}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4})`;
+const gluedDates = new RegExp(String.raw`^(${oneDate})([^\d\s]?)(${oneDate})[^\d\s]?$`);
 
 /**
  * What OCR ran together becomes one word each: marks over the ADDL and SUBR columns ("XX"), the
