@@ -118,6 +118,7 @@ describe('parseAddress', () => {
     // A capital OCR confused with its lookalike, when exactly one state comes of swapping it.
     expect(parseAddress(['1 Elm St', 'Tampa FI 33601'])).toMatchObject({ city: 'Tampa', state: 'FL', postalCode: '33601', line2: null });
     expect(parseAddress(['1 Elm St', 'Tampa QQ 33601'])).toMatchObject({ city: null, state: null, line2: 'Tampa QQ 33601' });
+    expect(parseAddress(['1 Elm St', 'Raleigh NC 27601', '1'])).toMatchObject({ city: 'Raleigh', state: 'NC', postalCode: '27601', line2: null });
     expect(unreadCityLine('Tampa QQ 33601')).toBe(true);
     expect(unreadCityLine('Tampa, FL 33601')).toBe(false);
     expect(unreadCityLine('Suite 200')).toBe(false);

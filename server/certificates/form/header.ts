@@ -41,6 +41,8 @@ function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines 
   // An address whose last line reads like a city line but did not parse lost its city and state.
   const lastLine = read.addressLines[read.addressLines.length - 1];
   if (lastLine && unreadCityLine(lastLine.text)) address.confidence = Math.min(address.confidence, 0.5);
+  // On a scan, an address without its city line is one whose lines OCR may have run together.
+  if (page.view.ocr && read.address && !read.address.city) address.confidence = Math.min(address.confidence, 0.6);
   sink.read(`${at}/address`, address);
   return { ...read, name };
 }
