@@ -54,6 +54,17 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.words.length).toBe(view.words.length);
   });
 
+  it('reads an amount that came out in pieces again as one, below CONFIDENT', async () => {
+    const view = scan();
+    // The first pass read one glyph twice across two words of the medical expense amount.
+    view.words = [...view.words, ...at('$5,0', 560, 458, 0.9), { ...at('000', 578, 458, 0.7)[0]!, x0: 576 }];
+    view.reread = rereader(at('$5,000', 562, 458, 0.88), []);
+    expect(readLayout([view]).policies[0]?.limits.medicalExpense).toBeUndefined();
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]?.limits).toMatchObject({ eachOccurrence: 1_000_000, medicalExpense: 5_000 });
+    expect(after.fields?.['/policies/0/limits/medicalExpense']?.confidence).toBeLessThan(0.8);
+  });
+
   it('leaves a text page and a page that is not the form alone', async () => {
     const asked: { area: Box; chars: string }[] = [];
     const text = { ...scan(), ocr: false, reread: rereader([], asked) };
