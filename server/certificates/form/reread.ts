@@ -1,7 +1,7 @@
 // A scan's small answers read again through the fitted form. The page-wide OCR pass drops a
 // letter or mark standing alone in a cell (an insurer letter, a Y in ADDL INSD, the N of the
 // excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
-// with only the glyphs that column can hold; what the first pass read there stays as it was.
+// with only the glyphs that column can hold; an answer the first pass read there stays as it was.
 // An amount that came out in pieces is read again as one line of figures.
 import type { PageView } from '../page';
 import type { Box, Word } from '../words';
@@ -88,7 +88,8 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
   list.forEach((t, i) => {
     for (const w of readings[i]!) {
       if (w.conf < t.least || !t.answer.test(w.text)) continue;
-      if (view.words.some((o) => overlaps(o, w) && /[A-Za-z0-9]/.test(o.text))) continue;
+      // An answer the first pass read there stands; a speck or stroke it read there is no answer.
+      if (view.words.some((o) => overlaps(o, w) && t.answer.test(o.text.replace(/[^A-Za-z]/g, '')))) continue;
       added.push({ ...w, text: w.text[0]! });
     }
   });
