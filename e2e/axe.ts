@@ -1,8 +1,8 @@
 import axe from 'axe-core';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 
-// axe-core run inside the page (or the app's frame) as a screen stands: serious and critical
-// violations fail the test, lesser ones are printed.
+// axe-core run inside the page (or the app's frame) as a screen stands: moderate, serious and
+// critical violations fail the test, minor ones are printed.
 
 interface Found {
   id: string;
@@ -38,8 +38,8 @@ export async function checkAccessibility(target: Page | FrameLocator, screen: st
       .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
   const describe = (f: Found) => `  ${f.impact ?? 'unknown'} ${f.id}: ${f.help}\n    ${f.targets.join('\n    ')}`;
-  const grave = found.filter((f) => f.impact === 'serious' || f.impact === 'critical');
-  const minor = found.filter((f) => !grave.includes(f));
-  if (minor.length > 0) console.log(`axe, ${screen} (not failing):\n${minor.map(describe).join('\n')}`);
-  if (grave.length > 0) throw new Error(`axe, ${screen}: ${grave.length} serious or critical violation(s)\n${grave.map(describe).join('\n')}`);
+  const failing = found.filter((f) => f.impact === 'moderate' || f.impact === 'serious' || f.impact === 'critical');
+  const minor = found.filter((f) => !failing.includes(f));
+  if (minor.length > 0) console.log(`axe, ${screen} (minor, not failing):\n${minor.map(describe).join('\n')}`);
+  if (failing.length > 0) throw new Error(`axe, ${screen}: ${failing.length} moderate, serious or critical violation(s)\n${failing.map(describe).join('\n')}`);
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './stack';
 import { appFrame, connect } from './panel';
+import { checkAccessibility } from './axe';
 
 // Who may do what, in the browser: a read-only user sees statuses without the buttons they
 // could not use, and nothing of a project they are not on; a compliance manager maps Procore's
@@ -33,6 +34,7 @@ describe('roles in the panel', () => {
 
     await rita.goto(`${env.stack.emulator.url}/${company}/project/2783002/directory?panel=open`);
     await appFrame(rita).getByText(/You are not on this project in Procore/).waitFor({ timeout: 60_000 });
+    await checkAccessibility(appFrame(rita), 'not on this project');
 
     const carla = await other.newPage();
     await carla.goto(`${env.stack.emulator.url}/${company}/company/apps/coi-compliance`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import { startBrowserStack, type BrowserStack } from './stack';
 import { appFrame, connect } from './panel';
+import { checkAccessibility } from './axe';
 
 // Third-party cookies are blocked (launchChromium), and with them the frame's localStorage and
 // sessionStorage. Signed in once, the user stays signed in across Procore pages, reloads and
@@ -29,6 +30,8 @@ describe('staying signed in inside Procore', () => {
   it('signs in once and stays signed in across three Procore pages, a reload and full screen', async () => {
     const page = await env.context.newPage();
     const first = await open(page, `/${company}/project/2783001/directory?panel=open`);
+    await first.getByRole('button', { name: 'Connect to Procore' }).waitFor({ timeout: 60_000 });
+    await checkAccessibility(first, 'connect to Procore');
     await connect(page, first, 'Carla Nguyen');
     await signedInHere(first, 'Carla Nguyen');
     // The frame's own storage is refused here: what keeps the session is the partitioned cookie.

@@ -8,6 +8,7 @@ import { resolveSecretKey } from './secret-key';
 import { createServices, type Services } from './services';
 import { startQueue, type Queue } from './jobs';
 import { createApp, type AppOptions } from './app';
+import { closeReaderPools } from './certificates/pool';
 
 // Starts the app server: PostgreSQL (DATABASE_URL or embedded), migrations, the job queue
 // (with workers unless WORKERS=off) and the HTTP server.
@@ -46,6 +47,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     server?.closeAllConnections();
     await queue?.stop().catch((err: unknown) => log.warn({ err }, 'job queue did not stop cleanly'));
     services?.mailer.close();
+    await closeReaderPools();
     await db?.destroy();
     await embedded?.stop();
   };

@@ -5,6 +5,7 @@ import { resolveSecretKey } from './secret-key';
 import { createServices } from './services';
 import { startQueue } from './jobs';
 import { guardProcess } from './outage';
+import { closeReaderPools } from './certificates/pool';
 
 // `npm run worker`: job workers alone, no HTTP. Run any number against one PostgreSQL.
 
@@ -20,6 +21,7 @@ async function main() {
   log.info('workers started');
   const shutdown = async () => {
     await queue.stop();
+    await closeReaderPools();
     await db.destroy();
     process.exit(0);
   };

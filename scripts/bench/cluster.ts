@@ -17,7 +17,7 @@ import { managed, type Managed } from './cluster-processes';
 import { postFile, senderAddress } from './upload-client';
 import { countBy, duplicateEmails, failureCodes, lostUploads, percentile, unsettledUploads, uploadOutcomes } from './cluster-figures';
 
-// npm run bench:cluster [-- --requests 500 --uploads 500 --scanned 10 --subs 8 --readers N --max-minutes 30 --settle-minutes 10]
+// npm run bench:cluster [-- --requests 500 --uploads 500 --scanned 10 --subs 8 --readers N --max-minutes 30 --settle-minutes 20]
 // Two app servers (WORKERS=off) and two workers (npm run worker) against one PostgreSQL
 // (DATABASE_URL's server, else an embedded one), the Procore emulator and an SMTP sink, behind a
 // round-robin proxy on loopback. A manager requests certificates through the API; subs upload
@@ -33,7 +33,8 @@ const { values: flags } = parseArgs({
     scanned: { type: 'string', default: '10' },
     subs: { type: 'string', default: '8' },
     readers: { type: 'string' },
-    'settle-minutes': { type: 'string', default: '10' },
+    // Uploads are acknowledged in about a minute; reading them all happens after, within this wait.
+    'settle-minutes': { type: 'string', default: '20' },
     'max-minutes': { type: 'string', default: '30' },
   },
 });

@@ -11,7 +11,7 @@ import { defineJob } from './job';
 import { evaluateRequest } from '../requirements/evaluate-request';
 
 // Reads the certificates of one upload, then checks them against the requirements. Each
-// document is read in a child process of its own (certificates/isolated.ts); a document the
+// document is read in a capped child process (certificates/isolated.ts, kept warm in a pool); a document the
 // reader cannot handle is marked failed and flagged for a person. One that stopped or overran
 // the reader is not read again: the sub is asked for a normal PDF. The evaluation moves the request to Compliant, to Awaiting
 // New COI (with a deficiency email), or leaves it Under review for a person.
@@ -30,7 +30,7 @@ export const readCertificate = defineJob({
   name: READ_CERTIFICATE,
   payload: readCertificatePayload,
   options: { retryLimit: 2, retryDelay: 30, expireInSeconds: 15 * 60 },
-  // Uploads are read side by side, each document in its own capped process (READERS_PER_WORKER).
+  // Uploads are read side by side, each document in a capped reader process (READERS_PER_WORKER of them, kept warm).
   concurrency: (s) => s.config.readersPerWorker,
   async run(s, { requestId, uploadId }) {
     const docs = (await s.db('documents')
@@ -61,7 +61,7 @@ async function readOne(s: Services, doc: { id: string; company_id: string; filen
   const companyId = String(doc.company_id);
   try {
     if (row.read_attempts > maxStarts) throw new UnreadableDocumentError('reader_crashed', 'The reader stopped before finishing this document, more than once.');
-    const extraction = await readCertificateIsolated(new Uint8Array(row.bytes), { timeoutMs: readTimeoutMs, cpuMs: readCpuMs });
+    const extraction = await readCertificateIsolated(new Uint8Array(row.bytes), { timeoutMs: readTimeoutMs, cpuMs: readCpuMs, readers: s.config.readersPerWorker });
     return await s.db.transaction(async (trx) => {
       const updated = await trx('documents')
         .where({ id: doc.id, read_status: 'queued' })

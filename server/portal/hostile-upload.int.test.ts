@@ -2,10 +2,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { createTestRequest } from '../../test/factories';
-import { readFile } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { flateBomb, hugeImage, manyObjects } from '../../test/hostile-pdf';
-import { descendantsOf } from '../../test/processes';
+import { readersBusy } from '../certificates/pool';
 
 // Files built to exhaust the reader are refused at upload, in plain words, by a check that runs
 // in its own process (the server keeps answering), and nothing is stored.
@@ -50,12 +49,9 @@ describe('hostile uploads', () => {
   }
 });
 
-/** Whether this process (the app runs in it) has a reader process open now. */
+/** Whether this process (the app runs in it) has a reader process at work now (readers are kept warm, so one merely alive does not count). */
 async function inspecting(): Promise<boolean> {
-  for (const pid of await descendantsOf(process.pid)) {
-    if ((await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).includes('isolated-child')) return true;
-  }
-  return false;
+  return readersBusy() > 0;
 }
 
 describe('an upload that takes pdf.js seconds to open (850,000 objects, about 19 MB)', () => {

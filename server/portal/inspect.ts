@@ -26,7 +26,7 @@ const sendInstead: Record<string, string> = {
     "This PDF is built in an unusual way that we cannot read safely. Please send the certificate as a normal PDF (as saved or printed to PDF from your insurance agent's system), or a photo of it.",
 };
 
-/** CPU time allowed to open an uploaded PDF (in its own process, so the server's event loop never waits on pdf.js), and the wall clock behind it. */
+/** CPU time allowed to open an uploaded PDF (in a reader process, kept warm, so the server's event loop never waits on pdf.js), and the wall clock behind it. */
 const inspectCpuMs = 15_000;
 const inspectTimeoutMs = 60_000;
 /**
@@ -35,7 +35,8 @@ const inspectTimeoutMs = 60_000;
  * on its file (8 at once on 2 busy cores took 17 to 19 s each): a sub would be told a normal
  * PDF cannot be read safely. The clock starts when the file's turn comes.
  */
-const inspecting = gate(availableParallelism());
+const cores = availableParallelism();
+const inspecting = gate(cores);
 
 function refuse(filename: string, code: string): SubmissionRejectedError {
   return new SubmissionRejectedError(422, code, sendInstead[code] ?? sendInstead[portalErrorCodes.unsupportedType]!, filename);
@@ -62,7 +63,7 @@ async function inspectPdf(filename: string, bytes: Uint8Array): Promise<void> {
   if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(text)) throw refuse(filename, portalErrorCodes.encryptedPdf);
   let pages: number;
   try {
-    pages = await inspecting(() => pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, cpuMs: inspectCpuMs, maxHeapMb: 512, maxRssMb: 1024 }));
+    pages = await inspecting(() => pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, cpuMs: inspectCpuMs, maxHeapMb: 512, maxRssMb: 1024, readers: cores }));
   } catch (error) {
     const code = error instanceof UnreadableDocumentError ? error.code : portalErrorCodes.corruptPdf;
     // Too slow, too big, or it stopped the reader: the same answer as a PDF refused by its bounds.

@@ -43,6 +43,14 @@ export const VisuallyHidden = styled.span`
   white-space: nowrap;
 `;
 
+/**
+ * The screen's one h1 for screen readers, where the selected tab or the notice already names the
+ * screen for sighted users (a visible title would repeat it).
+ */
+export function ScreenTitle({ children }: { children: ReactNode }) {
+  return <VisuallyHidden as="h1">{children}</VisuallyHidden>;
+}
+
 type Tone = 'error' | 'info' | 'attention';
 const toneColors: Record<Tone, { border: string; background: string }> = {
   error: { border: colors.red50, background: colors.red98 },

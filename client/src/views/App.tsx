@@ -12,7 +12,7 @@ import { useResetQueriesOnTokenChange, useSession, useSignOut } from '../api/ses
 import { Button, colors, spacing } from '../components/core';
 import { Loading } from '../components/Loading';
 import { QueryState } from '../components/QueryState';
-import { Notice } from '../components/ui';
+import { Notice, ScreenTitle } from '../components/ui';
 import type { HostContext } from '../host/context';
 import { HostProvider, useHostContext } from '../host/HostProvider';
 import { ConnectPanel } from './ConnectPanel';
@@ -68,7 +68,12 @@ function Directory() {
   // On a commitment's page the panel opens with that commitment's pay-app hold.
   const commitmentId = view?.startsWith('commitments.') && recordId ? recordId : null;
   if (companyId === null) {
-    return <Notice tone="error">Open COI Compliance from Procore: this address does not say which company to show.</Notice>;
+    return (
+      <>
+        <ScreenTitle>COI Compliance</ScreenTitle>
+        <Notice tone="error">Open COI Compliance from Procore: this address does not say which company to show.</Notice>
+      </>
+    );
   }
   return (
     <Suspense fallback={<Loading label="Loading…" />}>
@@ -84,9 +89,12 @@ function NoAccess({ access }: { access: Access }) {
       ? `You have no access to COI Compliance in this company. ${access.askWho}`
       : "You are not on this project in Procore, so COI Compliance shows nothing here. Ask the project's admin in Procore to add you to the project directory.";
   return (
-    <Notice tone="info" title="No access here">
-      {text}
-    </Notice>
+    <>
+      <ScreenTitle>COI Compliance: no access here</ScreenTitle>
+      <Notice tone="info" title="No access here">
+        {text}
+      </Notice>
+    </>
   );
 }
 

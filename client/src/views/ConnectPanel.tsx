@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import styled from 'styled-components';
 import { setSessionToken } from '../api/token';
-import { Button, colors, H2, spacing } from '../components/core';
+import { Button, colors, H1, spacing } from '../components/core';
 import { Notice } from '../components/ui';
 import { openSignInPopup, SignInError } from '../host/signInPopup';
 
@@ -41,7 +41,10 @@ export function ConnectPanel({ reason, signIn = () => openSignInPopup() }: Conne
 
   return (
     <Box aria-labelledby="connect-title">
-      <H2 id="connect-title">Connect to Procore</H2>
+      {/* The screen's one h1, at core-react's h2 size: the panel is small. */}
+      <H1 id="connect-title" style={{ fontSize: 20, lineHeight: '28px', fontWeight: 600 }}>
+        Connect to Procore
+      </H1>
       <p style={{ margin: 0 }}>
         {reason ??
           'COI Compliance reads your Procore directory with your own Procore permissions. Sign in once with Procore to continue; a small window opens for it.'}

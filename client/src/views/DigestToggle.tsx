@@ -17,9 +17,11 @@ export function DigestToggle({ companyId }: { companyId: string }) {
   const state = useDigest(companyId);
   const set = useSetDigest(companyId);
   if (!state.data) return null;
+  // While saving, the box shows what was clicked; on a refusal it goes back to what the server keeps.
+  const checked = set.isPending ? set.variables : state.data.subscribed;
   return (
     <Label title="Each morning, an email of certificates that became compliant or deficient, expire within 30 days, or whose subs do not respond">
-      <Checkbox checked={state.data.subscribed} disabled={set.isPending} onChange={(event) => set.mutate(event.target.checked)} />
+      <Checkbox checked={checked} disabled={set.isPending} onChange={(event) => set.mutate(event.target.checked)} />
       <span>Email me a daily digest</span>
       {set.isError && <span role="alert">{errorSentence(set.error)}</span>}
     </Label>

@@ -76,5 +76,7 @@ describe('daily digest toggle', () => {
     expect(api.callsTo('PUT', digestPath)[0]!.body).toEqual({ subscribed: true });
     await user.click(box);
     expect(await screen.findByRole('alert')).toBeTruthy();
+    // Refused: the box shows what the server keeps again.
+    expect((box as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -80,7 +80,8 @@ function FactList({ detail }: { detail: Detail }) {
       {detail.procore ? (
         <>
           <dt>Procore</dt>
-          <dd role={detail.procore.state === 'reconnect' ? 'alert' : undefined}>{detail.procore.message}</dd>
+          {/* The alert sits inside the dd: a dd with a role of its own breaks the list. */}
+          <dd>{detail.procore.state === 'reconnect' ? <span role="alert">{detail.procore.message}</span> : detail.procore.message}</dd>
         </>
       ) : null}
     </Facts>

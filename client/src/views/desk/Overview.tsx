@@ -5,6 +5,7 @@ import type { Overview as OverviewData, QueueItem, RegisterFilter } from '../../
 import { useOverview, type DeskScope } from '../../api/desk';
 import { Button, colors, spacing } from '../../components/core';
 import { QueryState } from '../../components/QueryState';
+import { ScreenTitle } from '../../components/ui';
 import { statusFill } from './StatusChart';
 
 // The overview: counts by status, status by project, certificates expiring, the review queue and
@@ -194,8 +195,11 @@ function Cards({ data, scope, onOpenRegister }: { data: OverviewData; scope: Des
 export default function Overview({ scope, onOpenRegister }: { scope: DeskScope; onOpenRegister: OpenRegister }) {
   const query = useOverview(scope);
   return (
-    <QueryState query={query} loadingLabel="Loading the overview…">
-      {(data) => <Cards data={data} scope={scope} onOpenRegister={onOpenRegister} />}
-    </QueryState>
+    <>
+      <ScreenTitle>Compliance overview</ScreenTitle>
+      <QueryState query={query} loadingLabel="Loading the overview…">
+        {(data) => <Cards data={data} scope={scope} onOpenRegister={onOpenRegister} />}
+      </QueryState>
+    </>
   );
 }

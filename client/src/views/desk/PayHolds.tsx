@@ -6,7 +6,7 @@ import { isApiError } from '../../api/http';
 import { Button, colors, spacing } from '../../components/core';
 import { QueryState } from '../../components/QueryState';
 import { StatusPill } from '../../components/status';
-import { DataTable, Notice } from '../../components/ui';
+import { DataTable, Notice, ScreenTitle } from '../../components/ui';
 
 // Pay-app holds: the project's commitments whose vendor is not compliant today ("no payment goes
 // out to a non-compliant vendor"), with why and for how long, exportable for accounts payable.
@@ -56,43 +56,46 @@ export default function PayHolds({ companyId, projectId }: { companyId: string; 
   const query = usePayHolds(companyId, projectId);
   const [error, setError] = useState<string | null>(null);
   return (
-    <QueryState query={query} loadingLabel="Loading pay-app holds…">
-      {({ holds }) => (
-        <>
-          <Bar>
-            <span>
-              {holds.length === 0
-                ? 'Every vendor with a commitment here is compliant today: no pay application needs holding.'
-                : `${holds.length} commitment${holds.length === 1 ? '' : 's'} to hold: the vendor is not compliant today.`}
-            </span>
-            <Button size="sm" variant="secondary" onClick={() => downloadPayHolds(companyId, projectId).catch((err: unknown) => setError(isApiError(err) ? err.message : 'The export failed.'))}>
-              Export CSV
-            </Button>
-          </Bar>
-          {error && <Notice tone="error">{error}</Notice>}
-          {holds.length > 0 && (
-            <div style={{ overflow: 'auto' }}>
-              <Table aria-label="Pay-app holds">
-                <thead>
-                  <tr>
-                    <th>Commitment</th>
-                    <th>Vendor</th>
-                    <th>COI status</th>
-                    <th>Reason</th>
-                    <th>How long</th>
-                    <th>Grand total</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {holds.map((h) => (
-                    <HoldRow key={h.commitmentId} hold={h} />
-                  ))}
-                </tbody>
-              </Table>
-            </div>
-          )}
-        </>
-      )}
-    </QueryState>
+    <>
+      <ScreenTitle>Pay-app holds</ScreenTitle>
+      <QueryState query={query} loadingLabel="Loading pay-app holds…">
+        {({ holds }) => (
+          <>
+            <Bar>
+              <span>
+                {holds.length === 0
+                  ? 'Every vendor with a commitment here is compliant today: no pay application needs holding.'
+                  : `${holds.length} commitment${holds.length === 1 ? '' : 's'} to hold: the vendor is not compliant today.`}
+              </span>
+              <Button size="sm" variant="secondary" onClick={() => downloadPayHolds(companyId, projectId).catch((err: unknown) => setError(isApiError(err) ? err.message : 'The export failed.'))}>
+                Export CSV
+              </Button>
+            </Bar>
+            {error && <Notice tone="error">{error}</Notice>}
+            {holds.length > 0 && (
+              <div style={{ overflow: 'auto' }}>
+                <Table aria-label="Pay-app holds">
+                  <thead>
+                    <tr>
+                      <th>Commitment</th>
+                      <th>Vendor</th>
+                      <th>COI status</th>
+                      <th>Reason</th>
+                      <th>How long</th>
+                      <th>Grand total</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {holds.map((h) => (
+                      <HoldRow key={h.commitmentId} hold={h} />
+                    ))}
+                  </tbody>
+                </Table>
+              </div>
+            )}
+          </>
+        )}
+      </QueryState>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { useDirectoryTrades } from '../../api/directory';
 import { isApiError } from '../../api/http';
 import { Button, colors, Input, spacing } from '../../components/core';
 import { GlobalTag, StatusPill } from '../../components/status';
-import { LinkButton, Notice } from '../../components/ui';
+import { LinkButton, Notice, ScreenTitle } from '../../components/ui';
 import { useElementSize } from '../../components/useElementSize';
 import { Loading } from '../../components/Loading';
 
@@ -190,6 +190,7 @@ export default function Register({ scope, initial }: { scope: DeskScope; initial
   };
   return (
     <Layout>
+      <ScreenTitle>Compliance register</ScreenTitle>
       <Filters role="search" aria-label="Register filters">
         <label>
           Search
