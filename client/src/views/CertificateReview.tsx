@@ -12,6 +12,7 @@ import { ReviewActions } from './review/Actions';
 import { Findings } from './review/Findings';
 import { PageView } from './review/PageView';
 import { ValueList } from './review/ValueList';
+import { markReview } from './review/marks';
 
 // The review screen (compliance managers): the certificate on the left with a highlight over each
 // value read, the verdict, the decision and the values on the right. Loaded lazily with pdf.js.
@@ -75,6 +76,9 @@ function Certificate({ companyId, review, selected, onSelect }: { companyId: str
   const size = useElementSize(pane, true);
   const bytes = useDocumentBytes(companyId, review.document.id);
   const [page, setPage] = useState(1);
+  useEffect(() => {
+    if (bytes.data) markReview('file');
+  }, [bytes.data]);
   const selectedPage = review.values.find((v) => v.pointer === selected)?.page;
   useEffect(() => {
     if (selectedPage) setPage(selectedPage);
@@ -101,6 +105,7 @@ function Certificate({ companyId, review, selected, onSelect }: { companyId: str
 
 function ReviewBody({ companyId, requestId, review }: { companyId: string; requestId: string; review: Review }) {
   const [selected, setSelected] = useState<string | null>(null);
+  useEffect(() => markReview('data'), []);
   const action = useReviewAction(companyId, requestId);
   const [done, setDone] = useState<string | null>(null);
   const run = (a: ReviewAction, sentence: string) => action.mutateAsync(a).then(() => setDone(sentence));
@@ -155,6 +160,7 @@ export default function CertificateReview({ companyId, requestId, onClose, navig
   const query = useReview(companyId, requestId);
   const screen = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    markReview('screen');
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     screen.current?.focus();
     return () => opener?.focus();

@@ -14,7 +14,8 @@ import { useHostContext } from '../../host/HostProvider';
 
 const Overview = lazy(() => import('./Overview'));
 const Register = lazy(() => import('./Register'));
-const QueueReview = lazy(() => import('./QueueReview'));
+const loadQueueReview = () => import('./QueueReview');
+const QueueReview = lazy(loadQueueReview);
 
 export interface ExtraTab {
   key: string;
@@ -47,7 +48,7 @@ export function DeskTabs({ label, scope, directory, extra = [] }: DeskTabsProps)
   // Full screen, the review the side panel sent here opens at once, inside the review queue.
   const fullScreen = useHostContext().surface === 'fullscreen';
   const canReview = useCan('review.certificates');
-  const handOff = useTakenHandOff(scope.companyId, fullScreen && canReview);
+  const handOff = useTakenHandOff(scope.companyId, fullScreen && canReview, () => void loadQueueReview().catch(() => undefined));
   const [handOffClosed, setHandOffClosed] = useState(false);
   const handedOff = handOffClosed ? null : (handOff.data?.requestId ?? null);
   const content = () => {

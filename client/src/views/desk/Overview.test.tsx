@@ -93,4 +93,23 @@ describe('overview and register', () => {
     expect(await screen.findByText('Hold pay applications for SC-012', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('Acme Electric is not compliant today since today: Requested; no certificate received yet')).toBeTruthy();
   }, 30_000);
+
+  it('fetches a queued review and its file when its Review button is pointed at, before the click', async () => {
+    const documentId = '7a1c2b7e-0000-4000-8000-000000000001';
+    const review = { requestId: 'r1', status: 'under_review', document: { id: documentId, filename: 'acme.pdf', contentType: 'application/pdf', pages: 1 }, values: [], verdict: null, corrections: [] };
+    const api = fakeApi({
+      'GET /api/companies/42/vendors': [ok(directory)],
+      'GET /api/companies/42/overview': [ok(overview)],
+      'GET /api/companies/42/requests/r1/review': [ok(review)],
+      [`GET /api/companies/42/documents/${documentId}/file`]: [ok('bytes')],
+    });
+    const user = userEvent.setup();
+    renderWithClient(<CompanyPanel companyId="42" />);
+    await user.click(await screen.findByRole('tab', { name: 'Overview' }));
+    const button = await screen.findByRole('button', { name: 'Review Acme Electric' }, { timeout: 10_000 });
+    expect(api.callsTo('GET', '/api/companies/42/requests/r1/review')).toHaveLength(0);
+    await user.hover(button);
+    await waitFor(() => expect(api.callsTo('GET', `/api/companies/42/documents/${documentId}/file`)).toHaveLength(1));
+    expect(api.callsTo('GET', '/api/companies/42/requests/r1/review')).toHaveLength(1);
+  });
 });

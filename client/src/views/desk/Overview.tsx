@@ -1,8 +1,10 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import styled from 'styled-components';
 import { coiStatusLabels, coiStatuses, type CoiStatus } from '../../../../server/contracts/directory';
 import type { Overview as OverviewData, QueueItem, RegisterFilter } from '../../../../server/contracts/desk';
 import { useOverview, type DeskScope } from '../../api/desk';
+import { prefetchReview } from '../../api/review';
 import { Button, colors, spacing } from '../../components/core';
 import { QueryState } from '../../components/QueryState';
 import { ScreenTitle } from '../../components/ui';
@@ -13,7 +15,8 @@ import { statusFill } from './StatusChart';
 // loads with its card; the review screen (pdf.js) loads when a certificate is opened.
 
 const StatusChart = lazy(() => import('./StatusChart').then((m) => ({ default: m.StatusChart })));
-const QueueReview = lazy(() => import('./QueueReview'));
+const loadQueueReview = () => import('./QueueReview');
+const QueueReview = lazy(loadQueueReview);
 
 const Grid = styled.div`
   display: grid;
@@ -123,6 +126,12 @@ function QueueList({ items, action }: { items: QueueItem[]; action: (item: Queue
 
 function Cards({ data, scope, onOpenRegister }: { data: OverviewData; scope: DeskScope; onOpenRegister: OpenRegister }) {
   const [reviewing, setReviewing] = useState<string | null>(null);
+  const client = useQueryClient();
+  // Pointed at or focused: the screen's code, the review and its file are fetched before the click.
+  const warm = (requestId: string) => {
+    loadQueueReview().catch(() => undefined); // a failed load shows when the screen opens
+    prefetchReview(client, scope.companyId, requestId).catch(() => undefined); // the screen shows any error itself
+  };
   const count = (status: CoiStatus) => data.statusCounts.find((c) => c.status === status)?.count ?? 0;
   const total = data.statusCounts.reduce((n, c) => n + c.count, 0);
   return (
@@ -163,7 +172,14 @@ function Cards({ data, scope, onOpenRegister }: { data: OverviewData; scope: Des
         <QueueList
           items={data.reviewQueue.oldest}
           action={(item) => (
-            <Button size="sm" variant="secondary" aria-label={`Review ${item.vendorName}`} onClick={() => setReviewing(item.requestId)}>
+            <Button
+              size="sm"
+              variant="secondary"
+              aria-label={`Review ${item.vendorName}`}
+              onPointerEnter={() => warm(item.requestId)}
+              onFocus={() => warm(item.requestId)}
+              onClick={() => setReviewing(item.requestId)}
+            >
               {`Review · ${age(item.since)}`}
             </Button>
           )}

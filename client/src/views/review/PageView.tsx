@@ -5,6 +5,7 @@ import { colors } from '../../components/core';
 import { boxToPixels, imageGeometry, type Box, type PageGeometry } from './geometry';
 import { renderPdfPage } from './pdf';
 import { useSteadyWidth } from './steadyWidth';
+import { markReview } from './marks';
 
 // The certificate page with a highlight over every value the reader located. The selected value's
 // highlight is emphasised and scrolled into view.
@@ -52,7 +53,15 @@ function usePageGeometry(props: PageViewProps, width: number, canvas: React.RefO
     const show = (g: PageGeometry) => {
       if (!signal.aborted) setGeometry(g);
     };
-    renderPdfPage(props.bytes, props.page, canvas.current, width, { onGeometry: show, signal }).then(show, () => {
+    const onGeometry = (g: PageGeometry) => {
+      markReview('geometry');
+      show(g);
+    };
+    const drawn = (g: PageGeometry) => {
+      if (!signal.aborted) markReview('page');
+      show(g);
+    };
+    renderPdfPage(props.bytes, props.page, canvas.current, width, { onGeometry, signal }).then(drawn, () => {
       // A draw given up for a newer one is no failure to show.
       if (!signal.aborted) setError('This certificate could not be shown. Download it from the request to look at it.');
     });
@@ -83,6 +92,10 @@ export function PageView(props: PageViewProps) {
   }, [props.selected, geometry]);
 
   const onPage = props.values.filter((v): v is ExtractedValue & { box: Box } => v.box?.length === 4 && (v.page ?? 1) === props.page);
+  const shown = geometry !== null && onPage.length > 0;
+  useEffect(() => {
+    if (shown) markReview('highlights');
+  }, [shown]);
   if (error) return <p role="alert">{error}</p>;
   return (
     <Stage>
@@ -91,12 +104,13 @@ export function PageView(props: PageViewProps) {
           <img
             src={imageUrl}
             alt="The certificate as received"
+            data-page-surface
             width={width}
             onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
           />
         )
       ) : (
-        <canvas ref={canvas} aria-label={`Page ${props.page} of the certificate`} />
+        <canvas ref={canvas} data-page-surface aria-label={`Page ${props.page} of the certificate`} />
       )}
       {geometry &&
         onPage.map((v) => {
