@@ -12,6 +12,11 @@ export interface PageView {
   probe: MarkProbe;
   /** OCR pages are read with less certainty than a text layer. */
   ocr: boolean;
+  /**
+   * OCR pages: read one area of the page again, enlarged, as a block of the given glyphs only;
+   * `boxed`: from the page as scanned, where a box's contents were not cleaned away with it.
+   */
+  reread?: (area: Box, chars: string, boxed?: boolean) => Promise<Word[]>;
 }
 
 export const CHECKED = 0.5;

@@ -4,6 +4,7 @@ import { readFields } from './acroform';
 import { missingNotes, readLayout, type LayoutResult } from './layout';
 import { defaults, type ReadOptions } from './limits-config';
 import { readDrawn } from './drawn';
+import { rereadAnswers } from './form/reread';
 import { textLayerProbe } from './marks';
 import { closeReader, ocrImage, ocrPdfPage } from './ocr';
 import type { PageView } from './page';
@@ -55,7 +56,7 @@ async function pageViews(pdf: PDFDocumentProxy, drawing: Drawing, count: number,
       const probe = textLayerProbe(words, drawn.marks);
       views.push({ page: n, width: drawn.width, height: drawn.height, words, probe, ocr: false });
     } else if (opts.ocr) {
-      views.push(await ocrPdfPage(await drawing.page(n), n, opts.maxPixels));
+      views.push(await rereadAnswers(await ocrPdfPage(await drawing.page(n), n, opts.maxPixels)));
     } else warnings.push(`Page ${n} is a picture and was not read.`);
     page.cleanup();
   }
@@ -96,7 +97,7 @@ async function readImage(bytes: Uint8Array, kind: 'png' | 'jpeg', opts: Required
     throw new UnreadableDocumentError('image_too_large', `This picture is too large to read (${width} x ${height} pixels).`);
   }
   if (width < 200 || height < 200) throw new UnreadableDocumentError('image_too_small', 'This picture is too small to read.');
-  const view = await ocrImage(bytes, 1, opts.maxPixels);
+  const view = await rereadAnswers(await ocrImage(bytes, 1, opts.maxPixels));
   return finish(readLayout([view]), 'ocr', 1, []);
 }
 

@@ -17,6 +17,10 @@ interface Engine {
   worker: Promise<Worker>;
   dpi: number;
   mode: PSM;
+  /** The only glyphs the engine may read ('' for any). */
+  chars: string;
+  /** The last reading asked of this engine: a reading sets its parameters only after it. */
+  queue: Promise<unknown>;
 }
 
 let engines: (Engine | null)[] = [];
@@ -49,7 +53,7 @@ function engine(slot: number): Engine {
       return w;
     }),
   );
-  const created: Engine = { worker, dpi: 0, mode: PSM.SPARSE_TEXT };
+  const created: Engine = { worker, dpi: 0, mode: PSM.SPARSE_TEXT, chars: '', queue: Promise.resolve() };
   engines[slot] = created;
   return created;
 }
@@ -89,15 +93,23 @@ function surest(w: OcrWord & { symbols?: { confidence: number }[] }): OcrWord {
   return { text: w.text, bbox: w.bbox, confidence: Math.min(w.confidence, ...glyphs) };
 }
 
-/** Words Tesseract reads in an image (PBM or PGM bytes), on one engine. */
-export async function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0): Promise<OcrWord[]> {
+/** Words Tesseract reads in an image (PBM or PGM bytes), on one engine, of the given glyphs only ('' for any). */
+export function recognise(image: Uint8Array, dpi: number, mode: PSM = PSM.SPARSE_TEXT, slot = 0, chars = ''): Promise<OcrWord[]> {
   const e = engine(slot);
+  const done = e.queue.then(() => recogniseNow(e, image, dpi, mode, chars));
+  e.queue = done.catch(() => undefined);
+  return done;
+}
+
+async function recogniseNow(e: Engine, image: Uint8Array, dpi: number, mode: PSM, chars: string): Promise<OcrWord[]> {
   const w = await e.worker;
   // A bare bitmap carries no resolution; Tesseract sizes its noise filters from this one.
   if (dpi !== e.dpi) await w.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
   e.dpi = dpi;
   if (mode !== e.mode) await w.setParameters({ tessedit_pageseg_mode: mode });
   e.mode = mode;
+  if (chars !== e.chars) await w.setParameters({ tessedit_char_whitelist: chars });
+  e.chars = chars;
   const { data } = await w.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false });
   const words: OcrWord[] = [];
   for (const block of data.blocks ?? []) for (const para of block.paragraphs) for (const line of para.lines) words.push(...withLineHeight(line.words.map(surest)));

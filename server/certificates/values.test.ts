@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailAddress, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, withoutLetter } from './values';
+import { emailAddress, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -115,6 +115,13 @@ describe('parseAddress', () => {
     expect(parseAddress(['507 Industrial Pkwy', 'Portland. OR 89486:'])).toMatchObject({ city: 'Portland', state: 'OR', postalCode: '89486' });
     expect(parseAddress(['1 Elm St', 'Boise, 1D 97905'])).toMatchObject({ city: 'Boise', state: 'ID', postalCode: '97905', line2: null });
     expect(parseAddress(['1 Elm St', 'Columbus, OH 21645 J. NUMBER'])).toMatchObject({ city: 'Columbus', state: 'OH' });
+    // A capital OCR confused with its lookalike, when exactly one state comes of swapping it.
+    expect(parseAddress(['1 Elm St', 'Tampa FI 33601'])).toMatchObject({ city: 'Tampa', state: 'FL', postalCode: '33601', line2: null });
+    expect(parseAddress(['1 Elm St', 'Tampa QQ 33601'])).toMatchObject({ city: null, state: null, line2: 'Tampa QQ 33601' });
+    expect(parseAddress(['1 Elm St', 'Raleigh NC 27601', '1'])).toMatchObject({ city: 'Raleigh', state: 'NC', postalCode: '27601', line2: null });
+    expect(unreadCityLine('Tampa QQ 33601')).toBe(true);
+    expect(unreadCityLine('Tampa, FL 33601')).toBe(false);
+    expect(unreadCityLine('Suite 200')).toBe(false);
     expect(parseAddress(['1 Elm St', 'Unit 4', 'Austin, TX 73497', 'CERTIFICATE'])).toEqual({
       line1: '1 Elm St',
       line2: 'Unit 4',

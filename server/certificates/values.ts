@@ -118,10 +118,19 @@ const states = new Set(
 // Glyphs OCR gives for the letters of a state code.
 const letterFor: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '|': 'I', l: 'I' };
 
+// Capitals OCR confuses with each other on a state code ("FI" for FL): tried only when the code
+// read is no state, and taken only when exactly one state comes of it.
+const swapped: Record<string, string> = { I: 'L', L: 'I', O: 'D', D: 'O' };
+
 function stateCode(text: string): string | null {
   const code = [...text].map((c) => letterFor[c] ?? c.toUpperCase()).join('');
-  return states.has(code) ? code : null;
+  if (states.has(code)) return code;
+  const near = [...code].flatMap((c, i) => (swapped[c] ? [code.slice(0, i) + swapped[c] + code.slice(i + 1)] : [])).filter((x) => states.has(x));
+  return near.length === 1 ? near[0]! : null;
 }
+
+/** A line that ends as a city line does ("… 58359") although no city, state and ZIP came of it. */
+export const unreadCityLine = (line: string) => /\d{5}(?:-\d{4})?\W{0,2}$/.test(collapse(line)) && !cityOf(line);
 
 // "City, ST 12345" (or ST 12345-6789); OCR may read the comma as a full stop and add a speck after.
 const cityLine = /^(.*?)[,.\s]+([A-Za-z01|5]{2})[,.]?\s+(\d{5}(?:-\d{4})?)(?!\d)\W{0,2}(?:\s+.{0,12})?$/;
@@ -143,7 +152,9 @@ export function parseAddress(lines: string[]): Address | null {
   // "City, ST 12345" ends an address; a line after it without a digit is something else caught
   // in the block (a word of the next heading).
   let end = lines.length;
-  while (end > 1 && !cityOf(lines[end - 1]!) && !/\d/.test(lines[end - 1]!) && cityOf(lines[end - 2]!)) end--;
+  // So is a speck OCR read as a glyph or two ("1").
+  const stray = (line: string) => !/\d/.test(line) || line.replace(/[^A-Za-z0-9]/g, '').length <= 2;
+  while (end > 1 && !cityOf(lines[end - 1]!) && stray(lines[end - 1]!) && cityOf(lines[end - 2]!)) end--;
   const last = cityOf(lines[end - 1]!);
   const street = last ? lines.slice(0, end - 1) : lines;
   return {

@@ -49,9 +49,21 @@ export function splitGlued(words: Word[]): Word[] {
   });
 }
 
-function exactAt(index: LabelIndex, lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
+/**
+ * Whether two words of a line stand close enough to be one label's. A label's words are printed
+ * side by side; a lone letter a column away (the Y of ADDL INSD beside COMMERCIAL GENERAL
+ * LIABILIT) is a value, however well it completes a misread label. Only on OCR pages: a text
+ * layer's words are its own.
+ */
+function together(a: Word, b: Word): boolean {
+  const height = Math.max(a.y1 - a.y0, b.y1 - b.y0);
+  return b.x0 - a.x1 <= 4 * height;
+}
+
+function exactAt(index: LabelIndex, lineWords: Word[], keys: string[], start: number, out: Anchor[], ocr: boolean): void {
   let joined = '';
   for (let end = start; end < lineWords.length; end++) {
+    if (ocr && end > start && !together(lineWords[end - 1]!, lineWords[end]!)) return;
     joined += keys[end];
     if (joined.length > index.longest) return;
     if (keys[end] === '' && end > start) continue;
@@ -65,6 +77,7 @@ function exactAt(index: LabelIndex, lineWords: Word[], keys: string[], start: nu
 function fuzzyAt(index: LabelIndex, lineWords: Word[], keys: string[], start: number, out: Anchor[]): void {
   let joined = '';
   for (let end = start; end < lineWords.length; end++) {
+    if (end > start && !together(lineWords[end - 1]!, lineWords[end]!)) return;
     joined += keys[end];
     if (joined.length > index.longest + 2) return;
     for (const label of index.fuzzy) {
@@ -86,7 +99,7 @@ export function findAnchors(words: Word[], ocr: boolean, index: LabelIndex): Anc
     const keys = line.words.map((w) => keyOf(w.text));
     for (let start = 0; start < line.words.length; start++) {
       if (keys[start] === '') continue;
-      exactAt(index, line.words, keys, start, out);
+      exactAt(index, line.words, keys, start, out, ocr);
       if (ocr) fuzzyAt(index, line.words, keys, start, out);
     }
   }

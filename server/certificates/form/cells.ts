@@ -49,6 +49,8 @@ export function flagNear(page: FormPage, column: readonly [number, number], y0: 
   const missed = page.view.ocr && !mark.on;
   // A Y or X just outside the region may be this row's, printed across the line between rows.
   const straddling = !mark.on && valuesIn(page, grow(region, 0, 6)).some((p) => /^(?:Y|YES|X)$/i.test(p.word.text.replace(/[^A-Za-z]/g, '')));
-  const confidence = missed || straddling ? Math.min(mark.confidence, straddling ? 0.6 : 0.7) : mark.confidence;
+  // Ink on a scan where OCR read no letter may be the N it did not read: it is no sure yes.
+  const unread = page.view.ocr && mark.on;
+  const confidence = missed || straddling || unread ? Math.min(mark.confidence, straddling || unread ? 0.6 : 0.7) : mark.confidence;
   return { value: mark.on, items: [], box: area, confidence };
 }

@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, ocrName, parseDate, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, ocrName, parseDate, unreadCityLine, withoutLetter } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, linesIn, type Reading } from './cells';
 import { keyOf } from './geometry';
@@ -37,7 +37,13 @@ function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines 
     return { items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
   };
   sink.read(`${at}/name`, reading(read.nameLines));
-  sink.read(`${at}/address`, reading(read.addressLines));
+  const address = reading(read.addressLines);
+  // An address whose last line reads like a city line but did not parse lost its city and state.
+  const lastLine = read.addressLines[read.addressLines.length - 1];
+  if (lastLine && unreadCityLine(lastLine.text)) address.confidence = Math.min(address.confidence, 0.5);
+  // On a scan, an address without its city line is one whose lines OCR may have run together.
+  if (page.view.ocr && read.address && !read.address.city) address.confidence = Math.min(address.confidence, 0.6);
+  sink.read(`${at}/address`, address);
   return { ...read, name };
 }
 
@@ -47,15 +53,20 @@ const phone = (t: string) => {
 };
 const notPlaceholder = (t: string) => (/^(?:MM\/DD\/YYYY|N\/?A|TBD)$/i.test(t) ? null : t || null);
 
+/** A few doubtful glyphs OCR found on an empty row ("ree"): specks, not a name. */
+const ocrNoise = (page: FormPage, r: Reading<string | null>) => page.view.ocr && r.confidence < 0.5 && (r.value ?? '').replace(/[^A-Za-z]/g, '').length < 4;
+
 function insurers(page: FormPage, sink: Sink): Top['insurers'] {
   const out: Top['insurers'] = [];
   for (const letter of insurerLetters) {
     const row = insurerRow(letter);
     const name = text(page, row.name, (t) => t.replace(/^[:\s]+/, '') || null);
-    if (!name.value) continue;
+    if (!name.value || ocrNoise(page, name)) continue;
     const code = text(page, row.naic, (t) => naicCode(t, page.view.ocr));
     const at = `/insurers/${out.length}`;
     sink.read(`${at}/name`, name);
+    // The letter is the form's, but an insurer row is only as sure as the name read on it.
+    sink.read(`${at}/letter`, name);
     sink.read(`${at}/naic`, code);
     out.push({ letter, name: page.view.ocr ? ocrName(withoutLetter(name.value, letter)) : name.value, naic: code.value });
   }

@@ -48,9 +48,28 @@ function printedByForm(p: Placed, ocr: boolean, labels: Label[]): boolean {
   const x = cx(p.at);
   const y = cy(p.at);
   if (p.word.text === '$' && !inside(remarksArea, x, y)) return true;
+  if (ocr && dollarSign(p)) return true;
   if (olderBoilerplate.includes(key)) return true;
   // Punctuation is the form's only beside one of its labels ("N / A", "(MM/DD/YYYY)").
   return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === '' || (ocr && misreadOf(key, l))));
+}
+
+/** Where the 2016/03 form prints each limit's "$", at the left of the amount column. */
+const dollarColumn = [511, 525] as const;
+
+/**
+ * The form's "$" before an amount, as OCR misreads it ("'s", "S$", "I", or noise it doubts: "TT"
+ * at 0): a short word without digits at the sign's spot in the grid. Read as part of the amount,
+ * it made the limit unreadable.
+ */
+function dollarSign(p: Placed): boolean {
+  const x = cx(p.at);
+  const y = cy(p.at);
+  const text = p.word.text.replace(/\s+/g, '');
+  const signLike = !/[^$SsIl|'"`,.;:!]/.test(text) || p.word.conf < 0.3;
+  // No limit is a single figure: one glyph there is the sign read as a digit ("3", "5").
+  const shape = text.length === 1 || (text.length <= 3 && !/\d/.test(text) && signLike);
+  return shape && x >= dollarColumn[0] && x <= dollarColumn[1] && y >= 221.5 && y <= 492;
 }
 
 /** A word OCR misread from one of a label's own words ("persan)" for "person)"). */
@@ -63,7 +82,10 @@ function misreadOf(key: string, label: Label): boolean {
   });
 }
 
-const gluedDates = /^(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4})(\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4})$/;
+// Two dates OCR ran together, with or without a glyph between or after them
+// ("09/15/2025,09/15/2026", "11/1212024'11/1212025", a slash read as 1 in two-digit fields).
+const oneDate = String.raw`(?:\d{2}[/\-.1]\d{2}[/\-.1]\d{4}|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{4})`;
+const gluedDates = new RegExp(String.raw`^(${oneDate})([^\d\s]?)(${oneDate})[^\d\s]?$`);
 
 /**
  * What OCR ran together becomes one word each: marks over the ADDL and SUBR columns ("XX"), the
@@ -75,7 +97,7 @@ function splitRunTogether(words: Word[]): Word[] {
     const part = (text: string, from: number): Word => ({ ...w, text, x0: w.x0 + from * per, x1: w.x0 + (from + text.length) * per });
     if (/^[XxYy✔]{2,3}$/.test(w.text)) return [...w.text].map((ch, i) => part(ch, i));
     const dates = gluedDates.exec(w.text);
-    if (dates) return [part(dates[1]!, 0), part(dates[2]!, dates[1]!.length)];
+    if (dates) return [part(dates[1]!, 0), part(dates[3]!, dates[1]!.length + dates[2]!.length)];
     return [w];
   });
 }

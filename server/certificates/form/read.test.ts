@@ -181,3 +181,18 @@ describe('the form reader', () => {
     expect(r.reading).toMatchObject({ layout: 'unrecognised', coverage: 'unreadable' });
   });
 });
+
+describe('the form reader on OCR words', () => {
+  it('splits two policy dates OCR ran together, and takes a misread "$" for the form\'s', () => {
+    const sheet = new Sheet()
+      .print('A', 24, 482)
+      .print('GL-5520091', 217, 482)
+      .print("01/1212026'01/12/2027", 333, 482)
+      .print('3', 517, 482)
+      .print('1,000,000', 530, 482)
+      .print("'s", 516, 470)
+      .print('300,000', 530, 470);
+    const r = readLayout([{ ...sheet.view(), ocr: true }]);
+    expect(r.policies[0]).toMatchObject({ effectiveDate: '2026-01-12', expirationDate: '2027-01-12', limits: { eachOccurrence: 1_000_000, damageToRentedPremises: 300_000 } });
+  });
+});

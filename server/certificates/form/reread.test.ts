@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { readLayout } from '../layout';
+import type { PageView } from '../page';
+import type { Box, Word } from '../words';
+import { rereadAnswers } from './reread';
+import { Sheet, wordsAt } from './sheet.test-helper';
+
+/** A scanned page whose first OCR pass missed the lone letters: GL row printed, its answers not. */
+function scan(): PageView {
+  const sheet = new Sheet()
+    .print('Granite Mutual Insurance Company', 350, 614)
+    .print('Birchwood Framing Inc', 74, 590)
+    .print('X', 40, 482)
+    .print('GL-5520091', 217, 482)
+    .print('01/01/2026', 333, 482)
+    .print('01/01/2027', 380, 482)
+    .print('1,000,000', 530, 482);
+  return { ...sheet.view(), ocr: true };
+}
+
+/** What reading an area again finds: the given words whose centre lies in it, of its glyphs. */
+function rereader(missed: Word[], asked: { area: Box; chars: string }[]): PageView['reread'] {
+  return async (area, chars) => {
+    asked.push({ area, chars });
+    return missed.filter((w) => {
+      const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
+      return x >= area[0] && x <= area[2] && y >= area[1] && y <= area[3] && [...w.text].every((c) => chars.includes(c));
+    });
+  };
+}
+
+const at = (text: string, x: number, y: number, conf: number) => wordsAt(text, x, y).map((w) => ({ ...w, conf }));
+
+describe('re-reading lone answers through the fitted form', () => {
+  it('adds the insurer letter and ADDL mark the first pass missed, each at the confidence it was read with', async () => {
+    const asked: { area: Box; chars: string }[] = [];
+    const view = scan();
+    view.reread = rereader([...at('A', 24, 482, 0.45), ...at('Y', 181, 482, 0.9)], asked);
+    const before = readLayout([view]);
+    expect(before.policies[0]).toMatchObject({ insurerLetter: null, additionalInsured: false });
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]).toMatchObject({ insurerLetter: 'A', additionalInsured: true });
+    // A letter the engine doubted is a value for a person to confirm, not a sure one.
+    expect(after.fields?.['/policies/0/insurerLetter']?.confidence).toBeLessThan(0.8);
+    expect(asked.some((a) => a.chars === 'ABCDEF')).toBe(true);
+  });
+
+  it('keeps what the first pass read, and takes no doubtful mark', async () => {
+    const view = scan();
+    view.words = [...view.words, ...at('N', 181, 482, 0.95)];
+    // A speck read as X at low confidence, and a Y over the N the first pass already read.
+    view.reread = rereader([...at('X', 199, 482, 0.4), ...at('Y', 181, 482, 0.9)], []);
+    const after = await rereadAnswers(view);
+    expect(after.words.length).toBe(view.words.length);
+  });
+
+  it('reads an amount that came out in pieces again as one, below CONFIDENT', async () => {
+    const view = scan();
+    // The first pass read one glyph twice across two words of the medical expense amount.
+    view.words = [...view.words, ...at('$5,0', 560, 458, 0.9), { ...at('000', 578, 458, 0.7)[0]!, x0: 576 }];
+    view.reread = rereader(at('$5,000', 562, 458, 0.88), []);
+    expect(readLayout([view]).policies[0]?.limits.medicalExpense).toBeUndefined();
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]?.limits).toMatchObject({ eachOccurrence: 1_000_000, medicalExpense: 5_000 });
+    expect(after.fields?.['/policies/0/limits/medicalExpense']?.confidence).toBeLessThan(0.8);
+  });
+
+  it('leaves a text page and a page that is not the form alone', async () => {
+    const asked: { area: Box; chars: string }[] = [];
+    const text = { ...scan(), ocr: false, reread: rereader([], asked) };
+    expect(await rereadAnswers(text)).toBe(text);
+    const other: PageView = { page: 1, width: 612, height: 792, words: wordsAt('Dear customer, thank you', 50, 700), probe: () => 0, ocr: true, reread: rereader([], asked) };
+    expect(await rereadAnswers(other)).toBe(other);
+    expect(asked).toEqual([]);
+  });
+});
