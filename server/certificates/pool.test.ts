@@ -92,6 +92,16 @@ describe('ReaderPool', () => {
     expect(lean.pids()).toEqual([]);
   }, 120_000);
 
+  it('holds the memory cap even for a task quicker than its watch; a warm child over it gives way to a fresh one', async () => {
+    const readers = pool();
+    await readers.run({ kind: 'pages', bytes: text });
+    const [warm] = readers.pids();
+    // No node process fits in 1 MB: the warm child is replaced, and the fresh one is refused too.
+    await expect(readers.run({ kind: 'pages', bytes: text }, { maxRssMb: 1 })).rejects.toMatchObject({ code: 'too_large' });
+    expect(await goneWithin(warm!, 5000)).toBe(true);
+    expect(await readers.run({ kind: 'pages', bytes: text })).toBe(1);
+  }, 60_000);
+
   it('ends a child left idle, and the next task starts a fresh one', async () => {
     const quiet = pool({ idleMs: 300 });
     await quiet.run({ kind: 'pages', bytes: text });
@@ -124,16 +134,17 @@ describe('ReaderPool', () => {
       const exited = new Promise((resolve) => parent.once('exit', resolve));
       for await (const line of createInterface({ input: parent.stdout })) {
         if (line.startsWith('reader ')) reader = Number(line.slice(7));
-        if (line === 'busy') {
-          // The reader is opening an 850,000-object PDF (seconds of pdf.js) when its parent dies.
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          expect(await running(reader)).toBe(true);
+        if (line.startsWith('busy ')) {
+          // The reader is reading a scan (seconds of OCR) when its parent dies.
+          reader = Number(line.slice(5));
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          expect(await running(reader), 'the busy reader runs before its parent is killed').toBe(true);
           parent.kill('SIGKILL');
         }
       }
       await exited;
       expect(reader).toBeGreaterThan(0);
-      expect(await goneWithin(reader, 5000)).toBe(true);
+      expect(await goneWithin(reader, 5000), 'the reader is gone after its parent').toBe(true);
     }, 120_000);
   }
 });

@@ -193,6 +193,12 @@ export class ReaderPool {
         cleanup();
         reader.tasks += 1;
         const rss = child.pid ? await residentMb(child.pid) : null;
+        // Over the cap at the end, though no watch saw it: the task is refused, as a watch would have.
+        if (rss !== null && rss > maxRssMb) {
+          this.children.delete(child);
+          void killChild(child);
+          return reject(new UnreadableDocumentError('too_large', tooLarge));
+        }
         if (this.closed || reader.tasks >= this.maxTasks || rss === null || rss > this.recycleRssMb) {
           this.children.delete(child);
           void killChild(child);
@@ -222,6 +228,18 @@ export class ReaderPool {
         // The task's CPU time is counted from here: a warm child's earlier work is not this file's doing.
         cpuAtStart = (child.pid ? await cpuUsedMs(child.pid) : null) ?? 0;
         if (settled) return;
+        // Memory is looked at before the task too: a quick task could end between two watches. A warm
+        // child over the cap (memory kept from earlier tasks) gives way to a fresh one; a fresh one over
+        // it means the cap cannot hold this task at all.
+        const before = child.pid ? await residentMb(child.pid) : null;
+        if (settled) return;
+        if (before !== null && before > maxRssMb) {
+          if (reader.tasks === 0) return stop('too_large', tooLarge);
+          cleanup();
+          this.children.delete(child);
+          void killChild(child);
+          return resolve(this.dispatch(this.start(), task, limits));
+        }
         child.send({ task }, (error) => {
           if (error) stop('reader_failed', 'The reader could not be started.');
         });
