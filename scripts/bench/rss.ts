@@ -1,4 +1,4 @@
-import { residentMb } from '../../server/certificates/isolated';
+import { residentMb } from '../../server/certificates/proc-stats';
 import { descendantsOf } from '../../test/processes';
 
 // Peak resident memory of named processes and, separately, of their children (the reader's

@@ -2,8 +2,6 @@ import type { Extraction } from '../contracts/extraction';
 import type { ReadOptions } from './limits-config';
 import { readerPool } from './pool';
 
-export { cpuUsedMs, residentMb } from './proc-stats';
-
 // Certificates are read in a child process, never in the server's process: a hostile or broken
 // file can raise a fatal V8 error, fill native memory or hang pdf.js, and a worker thread's
 // resourceLimits cap only its JavaScript heap. The children are kept warm in a pool (pool.ts);
