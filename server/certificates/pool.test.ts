@@ -54,6 +54,20 @@ describe('ReaderPool', () => {
     console.log(`reader pool: first task ${cold.toFixed(0)} ms (child started), same file again in the warm child ${warm.toFixed(0)} ms`);
   }, 120_000);
 
+  it('runs no more tasks at once than its size; the rest wait their turn', async () => {
+    const readers = pool();
+    const done: string[] = [];
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, readers.pids().length)), 20);
+    // A scan takes seconds of OCR; a PDF's page count behind it would take a moment on its own.
+    const first = readers.run({ kind: 'read', bytes: scan, options: {} }).then(() => done.push('scan'));
+    const second = readers.run({ kind: 'pages', bytes: multipage }).then((pages) => done.push(`pages ${String(pages)}`));
+    expect(readers.busy).toBe(1);
+    await Promise.all([first, second]).finally(() => clearInterval(watch));
+    expect(done).toEqual(['scan', expect.stringMatching(/^pages [1-9]/)]);
+    expect(most).toBe(1);
+  }, 120_000);
+
   it('kills only the child whose task overran; the next task gets a fresh one', async () => {
     const readers = pool({ size: 2 });
     // Two at once: two children.

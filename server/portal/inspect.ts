@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { UnreadableDocumentError } from '../errors';
-import { gate } from '../gate';
 import { portalErrorCodes } from '../contracts/portal';
 import { imageSize, sniff, type DocumentKind } from '../certificates/sniff';
 import { pdfPagesIsolated, unsafeReadCodes } from '../certificates/isolated';
@@ -30,13 +29,13 @@ const sendInstead: Record<string, string> = {
 const inspectCpuMs = 15_000;
 const inspectTimeoutMs = 60_000;
 /**
- * PDFs opened at once by this server, one per core. Without it, a burst of uploads starts a
- * process each, they share the cores, and each one's clock runs out on the crowd rather than
- * on its file (8 at once on 2 busy cores took 17 to 19 s each): a sub would be told a normal
- * PDF cannot be read safely. The clock starts when the file's turn comes.
+ * PDFs opened at once by this server: one per core, in the upload check's pool of readers, which
+ * lets the rest wait their turn. Without that limit a burst of uploads shares the cores, and each
+ * one's clock runs out on the crowd rather than on its file (8 at once on 2 busy cores took 17 to
+ * 19 s each): a sub would be told a normal PDF cannot be read safely. The pool starts a task's
+ * clock when its turn comes.
  */
 const cores = availableParallelism();
-const inspecting = gate(cores);
 
 function refuse(filename: string, code: string): SubmissionRejectedError {
   return new SubmissionRejectedError(422, code, sendInstead[code] ?? sendInstead[portalErrorCodes.unsupportedType]!, filename);
@@ -63,7 +62,7 @@ async function inspectPdf(filename: string, bytes: Uint8Array): Promise<void> {
   if (/\/Encrypt\s*(\d+\s+\d+\s+R|<<)/.test(text)) throw refuse(filename, portalErrorCodes.encryptedPdf);
   let pages: number;
   try {
-    pages = await inspecting(() => pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, cpuMs: inspectCpuMs, maxHeapMb: 512, maxRssMb: 1024, readers: cores }));
+    pages = await pdfPagesIsolated(bytes, { timeoutMs: inspectTimeoutMs, cpuMs: inspectCpuMs, maxHeapMb: 512, maxRssMb: 1024, readers: cores });
   } catch (error) {
     const code = error instanceof UnreadableDocumentError ? error.code : portalErrorCodes.corruptPdf;
     // Too slow, too big, or it stopped the reader: the same answer as a PDF refused by its bounds.
