@@ -39,6 +39,9 @@ describe('reminders after a deficiency notice', () => {
     const after3 = await reminders(r);
     expect(after3.map((e) => e.dedupe_key)).toEqual([`notice-reminder:${r.requestId}:${first}:1`]);
     expect(after3[0]).toMatchObject({ to_addresses: [r.recipientEmail], cc_addresses: ['agent@broker.example'] });
+    // The run that lost the race left nothing in the timeline: one link extension, one reminder.
+    const kinds = await stack.database.db('request_events').where({ request_id: r.requestId }).whereIn('kind', ['link_extended', 'reminder_queued']).pluck('kind');
+    expect(kinds.sort()).toEqual(['link_extended', 'reminder_queued']);
     await remind(new Date(sentAt.getTime() + 7 * day + 60_000));
     expect(await reminders(r)).toHaveLength(2);
 

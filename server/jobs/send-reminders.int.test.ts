@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../test/stack';
 import { waitFor } from '../../test/wait';
 import { createTestRequest, type TestRequest } from '../../test/factories';
+import { describeEvent } from '../requests/describe';
 import { sendReminders } from './send-reminders';
 
 let stack: Stack;
@@ -50,6 +51,9 @@ describe('reminders', () => {
     expect(request.reminders_sent).toBe(1);
     const kinds = await stack.database.db('request_events').where({ request_id: r.requestId }).pluck('kind');
     expect(kinds).toEqual(expect.arrayContaining(['link_extended', 'email_queued', 'reminder_queued']));
+    const extended = await stack.database.db('request_events').where({ request_id: r.requestId, kind: 'link_extended' }).first('data');
+    const until = new Date(at.getTime() + 30 * day).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+    expect(describeEvent('link_extended', extended.data)).toBe(`Upload link extended until ${until}.`);
   });
 
   it('queues each reminder once, even when runs repeat or race', async () => {

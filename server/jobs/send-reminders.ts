@@ -1,12 +1,9 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { Services } from '../services';
-import { currentLinkToken, extendUploadLinks } from '../portal/links';
-import { findPortalRequest, lockForReminder, reminderCandidates, setRemindersSent } from '../requests/repository';
-import { renderRequestEmail } from '../notifications/templates';
-import { requestWording } from '../requirements/wording';
+import { lockForReminder, reminderCandidates, setRemindersSent } from '../requests/repository';
+import { reminderEmail } from '../notifications/reminder-email';
 import { queueEmail } from '../notifications/outbox';
-import { getSettings } from '../requests/settings';
 import { addEvent, systemActor } from '../requests/timeline';
 import { defineJob } from './job';
 import { queueNoticeReminders } from '../notifications/notice-reminders';
@@ -93,22 +90,10 @@ async function queueReminder(s: Services, trx: Knex.Transaction, r: DueReminder,
   const row = await lockForReminder(trx, r.requestId, r.number);
   if (!row) return none;
   const companyId = row.companyId;
-  const token = await currentLinkToken(trx, s.sealer, r.requestId);
-  const request = await findPortalRequest(trx, r.requestId);
-  if (!token || !request) return none;
-  const { linkTtlDays } = await getSettings(trx, companyId);
-  const expiresAt = await extendUploadLinks(trx, r.requestId, linkTtlDays, at);
-  await addEvent(trx, { companyId, requestId: r.requestId, kind: 'link_extended', actor: scheduleActor, data: { expiresAt: expiresAt.toISOString(), reminder: r.number } });
-  const link = `${s.config.appUrl}/portal/${token}`;
-  const email = renderRequestEmail({
-    gcName: request.gcName,
-    vendorName: request.vendorName,
-    projectName: request.projectName,
-    link,
-    linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
-    requirements: await requestWording(trx, request),
-    reminderNumber: r.number,
-  });
+  const reminder = await reminderEmail(trx, s, { companyId, requestId: r.requestId, number: r.number, at });
+  if (!reminder) return none;
+  const { request, link, email } = reminder;
+  await addEvent(trx, { companyId, requestId: r.requestId, kind: 'link_extended', actor: scheduleActor, data: reminder.extended });
   // The broker is copied from the second reminder on: the first one gives the sub a chance alone.
   const cc = r.number >= 2 && row.brokerEmail ? [row.brokerEmail] : [];
   const emailId = await queueEmail(

@@ -1,11 +1,8 @@
 import type { Knex } from 'knex';
 import type { Services } from '../services';
-import { currentLinkToken, extendUploadLinks } from '../portal/links';
-import { findPortalRequest, lockRequestStatus, noticeReminderCandidates, type NoticeReminderCandidate } from '../requests/repository';
-import { getSettings } from '../requests/settings';
+import { lockRequestStatus, noticeReminderCandidates, type NoticeReminderCandidate } from '../requests/repository';
 import { addEvent, systemActor } from '../requests/timeline';
-import { requestWording } from '../requirements/wording';
-import { renderRequestEmail } from './templates';
+import { reminderEmail } from './reminder-email';
 import { queueEmail } from './outbox';
 import { queueText, reminderText } from '../sms/outbox';
 
@@ -38,22 +35,11 @@ async function queueOne(s: Services, trx: Knex.Transaction, c: NoticeReminderCan
   const none = { emailId: null, textId: null };
   if ((await lockRequestStatus(trx, c.companyId, c.id)) !== 'awaiting_new_coi') return none;
   const number = c.sent + 1;
-  const token = await currentLinkToken(trx, s.sealer, c.id);
-  const request = await findPortalRequest(trx, c.id);
   const row = (await trx('emails').where({ id: c.noticeId }).first('to_addresses', 'cc_addresses')) as { to_addresses: string[]; cc_addresses: string[] } | undefined;
-  if (!token || !request || !row) return none;
-  const { linkTtlDays } = await getSettings(trx, c.companyId);
-  const expiresAt = await extendUploadLinks(trx, c.id, linkTtlDays, at);
-  const link = `${s.config.appUrl}/portal/${token}`;
-  const email = renderRequestEmail({
-    gcName: request.gcName,
-    vendorName: request.vendorName,
-    projectName: request.projectName,
-    link,
-    linkExpiresOn: expiresAt.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' }),
-    requirements: await requestWording(trx, request),
-    reminderNumber: number,
-  });
+  if (!row) return none;
+  const reminder = await reminderEmail(trx, s, { companyId: c.companyId, requestId: c.id, number, at });
+  if (!reminder) return none;
+  const { request, link, email } = reminder;
   const dedupeKey = `notice-reminder:${c.id}:${c.noticeId}:${number}`;
   const emailId = await queueEmail(
     trx,
@@ -61,6 +47,10 @@ async function queueOne(s: Services, trx: Knex.Transaction, c: NoticeReminderCan
     scheduleActor,
   );
   const textId = emailId ? await queueText(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder', dedupeKey, body: reminderText({ ...request, link }) }, scheduleActor) : null;
-  if (emailId) await addEvent(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder_queued', actor: scheduleActor, data: { number, emailId, afterNotice: c.noticeId, textId } });
+  // A run that lost the race to queue this reminder leaves no trace in the timeline.
+  if (emailId) {
+    await addEvent(trx, { companyId: c.companyId, requestId: c.id, kind: 'link_extended', actor: scheduleActor, data: reminder.extended });
+    await addEvent(trx, { companyId: c.companyId, requestId: c.id, kind: 'reminder_queued', actor: scheduleActor, data: { number, emailId, afterNotice: c.noticeId, textId } });
+  }
   return { emailId, textId };
 }
