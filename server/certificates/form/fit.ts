@@ -7,13 +7,15 @@
 import type { Box } from '../words';
 import type { Anchor } from './anchors';
 import { fitHomography, invert, project, type Homography } from './homography';
+import { drift } from './follow';
+import { bandsOf, movedBlocks, type Band } from './moved';
 
 export interface Axis {
   scale: number;
   shift: number;
 }
 
-interface Pin {
+export interface Pin {
   anchor: Anchor;
   /** Where the label is on the blank form. */
   fx: number;
@@ -28,10 +30,15 @@ export interface Fit {
   /** The blank form's plane onto the page's, and back. */
   toPage: Homography;
   toForm: Homography;
-  /** Labels that agree with the fit, with what the fit leaves over at each (form points). */
-  pins: { anchor: Anchor; fx: number; fy: number; dx: number; dy: number }[];
+  /**
+   * Labels that agree with the fit, with what the fit leaves over at each (form points); `moved`:
+   * a label of a block the filler moved, which its band follows instead.
+   */
+  pins: { anchor: Anchor; fx: number; fy: number; dx: number; dy: number; moved?: boolean }[];
   /** Share of the form's distinctive labels found where the fit puts them (0..1). */
   coverage: number;
+  /** Parts of the page a filler moved as a block, each carried by its own labels' shift. */
+  bands: Band[];
 }
 
 const pinOf = (a: Anchor): Pin => ({
@@ -181,22 +188,26 @@ export function fitPage(anchors: Anchor[], expectedWeight: number): Fit | null {
   const refined = turned && score(turned.close) > 1.1 * score(plain.close) ? turned : plain;
   // Labels that moved with their part of the form (an older edition's rows) are kept too, to
   // follow the page locally; far ones are other places printing the same words.
-  const kept = distinctUnder(agreeingUnder(pins, refined.toForm, 14), refined.toForm);
+  const near = distinctUnder(agreeingUnder(pins, refined.toForm, 14), refined.toForm);
+  const blocks = movedBlocks(pins, refined.toForm, near);
+  const left = (p: Pin) => {
+    const [fx, fy] = project(refined.toForm, p.px, p.py);
+    return { anchor: p.anchor, fx: p.fx, fy: p.fy, dx: p.fx - fx, dy: p.fy - fy };
+  };
+  const pinned = near.map(left);
   return {
     toPage: refined.toPage,
     toForm: refined.toForm,
-    pins: kept.map((p) => {
-      const [fx, fy] = project(refined.toForm, p.px, p.py);
-      return { anchor: p.anchor, fx: p.fx, fy: p.fy, dx: p.fx - fx, dy: p.fy - fy };
-    }),
+    pins: [...pinned, ...blocks.flatMap((b) => b.pins.map((p) => ({ ...left(p), moved: true })))],
     coverage: Math.min(1, score(refined.close) / expectedWeight),
+    bands: bandsOf(blocks, [...pinned, ...blocks.flatMap((b) => b.pins.map((p) => ({ fy: p.fy, dy: b.dy })))]),
   };
 }
 
 /** Where a page point lies on the form, following the labels around it. */
 export function toForm(fit: Fit, px: number, py: number): [number, number] {
   const [fx, fy] = project(fit.toForm, px, py);
-  const [dx, dy] = drift(fit, fx, fy);
+  const [dx, dy] = drift(fit, fx, fy, 'placed');
   return [fx + dx, fy + dy];
 }
 
@@ -210,7 +221,7 @@ export function toPage(fit: Fit, fx: number, fy: number): [number, number] {
 export function boxToForm(fit: Fit, b: Box): Box {
   const [x0, y0] = project(fit.toForm, b[0], b[1]);
   const [x1, y1] = project(fit.toForm, b[2], b[3]);
-  const [dx, dy] = drift(fit, (x0 + x1) / 2, (y0 + y1) / 2);
+  const [dx, dy] = drift(fit, (x0 + x1) / 2, (y0 + y1) / 2, 'placed');
   return [Math.min(x0, x1) + dx, Math.min(y0, y1) + dy, Math.max(x0, x1) + dx, Math.max(y0, y1) + dy];
 }
 
@@ -218,44 +229,4 @@ export function boxToPage(fit: Fit, b: Box): Box {
   const [x0, y0] = toPage(fit, b[0], b[1]);
   const [x1, y1] = toPage(fit, b[2], b[3]);
   return [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)];
-}
-
-/** Reach of a label's pull, in form points; rows are 12 points apart. */
-const reach = 18;
-
-/** What the labels near a form point say the plain fit leaves over there. */
-export function drift(fit: Fit, fx: number, fy: number): [number, number] {
-  let wx = 0.05;
-  let sx = 0;
-  let sy = 0;
-  for (const p of fit.pins) {
-    // Distances across are longer than along a row: columns are wide, rows narrow.
-    const d2 = ((p.fx - fx) / 3) ** 2 + (p.fy - fy) ** 2;
-    if (d2 > 9 * reach * reach) continue;
-    const w = Math.exp(-d2 / (reach * reach));
-    wx += w;
-    sx += w * p.dx;
-    sy += w * p.dy;
-  }
-  return [sx / wx, sy / wx];
-}
-
-/**
- * How well the page is placed around a form point (1 = surely, 0 = not at all): labels must be
- * found near it, and they must agree with the plain fit. Where the page departs from the form
- * (a filler that redrew it in other proportions) values may have slid into a neighbouring cell.
- */
-export function support(fit: Fit, fx: number, fy: number): number {
-  let weight = 0;
-  let spread = 0;
-  for (const p of fit.pins) {
-    const d2 = ((p.fx - fx) / 3) ** 2 + (p.fy - fy) ** 2;
-    const w = Math.exp(-d2 / (4 * reach * reach));
-    weight += w;
-    spread += w * (p.dy ** 2 + (p.dx / 2) ** 2);
-  }
-  if (weight === 0) return 0;
-  const departure = Math.sqrt(spread / weight);
-  const steady = departure <= 2 ? 1 : Math.max(0, 1 - (departure - 2) / 6);
-  return Math.min(1, weight) * steady;
 }

@@ -4,7 +4,8 @@ import type { PageView } from '../page';
 import { centerX, centerY, type Box, type Word } from '../words';
 import { findAnchors, splitGlued } from './anchors';
 import { current, otherGrids, type Edition } from './editions';
-import { boxToForm, boxToPage, fitPage, support, type Fit } from './fit';
+import { boxToForm, boxToPage, fitPage, type Fit } from './fit';
+import { support } from './follow';
 import { project } from './homography';
 import { keyOf, olderBoilerplate, proseBoxes, type Label } from './geometry';
 import { ocrDistance } from '../vocabulary';
@@ -42,8 +43,12 @@ const cy = (b: Box) => (b[1] + b[3]) / 2;
 /** Glyphs fillers use to tick a box (ZapfDingbats arrives as the Unicode check and cross). */
 export const markGlyph = /^[Xx✓✔✗✘☒☑■●✕✖⌧]$/;
 
-/** A word that prints what the blank form prints at that spot (a "$", "N / A", an unmatched label). */
-function printedByForm(p: Placed, ocr: boolean, labels: Label[]): boolean {
+/**
+ * A word that prints what the blank form prints at that spot (a "$", "N / A", an unmatched label).
+ * A label found on the page is where the page prints it (`found`, page boxes), not where the blank
+ * has it: remarks printed a line from the blank's place may use its words ("additional").
+ */
+function printedByForm(p: Placed, ocr: boolean, labels: Label[], found: Map<Label, Box>): boolean {
   const key = keyOf(p.word.text);
   const x = cx(p.at);
   const y = cy(p.at);
@@ -51,7 +56,13 @@ function printedByForm(p: Placed, ocr: boolean, labels: Label[]): boolean {
   if (ocr && dollarSign(p)) return true;
   if (olderBoilerplate.includes(key)) return true;
   // Punctuation is the form's only beside one of its labels ("N / A", "(MM/DD/YYYY)").
-  return labels.some((l) => inside(l.box, x, y, 3) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === '' || (ocr && misreadOf(key, l))));
+  const there = (l: Label) => {
+    const page = found.get(l);
+    if (!page) return inside(l.box, x, y, 3);
+    const w = p.word;
+    return inside(page, (w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2, (page[3] - page[1]) / 2);
+  };
+  return labels.some((l) => there(l) && (l.key === key || (key.length >= 2 && l.key.includes(key)) || key === '' || (ocr && misreadOf(key, l))));
 }
 
 /** Where the 2016/03 form prints each limit's "$", at the left of the amount column. */
@@ -107,6 +118,7 @@ function placeOn(view: PageView, words: Word[], edition: Edition): FormPage | nu
   const fit = fitPage(findAnchors(words, view.ocr, edition.index), edition.expectedWeight);
   if (!fit) return null;
   const labelWords = new Set<Word>(fit.pins.flatMap((p) => p.anchor.words));
+  const found = new Map<Label, Box>(fit.pins.map((p) => [p.anchor.label, p.anchor.box]));
   const values: Placed[] = [];
   const glyphMarks: Placed[] = [];
   const unplaced = new Set<string>();
@@ -116,13 +128,13 @@ function placeOn(view: PageView, words: Word[], edition: Edition): FormPage | nu
     const at = edition.zones ? warpBox(edition.zones, own) : { box: own };
     if (!at) {
       const doubt = edition.zones && zoneAt(edition.zones, cx(own), cy(own))?.doubt;
-      if (doubt && !printedByForm({ word, at: own, level: 0 }, view.ocr, edition.labels)) unplaced.add(doubt);
+      if (doubt && !printedByForm({ word, at: own, level: 0 }, view.ocr, edition.labels, found)) unplaced.add(doubt);
       continue;
     }
     const p: Placed = { word, at: at.box, level: levelOf(fit, word) };
     if (proseBoxes.some((b) => inside(b, cx(p.at), cy(p.at), 1))) continue;
     if (markGlyph.test(word.text)) glyphMarks.push(p);
-    if (printedByForm(p, view.ocr, edition.printed)) continue;
+    if (printedByForm(p, view.ocr, edition.printed, found)) continue;
     values.push(p);
   }
   return { view, edition, fit, unplaced: [...unplaced], values, glyphMarks };
