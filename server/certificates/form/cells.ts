@@ -11,6 +11,17 @@ export function linesIn(page: FormPage, region: Box): FormLine[] {
   return formLines(valuesIn(page, region));
 }
 
+/**
+ * Lines of a block of free text (a party, the remarks): a line belongs where most of it stands,
+ * so a word that following the labels lifts a little past the block's edge stays with its line.
+ */
+export function blockLinesIn(page: FormPage, region: Box): FormLine[] {
+  return formLines(valuesIn(page, grow(region, 0, slack))).filter((l) => l.y >= region[1] && l.y <= region[3]);
+}
+
+/** How far past a block's edge a word of one of its lines may stand (form points, half a line). */
+const slack = 6;
+
 export interface Reading<T> {
   value: T;
   items: Placed[];

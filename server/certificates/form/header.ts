@@ -3,7 +3,7 @@
 import type { Extraction } from '../../contracts/extraction';
 import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, ocrName, parseDate, unreadCityLine, withoutLetter } from '../values';
 import type { Box } from '../words';
-import { confidenceOf, linesIn, type Reading } from './cells';
+import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
 import { keyOf } from './geometry';
 import { pageBoxOf, type FormLine } from './lines';
 import { readParty, type PartyLines } from './parties';
@@ -22,6 +22,14 @@ function text(page: FormPage, region: Box, clean: (t: string) => string | null =
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence };
 }
 
+/** The remarks, a block of free lines. */
+function remarks(page: FormPage): Reading<string | null> {
+  const lines = blockLinesIn(page, header.remarks);
+  const items = lines.flatMap((l) => l.items);
+  const value = collapse(lines.map((l) => l.text).join(' ')) || null;
+  return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, header.remarks), confidence: confidenceOf(page, header.remarks, items) };
+}
+
 /** A line that prints one of the form's own labels (an older edition's, standing off its place). */
 const formLabel = (page: FormPage, line: FormLine) => {
   const key = keyOf(line.text);
@@ -29,7 +37,7 @@ const formLabel = (page: FormPage, line: FormLine) => {
 };
 
 function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines {
-  const lines = linesIn(page, region).filter((l) => !formLabel(page, l));
+  const lines = blockLinesIn(page, region).filter((l) => !formLabel(page, l));
   const read = readParty(lines, page.view.ocr);
   const name = page.view.ocr && read.name ? ocrName(read.name) : read.name;
   const reading = (ls: FormLine[]) => {
@@ -102,6 +110,6 @@ export function readTop(page: FormPage, sink: Sink): Top {
     insured: { name: insured.name, address: insured.address },
     insurers: insurers(page, sink),
     certificateHolder: { name: holder.name, address: holder.address },
-    descriptionOfOperations: put('/descriptionOfOperations', text(page, header.remarks)),
+    descriptionOfOperations: put('/descriptionOfOperations', remarks(page)),
   };
 }
