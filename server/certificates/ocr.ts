@@ -1,6 +1,6 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { UnreadableDocumentError } from '../errors';
-import type { PageView } from './page';
+import type { PageView, RereadSource } from './page';
 import type { PDFPageProxy } from './pdf';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
@@ -114,7 +114,7 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   // an area is read from the page as scanned.
   // Areas asked for at once are shared out between the engines.
   let turn = 0;
-  const reread = (area: Box, chars: string, boxed = false) => readArea(boxed ? grey : cleaned, boxed, dpi, height, page, area, chars, turn++ % engineCount);
+  const reread = (area: Box, chars: string, from: RereadSource = 'cleaned') => readArea(from === 'cleaned' ? cleaned : grey, from === 'boxed', dpi, height, page, area, chars, turn++ % engineCount);
   return { page, width: grey.width * k, height, words: out, probe: pixelProbe(grey, 1 / k, height), ocr: true, reread };
 }
 

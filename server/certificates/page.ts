@@ -14,9 +14,13 @@ export interface PageView {
   ocr: boolean;
   /**
    * OCR pages: read one area of the page again, enlarged, as a block of the given glyphs only;
-   * `boxed`: from the page as scanned, where a box's contents were not cleaned away with it.
+   * `from`: 'cleaned' (the page the first pass read), 'boxed' (one letter in a box, from the page
+   * as scanned, where the box's contents were not cleaned away with it) or 'scanned' (a block of
+   * text from the page as scanned: a second opinion that owes nothing to the cleaning).
    */
-  reread?: (area: Box, chars: string, boxed?: boolean) => Promise<Word[]>;
+  reread?: (area: Box, chars: string, from?: RereadSource) => Promise<Word[]>;
 }
+
+export type RereadSource = 'cleaned' | 'boxed' | 'scanned';
 
 export const CHECKED = 0.5;

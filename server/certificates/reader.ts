@@ -7,6 +7,7 @@ import { readDrawn } from './drawn';
 import { rereadAnswers } from './form/reread';
 import { textLayerProbe } from './marks';
 import { closeReader, ocrImage, ocrPdfPage } from './ocr';
+import { confirmByRereading, rereadNote } from './confirm';
 import type { PageView } from './page';
 import { openPdf, type PDFDocumentProxy } from './pdf';
 import { imageSize, sniff } from './sniff';
@@ -79,12 +80,13 @@ async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline:
     const { views, warnings } = await pageViews(pdf, drawing, count, opts, deadline, !fields);
     deadline.check();
     const layout = readLayout(views);
+    const doubts = rereadNote(await confirmByRereading(layout, views));
     if (fields && layout.form) {
       const read = fields.apply(layout);
       return finish({ ...read, warnings: missingNotes(read) }, 'acroform', pdf.numPages, [...extra, ...warnings]);
     }
     const main = views.find((v) => v.page === 1);
-    return finish(layout, main?.ocr ? 'ocr' : 'text', pdf.numPages, [...extra, ...warnings]);
+    return finish(layout, main?.ocr ? 'ocr' : 'text', pdf.numPages, [...extra, ...warnings, ...doubts]);
   } finally {
     await drawing.close();
     await pdf.destroy();
@@ -98,7 +100,8 @@ async function readImage(bytes: Uint8Array, kind: 'png' | 'jpeg', opts: Required
   }
   if (width < 200 || height < 200) throw new UnreadableDocumentError('image_too_small', 'This picture is too small to read.');
   const view = await rereadAnswers(await ocrImage(bytes, 1, opts.maxPixels));
-  return finish(readLayout([view]), 'ocr', 1, []);
+  const layout = readLayout([view]);
+  return finish(layout, 'ocr', 1, rereadNote(await confirmByRereading(layout, [view])));
 }
 
 /** Reads in progress in this thread; the OCR engine is stopped when the last one ends. */

@@ -32,24 +32,41 @@ type Row = Omit<Entry, 'top' | 'bottom'>;
 
 /**
  * The policy lines of a section: the number and the two date columns are read line by line each,
- * then put together by height, so a date OCR boxed a little off its line still joins it.
+ * then put together by height, closest pairs first, so a date OCR boxed a little off its line
+ * still joins it, and a speck in a column does not take a line's date from its own number.
  */
 function rowsOf(page: FormPage, s: Section): Row[] {
   const column = (c: readonly [number, number]) => linesIn(page, [c[0], s.bottom, c[1], s.top]);
-  const parts: { y: number; kind: 'number' | 'eff' | 'exp'; items: Placed[] }[] = [
+  const parts: Part[] = [
     ...column(columns.number).map((l) => ({ y: l.y, kind: 'number' as const, items: l.items })),
     ...column(columns.eff).map((l) => ({ y: l.y, kind: 'eff' as const, items: l.items })),
     ...column(columns.exp).map((l) => ({ y: l.y, kind: 'exp' as const, items: l.items })),
-  ].sort((a, b) => b.y - a.y);
-  const rows: Row[] = [];
-  for (const part of parts) {
-    const near = rows
-      .filter((r) => Math.abs(r.y - part.y) < rowReach && r[part.kind].length === 0)
-      .sort((a, b) => Math.abs(a.y - part.y) - Math.abs(b.y - part.y))[0];
-    if (near) near[part.kind] = part.items;
-    else rows.push({ y: part.y, number: [], eff: [], exp: [], [part.kind]: part.items });
+  ];
+  const groups = parts.map((p) => [p]);
+  const groupOf = new Map(parts.map((p, i) => [p, groups[i]!]));
+  const pairs = parts.flatMap((a, i) => parts.slice(i + 1).filter((b) => b.kind !== a.kind && Math.abs(a.y - b.y) < rowReach).map((b) => [a, b] as const));
+  pairs.sort(([a, b], [c, d]) => Math.abs(a.y - b.y) - Math.abs(c.y - d.y));
+  for (const [a, b] of pairs) {
+    const [ga, gb] = [groupOf.get(a)!, groupOf.get(b)!];
+    if (ga === gb || ga.some((p) => gb.some((q) => q.kind === p.kind))) continue;
+    const ys = [...ga, ...gb].map((p) => p.y);
+    if (Math.max(...ys) - Math.min(...ys) >= rowReach) continue;
+    ga.push(...gb);
+    for (const p of gb) groupOf.set(p, ga);
+    gb.length = 0;
   }
+  const rows = groups.filter((g) => g.length).map((g) => {
+    const row: Row = { y: Math.max(...g.map((p) => p.y)), number: [], eff: [], exp: [] };
+    for (const p of g) row[p.kind] = p.items;
+    return row;
+  });
   return rows.sort((a, b) => b.y - a.y);
+}
+
+interface Part {
+  y: number;
+  kind: 'number' | 'eff' | 'exp';
+  items: Placed[];
 }
 
 /** How far apart, in form points, the parts of one policy line may be read; rows are 12 apart. */

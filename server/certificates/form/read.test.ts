@@ -143,6 +143,20 @@ describe('the form reader', () => {
     expect(r.fields?.['/policies/1/effectiveDate']?.confidence).toBeLessThan(r.fields?.['/policies/0/effectiveDate']?.confidence ?? 0);
   });
 
+  it('keeps a row whole when a speck in the number column stands nearer its dates than a line does', () => {
+    // The dates print a little high; a speck OCR read as "I" sits above them, nearer than the
+    // number is. The dates go with the number nearest them, and the speck opens no policy.
+    const sheet = new Sheet()
+      .print('C', 24, 326)
+      .print('I', 326, 332, 4)
+      .print('YY-134416-94', 217, 325)
+      .print('07/27/2025', 333, 327.5)
+      .print('07/27/2026', 380, 327.5)
+      .print('10,000,000', 530, 338);
+    const r = readLayout([sheet.view()]);
+    expect(r.policies.map((p) => [p.insurerLetter, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['C', 'YY-134416-94', '2025-07-27', '2026-07-27']]);
+  });
+
   it('reads rows of the OTHER area with their own limits', () => {
     const sheet = new Sheet()
       .print('A', 24, 250)

@@ -3,7 +3,7 @@
 // excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
 // with only the glyphs that column can hold; an answer the first pass read there stays as it was.
 // An amount that came out in pieces is read again as one line of figures.
-import type { PageView } from '../page';
+import type { PageView, RereadSource } from '../page';
 import type { Box, Word } from '../words';
 import { parseMoney } from '../values';
 import { linesIn } from './cells';
@@ -17,7 +17,7 @@ interface Target {
   chars: string;
   answer: RegExp;
   least: number;
-  boxed?: boolean;
+  from?: RereadSource;
 }
 
 /**
@@ -41,7 +41,7 @@ function targets(): Target[] {
   // The excluded-officers box, below its printed "Y / N". The engine reads a letter in a box
   // with little confidence (a bold N comes out "NN" at 0): it is taken at that confidence, a
   // value for a person to confirm.
-  out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, least: 0, boxed: true });
+  out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, least: 0, from: 'boxed' });
   return out;
 }
 
@@ -83,7 +83,7 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
   const page = placePage(view);
   if (!page || page.fit.coverage < recognisedAt) return view;
   const list = targets();
-  const readings = await Promise.all(list.map((t) => view.reread!(pageBox(page, t.box), t.chars, t.boxed)));
+  const readings = await Promise.all(list.map((t) => view.reread!(pageBox(page, t.box), t.chars, t.from)));
   const added: Word[] = [];
   list.forEach((t, i) => {
     for (const w of readings[i]!) {

@@ -1,0 +1,68 @@
+// A scan's values read a second time before they are trusted. The page-wide OCR pass gives each
+// word a confidence, but the engine is often sure of a wrong glyph (Bivd for Blvd, 1,600,000 for
+// 1,000,000). Names, numbers, dates and amounts carry no check of their own, so each one the
+// reader would be sure of is read again alone, enlarged, from the page as scanned rather than
+// the cleaned copy the first pass read (cleaning can take a letter with a speck). A value whose
+// second reading gives other glyphs stays below CONFIDENT, for a person to confirm.
+import { CONFIDENT, type Extraction } from '../contracts/extraction';
+import type { PageView } from './page';
+import type { Box, Word } from './words';
+
+/**
+ * Values read from print that the reader cannot check by themselves: names, addresses, numbers,
+ * dates and amounts (a date or an amount misread by one glyph is still a date or an amount).
+ * Marks, letters and the kind of a row are read otherwise.
+ */
+const printed = [
+  /^\/(?:producer|insured|certificateHolder)\/(?:name|address|contactName|email)$/,
+  /^\/producer\/(?:phone|fax)$/,
+  /^\/insurers\/\d+\/(?:name|naic)$/,
+  /^\/(?:certificateNumber|revisionNumber|certificateDate)$/,
+  /^\/policies\/\d+\/(?:policyNumber|effectiveDate|expirationDate|description|retentionOrDeductible|limits\/.+)$/,
+];
+
+/** The most a value whose two readings disagree can be trusted. */
+export const unconfirmed = 0.75;
+
+const inside = (w: Word, b: Box) => {
+  const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
+  return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
+};
+
+/** The glyphs of some words, counted: the same text split or ordered otherwise counts the same. */
+function glyphs(words: Word[]): string {
+  return [...words.map((w) => w.text).join('').replace(/\s+/g, '')].sort().join('');
+}
+
+const grow = (b: Box, d: number): Box => [b[0] - d, b[1] - d, b[2] + d, b[3] + d];
+
+/**
+ * Lowers, in place, the confidence of every printed value of an OCR page whose second reading
+ * does not give the same glyphs as the first. Returns the pointers it lowered.
+ */
+export async function confirmByRereading(result: Pick<Extraction, 'fields'>, views: PageView[]): Promise<string[]> {
+  const fields = result.fields ?? {};
+  const checks = Object.entries(fields).flatMap(([pointer, f]) => {
+    const view = views.find((v) => v.page === f.page);
+    if (!printed.some((p) => p.test(pointer)) || !view?.ocr || !view.reread || !f.box || (f.confidence ?? 1) < CONFIDENT) return [];
+    const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5)));
+    return first.length ? [{ pointer, view, box: f.box, first }] : [];
+  });
+  const seconds = await Promise.all(checks.map((c) => c.view.reread!(grow(c.box, 2), '', 'scanned')));
+  const lowered: string[] = [];
+  checks.forEach((c, i) => {
+    // Words of a neighbouring line the wider crop caught are not part of the value.
+    const second = seconds[i]!.filter((w) => inside(w, grow(c.box, 1)));
+    if (glyphs(c.first) === glyphs(second)) return;
+    fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
+    lowered.push(c.pointer);
+  });
+  return lowered;
+}
+
+/** The plain note on values a second reading did not confirm (none when all agreed). */
+export function rereadNote(pointers: string[]): string[] {
+  if (!pointers.length) return [];
+  const n = pointers.length;
+  return [`${n === 1 ? 'One value' : `${n} values`} of this scan read differently a second time; ${n === 1 ? 'it is' : 'they are'} marked for a person to confirm.`];
+}
