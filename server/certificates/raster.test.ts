@@ -29,4 +29,24 @@ describe('pixelProbe', () => {
     for (let i = 4; i < 26; i++) fill(img, 48 - i, 49 - i, 30 + i, 30 + i);
     expect(pixelProbe(img, 1, 100)(area)).toBeGreaterThanOrEqual(0.5);
   });
+
+  it("reads an empty box as empty when a rule of the grid runs through the area (a fit a little off)", () => {
+    // The box printed faint (grey the threshold takes for paper), the column's edge bold, seven
+    // pixels wide, through the whole area and beyond.
+    const img = page();
+    img.data.forEach((v, i) => (img.data[i] = v === 0 ? 160 : v));
+    fill(img, 52, 58, 0, 99);
+    expect(pixelProbe(img, 1, 100)(area)).toBeLessThan(0.5);
+    // A rule across the area, as a row's edge would be.
+    const across = page();
+    fill(across, 0, 199, 62, 63);
+    expect(pixelProbe(across, 1, 100)(area)).toBeLessThan(0.5);
+  });
+
+  it('still reads a filled box beside a rule as checked', () => {
+    const img = page();
+    fill(img, 16, 18, 0, 99);
+    fill(img, 24, 45, 34, 55);
+    expect(pixelProbe(img, 1, 100)(area)).toBeGreaterThanOrEqual(0.5);
+  });
 });

@@ -113,12 +113,17 @@ export function flipInPlace(img: Bitmap): void {
 /** A checkbox probe over page pixels: ink in the middle of the box means a mark. */
 export function pixelProbe(grey: Bitmap, pxPerPt: number, pageHeightPt: number): MarkProbe {
   const { width: w, height: h, data } = grey;
-  const dark = (x: number, y: number) => data[y * w + x]! < 128;
+  const inked = (x: number, y: number) => data[y * w + x]! < 128;
   return (area: Box) => {
     const x0 = Math.max(0, Math.floor(area[0] * pxPerPt));
     const x1 = Math.min(w - 1, Math.ceil(area[2] * pxPerPt));
     const y0 = Math.max(0, Math.floor((pageHeightPt - area[3]) * pxPerPt));
     const y1 = Math.min(h - 1, Math.ceil((pageHeightPt - area[1]) * pxPerPt));
+    // A rule of the grid the area crosses (a page fitted a little off puts a column's edge in
+    // it) is never the box, though it may be the widest ink there when the box prints faint:
+    // its columns count as paper, here and in the box.
+    const rules = ruleColumns(inked, x0, y0, x1, y1, h);
+    const dark = (x: number, y: number) => !rules.has(x) && inked(x, y);
     // The box is the widest run of inked columns: a bit of a neighbouring letter the area
     // catches (OCR glued the box to its label) stands apart from it by a gap of paper.
     let runStart = -1, gap = 0, bx0 = x1, bx1 = x0;
@@ -150,4 +155,20 @@ export function pixelProbe(grey: Bitmap, pxPerPt: number, pageHeightPt: number):
     const ratio = all ? ink / all : 0;
     return Math.max(0, Math.min(1, (ratio - 0.04) / 0.16));
   };
+}
+
+/**
+ * Columns inked through at least 85% of an area and on past its top or bottom: the grid's
+ * rules. A letter or a box ends where it ends; a rule goes on.
+ */
+function ruleColumns(inked: (x: number, y: number) => boolean, x0: number, y0: number, x1: number, y1: number, h: number): Set<number> {
+  const out = new Set<number>();
+  for (let x = x0; x <= x1; x++) {
+    let n = 0;
+    for (let y = y0; y <= y1; y++) n += inked(x, y) ? 1 : 0;
+    let beyond = false;
+    for (let d = 1; d <= 3 && !beyond; d++) beyond = (y0 - d >= 0 && inked(x, y0 - d)) || (y1 + d < h && inked(x, y1 + d));
+    if (n >= 0.85 * (y1 - y0 + 1) && beyond) out.add(x);
+  }
+  return out;
 }

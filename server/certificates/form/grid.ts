@@ -30,6 +30,15 @@ const hasDate = (items: Placed[]) => items.length > 0 && (items.some((p) => pars
 
 type Row = Omit<Entry, 'top' | 'bottom'>;
 
+/** Figures in a date column that do not read as a date ("VB/1212024": a scan OCR garbled). */
+const dateShaped = (items: Placed[]) => items.length > 0 && /\d/.test(lineOf(items).text) && lineOf(items).text.replace(/[^0-9A-Za-z]/g, '').length >= 6;
+
+/**
+ * A line whose dates were printed but could not be read still holds a policy: it opens a row
+ * (its dates left empty, in doubt) rather than lend its words to the row below.
+ */
+const unreadDates = (e: Row) => (dateShaped(e.eff) && dateShaped(e.exp)) || ((dateShaped(e.eff) || dateShaped(e.exp)) && e.number.some((p) => policyLike.test(p.word.text)));
+
 /**
  * The policy lines of a section: the number and the two date columns are read line by line each,
  * then put together by height, closest pairs first, so a date OCR boxed a little off its line
@@ -75,7 +84,7 @@ const rowReach = 5.5;
 /** The lines that open a policy: one per printed pair of dates. */
 function entries(page: FormPage, s: Section): Entry[] {
   const all = rowsOf(page, s);
-  let opened: Row[] = all.filter((e) => hasDate(e.eff) || hasDate(e.exp));
+  let opened: Row[] = all.filter((e) => hasDate(e.eff) || hasDate(e.exp) || unreadDates(e));
   // Without printed dates, a line with a policy number still opens a row.
   if (opened.length === 0) opened = all.filter((e) => e.number.some((p) => policyLike.test(p.word.text))).slice(0, 1);
   else opened = withSecondPolicies(page, s, all, opened);

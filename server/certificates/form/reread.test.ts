@@ -65,6 +65,24 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.fields?.['/policies/0/limits/medicalExpense']?.confidence).toBeLessThan(0.8);
   });
 
+  it('reads a row whose dates OCR garbled again, so the row keeps its own dates, below CONFIDENT', async () => {
+    const view = scan();
+    // An OTHER row printed badly: its dates came out as letters and figures that are no date.
+    view.words = [...view.words, ...at('Errors & Omissions', 48, 258, 0.8), ...at('4944658', 238, 258, 0.79), ...at('VB/1212024', 333, 258, 0.05), ...at('UB/1212025', 380, 258, 0.1)];
+    view.words = [...view.words, ...at('Inland Marine', 48, 246, 0.9), ...at('1036538836', 223, 246, 0.9), ...at('04/22/2025', 333, 246, 0.9), ...at('04/22/2026', 380, 246, 0.9)];
+    const before = readLayout([view]);
+    // Unread, the row still opens a policy: its words are not lent to the row below.
+    expect(before.policies.slice(1).map((p) => [p.description, p.policyNumber, p.effectiveDate])).toEqual([
+      ['Errors & Omissions', '4944658', null],
+      ['Inland Marine', '1036538836', '2025-04-22'],
+    ]);
+    expect(before.reading?.reasons.join(' ')).toMatch(/effective date in the other coverage section could not be read/);
+    view.reread = rereader([...at('08/12/2024', 333, 258, 0.15), ...at('08/12/2025', 380, 258, 0.18)], []);
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[1]).toMatchObject({ policyNumber: '4944658', effectiveDate: '2024-08-12', expirationDate: '2025-08-12' });
+    expect(after.fields?.['/policies/1/effectiveDate']?.confidence).toBeLessThan(0.8);
+  });
+
   it('leaves a text page and a page that is not the form alone', async () => {
     const asked: { area: Box; chars: string }[] = [];
     const text = { ...scan(), ocr: false, reread: rereader([], asked) };

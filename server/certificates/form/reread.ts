@@ -2,10 +2,11 @@
 // letter or mark standing alone in a cell (an insurer letter, a Y in ADDL INSD, the N of the
 // excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
 // with only the glyphs that column can hold; an answer the first pass read there stays as it was.
-// An amount that came out in pieces is read again as one line of figures.
+// An amount that came out in pieces is read again as one line of figures, and a date that did
+// not read as a date as one line of figures and slashes.
 import type { PageView, RereadSource } from '../page';
 import type { Box, Word } from '../words';
-import { parseMoney } from '../values';
+import { parseDate, parseMoney } from '../values';
 import { linesIn } from './cells';
 import { pageBoxOf } from './lines';
 import { pageBox, placePage, type FormPage } from './placed';
@@ -75,6 +76,35 @@ async function amounts(view: PageView, page: FormPage): Promise<{ drop: Set<Word
   return { drop, add };
 }
 
+/** The most a date read a second time can be trusted: the first reading of it failed. */
+const rereadDate = 0.75;
+
+/**
+ * Dates of the grid that did not read as a date ("VB/1212024"): each is read again, from the
+ * page as scanned, as a line of figures and slashes. A date that parses replaces the pieces at
+ * the engine's confidence (often low: a value for a person to confirm, never a sure one), and
+ * below CONFIDENT always; anything else leaves them as they were, for the row to say it is unread.
+ */
+async function dates(view: PageView, page: FormPage): Promise<{ drop: Set<Word>; add: Word[] }> {
+  const broken = sections.flatMap((s) =>
+    [columns.eff, columns.exp].flatMap((c) => linesIn(page, [c[0], s.bottom, c[1], s.top]).filter((l) => /\d/.test(l.text) && parseDate(l.text) === null)),
+  );
+  const around = (b: Box): Box => [b[0] - 2, b[1] - 2, b[2] + 2, b[3] + 2];
+  const readings = await Promise.all(broken.map((l) => view.reread!(around(pageBoxOf(l.items)), '0123456789/', 'scanned')));
+  const drop = new Set<Word>();
+  const add: Word[] = [];
+  broken.forEach((l, i) => {
+    const found = readings[i]!;
+    const text = found.map((w) => w.text).join('');
+    // A date is its own check: whatever the engine's confidence, it is kept at that confidence.
+    if (found.length === 0 || parseDate(text) === null) return;
+    for (const p of l.items) drop.add(p.word);
+    const [first, last] = [found[0]!, found[found.length - 1]!];
+    add.push({ ...first, text, x1: last.x1, conf: Math.min(rereadDate, ...found.map((w) => w.conf)) });
+  });
+  return { drop, add };
+}
+
 const overlaps = (a: Word, b: Word) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
 
 /** The page with the lone answers the first pass missed added to its words. */
@@ -93,7 +123,8 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
       added.push({ ...w, text: w.text[0]! });
     }
   });
-  const fixed = await amounts(view, page);
+  const [money, days] = await Promise.all([amounts(view, page), dates(view, page)]);
+  const fixed = { drop: new Set([...money.drop, ...days.drop]), add: [...money.add, ...days.add] };
   if (!added.length && !fixed.add.length) return view;
   return { ...view, words: [...view.words.filter((w) => !fixed.drop.has(w)), ...added, ...fixed.add] };
 }
