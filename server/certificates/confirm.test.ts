@@ -58,6 +58,13 @@ describe('values of a scan read a second time', () => {
     expect(rereadNote(lowered)[0]).toMatch(/^2 values of this scan read differently/);
   });
 
+  it('doubts a value both readings agree on when it holds a glyph no name prints', async () => {
+    const result = fields();
+    const cents = [word('Prairi¢', 350, 600), ...name.slice(1)];
+    const lowered = await confirmByRereading(result, [scan([...cents, ...amount], [...cents, ...amount])]);
+    expect(lowered).toEqual(['/insurers/0/name']);
+  });
+
   it('ignores a neighbouring line the wider crop takes in', async () => {
     const result = fields();
     const below = word('Granite', 350, 594.5);

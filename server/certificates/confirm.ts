@@ -3,7 +3,8 @@
 // 1,000,000). Names, numbers, dates and amounts carry no check of their own, so each one the
 // reader would be sure of is read again alone, enlarged, from the page as scanned rather than
 // the cleaned copy the first pass read (cleaning can take a letter with a speck). A value whose
-// second reading gives other glyphs stays below CONFIDENT, for a person to confirm.
+// second reading gives other glyphs, or a glyph no such value prints, stays below CONFIDENT, for
+// a person to confirm.
 import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
@@ -20,6 +21,9 @@ const printed = [
   /^\/(?:certificateNumber|revisionNumber|certificateDate)$/,
   /^\/policies\/\d+\/(?:policyNumber|effectiveDate|expirationDate|description|retentionOrDeductible|limits\/.+)$/,
 ];
+
+/** Glyphs no name, address, number, date or amount on a certificate prints ("Prairi¢"). */
+const alien = /[^A-Za-z0-9\s&'.,\-/()#@:$%+*]/;
 
 /** The most a value whose two readings disagree can be trusted. */
 export const unconfirmed = 0.75;
@@ -53,7 +57,8 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'>, vie
   checks.forEach((c, i) => {
     // Words of a neighbouring line the wider crop caught are not part of the value.
     const second = seconds[i]!.filter((w) => inside(w, grow(c.box, 1)));
-    if (glyphs(c.first) === glyphs(second)) return;
+    // Two readings that agree on a glyph no such value holds agree on a misreading.
+    if (glyphs(c.first) === glyphs(second) && !c.first.some((w) => alien.test(w.text))) return;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
     lowered.push(c.pointer);
   });

@@ -86,6 +86,13 @@ export function lookalikes(page: FormPage, r: Reading<string | null>): Reading<s
   return page.view.ocr && r.value && lookalikeDoubt(r.value) ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r;
 }
 
+/**
+ * A certificate or revision number OCR read: any glyph may be its lookalike (5 or S, 0 or O, in
+ * a number of figures too), nothing checks it, and nothing is decided on it, so it is always
+ * for a person to confirm.
+ */
+const scanned = (page: FormPage, r: Reading<string | null>): Reading<string | null> => (page.view.ocr && r.value ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r);
+
 export function readTop(page: FormPage, sink: Sink): Top {
   const put = <T>(at: string, r: Reading<T>): T => {
     sink.read(at, r);
@@ -97,8 +104,8 @@ export function readTop(page: FormPage, sink: Sink): Top {
   const ident = (t: string) => identifier(t, page.view.ocr);
   return {
     certificateDate: put('/certificateDate', text(page, header.date, parseDate)),
-    certificateNumber: put('/certificateNumber', lookalikes(page, text(page, header.certificateNumber, ident))),
-    revisionNumber: put('/revisionNumber', text(page, header.revisionNumber, ident)),
+    certificateNumber: put('/certificateNumber', scanned(page, text(page, header.certificateNumber, ident))),
+    revisionNumber: put('/revisionNumber', scanned(page, text(page, header.revisionNumber, ident))),
     producer: {
       name: producer.name,
       address: producer.address,

@@ -83,6 +83,23 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.fields?.['/policies/1/effectiveDate']?.confidence).toBeLessThan(0.8);
   });
 
+  it('reads an NAIC code and a policy number with a glyph they cannot hold again, with only the glyphs they can', async () => {
+    const view = scan();
+    // An italic 7 read as a slash, in insurer A's NAIC code and in the GL policy number.
+    view.words = [...view.words.filter((w) => w.text !== 'GL-5520091'), ...at('14/8', 548, 614, 0.3), ...at('CLV/195949', 217, 482, 0.8)];
+    const asked: { area: Box; chars: string }[] = [];
+    view.reread = rereader([...at('41478', 548, 614, 0.58), ...at('CZV7195949', 217, 482, 0.6)], asked);
+    const before = readLayout([view]);
+    expect(before.insurers[0]?.naic).toBeNull();
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.insurers[0]?.naic).toBe('41478');
+    expect(after.policies[0]?.policyNumber).toBe('CZV7195949');
+    expect(after.fields?.['/insurers/0/naic']?.confidence).toBeLessThan(0.8);
+    expect(after.fields?.['/policies/0/policyNumber']?.confidence).toBeLessThan(0.8);
+    // A well-formed number is not read again.
+    expect(asked.filter((a) => a.chars.includes('Z')).length).toBe(1);
+  });
+
   it('leaves a text page and a page that is not the form alone', async () => {
     const asked: { area: Box; chars: string }[] = [];
     const text = { ...scan(), ocr: false, reread: rereader([], asked) };

@@ -2,16 +2,18 @@
 // letter or mark standing alone in a cell (an insurer letter, a Y in ADDL INSD, the N of the
 // excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
 // with only the glyphs that column can hold; an answer the first pass read there stays as it was.
-// An amount that came out in pieces is read again as one line of figures, and a date that did
-// not read as a date as one line of figures and slashes.
+// An amount that came out in pieces is read again as one line of figures, a date that did not
+// read as a date as figures and slashes, and an NAIC code or policy number with a glyph it
+// cannot hold with only the glyphs it can.
 import type { PageView, RereadSource } from '../page';
 import type { Box, Word } from '../words';
-import { parseDate, parseMoney } from '../values';
+import { identifierLike } from '../glyphs';
+import { naicCode, parseDate, parseMoney } from '../values';
 import { linesIn } from './cells';
 import { pageBoxOf } from './lines';
 import { pageBox, placePage, type FormPage } from './placed';
 import { recognisedAt } from './read';
-import { columns, sections } from './regions';
+import { columns, insurerLetters, insurerRow, sections } from './regions';
 
 interface Target {
   box: Box;
@@ -105,6 +107,60 @@ async function dates(view: PageView, page: FormPage): Promise<{ drop: Set<Word>;
   return { drop, add };
 }
 
+/** The most a code or number read a second time can be trusted: the first reading of it failed. */
+const rereadCode = 0.75;
+
+/** Glyphs no policy number prints, that OCR gives for an italic 7 or a smudge ("CLV/195949"). */
+const strayGlyph = /[/~\\|!?]/;
+
+interface Cell {
+  box: Box;
+  chars: string;
+  /** Whether the first reading of the cell's line is wrong as printed. */
+  broken: (text: string) => boolean;
+  /** Whether a second reading is a well-formed value for the cell (given the first). */
+  good: (text: string, first: string) => boolean;
+}
+
+const cells = (): Cell[] => [
+  // An NAIC code is five figures, or AA- and seven for an alien insurer.
+  ...insurerLetters.map((l) => ({
+    box: insurerRow(l).naic,
+    chars: '0123456789A-',
+    broken: (t: string) => /\d/.test(t) && naicCode(t, true) === null,
+    good: (t: string) => naicCode(t, true) !== null,
+  })),
+  ...sections.map((s) => ({
+    box: [columns.number[0], s.bottom, columns.number[1], s.top] as Box,
+    chars: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-',
+    broken: (t: string) => strayGlyph.test(t) && /\d/.test(t),
+    // The same number, with its stray glyph read as a letter or figure: as long, give or take one.
+    good: (t: string, first: string) => identifierLike.test(t) && Math.abs(t.length - first.replace(/\s/g, '').length) <= 1,
+  })),
+];
+
+/**
+ * Codes and policy numbers of the form that are not well formed as read ("4863/7" for an NAIC
+ * code, "CLV/195949"): each line is read again, from the page as scanned, with only the glyphs
+ * such a value prints. A well-formed reading replaces the line's words, below CONFIDENT.
+ */
+async function codes(view: PageView, page: FormPage): Promise<{ drop: Set<Word>; add: Word[] }> {
+  const broken = cells().flatMap((c) => linesIn(page, c.box).filter((l) => c.broken(l.text)).map((l) => ({ c, l })));
+  const around = (b: Box): Box => [b[0] - 2, b[1] - 2, b[2] + 2, b[3] + 2];
+  const readings = await Promise.all(broken.map(({ c, l }) => view.reread!(around(pageBoxOf(l.items)), c.chars, 'scanned')));
+  const drop = new Set<Word>();
+  const add: Word[] = [];
+  broken.forEach(({ c, l }, i) => {
+    const found = readings[i]!;
+    const text = found.map((w) => w.text).join('');
+    if (found.length === 0 || !c.good(text, l.text) || Math.min(...found.map((w) => w.conf)) < figures) return;
+    for (const p of l.items) drop.add(p.word);
+    const [first, last] = [found[0]!, found[found.length - 1]!];
+    add.push({ ...first, text, x1: last.x1, conf: Math.min(rereadCode, ...found.map((w) => w.conf)) });
+  });
+  return { drop, add };
+}
+
 const overlaps = (a: Word, b: Word) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
 
 /** The page with the lone answers the first pass missed added to its words. */
@@ -123,8 +179,8 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
       added.push({ ...w, text: w.text[0]! });
     }
   });
-  const [money, days] = await Promise.all([amounts(view, page), dates(view, page)]);
-  const fixed = { drop: new Set([...money.drop, ...days.drop]), add: [...money.add, ...days.add] };
+  const parts = await Promise.all([amounts(view, page), dates(view, page), codes(view, page)]);
+  const fixed = { drop: new Set(parts.flatMap((p) => [...p.drop])), add: parts.flatMap((p) => p.add) };
   if (!added.length && !fixed.add.length) return view;
   return { ...view, words: [...view.words.filter((w) => !fixed.drop.has(w)), ...added, ...fixed.add] };
 }
