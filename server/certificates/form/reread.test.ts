@@ -100,6 +100,18 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(asked.filter((a) => a.chars.includes('Z')).length).toBe(1);
   });
 
+  it('reads a phone number a figure too long again, and keeps a good one as read', async () => {
+    const view = scan();
+    view.words = [...view.words, ...at('(207) 5555-0143', 360, 650, 0.9), ...at('(207) 555-0199', 510, 650, 0.9)];
+    const asked: { area: Box; chars: string }[] = [];
+    view.reread = rereader([...at('(207) 555-0143', 360, 650, 0.8)], asked);
+    expect(readLayout([view]).producer.phone).toBe('20755550143');
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.producer).toMatchObject({ phone: '2075550143', fax: '2075550199' });
+    expect(after.fields?.['/producer/phone']?.confidence).toBeLessThan(0.8);
+    expect(asked.filter((a) => a.chars.startsWith('0123456789(')).length).toBe(1);
+  });
+
   it('leaves a text page and a page that is not the form alone', async () => {
     const asked: { area: Box; chars: string }[] = [];
     const text = { ...scan(), ocr: false, reread: rereader([], asked) };

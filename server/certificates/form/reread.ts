@@ -3,8 +3,8 @@
 // excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
 // with only the glyphs that column can hold; an answer the first pass read there stays as it was.
 // An amount that came out in pieces is read again as one line of figures, a date that did not
-// read as a date as figures and slashes, and an NAIC code or policy number with a glyph it
-// cannot hold with only the glyphs it can.
+// read as a date as figures and slashes, and an NAIC code, policy number or phone number that
+// cannot be what it reads as with only the glyphs it can hold.
 import type { PageView, RereadSource } from '../page';
 import type { Box, Word } from '../words';
 import { identifierLike } from '../glyphs';
@@ -13,7 +13,7 @@ import { linesIn } from './cells';
 import { pageBoxOf } from './lines';
 import { pageBox, placePage, type FormPage } from './placed';
 import { recognisedAt } from './read';
-import { columns, insurerLetters, insurerRow, sections } from './regions';
+import { columns, header, insurerLetters, insurerRow, sections } from './regions';
 
 interface Target {
   box: Box;
@@ -122,7 +122,20 @@ interface Cell {
   good: (text: string, first: string) => boolean;
 }
 
+/** A North American number has ten figures, or eleven with the country's 1 before them. */
+const figures10 = (t: string) => {
+  const d = t.replace(/\D/g, '');
+  return d.length === 10 || (d.length === 11 && d.startsWith('1'));
+};
+
 const cells = (): Cell[] => [
+  // A phone or fax number a figure too long is one figure read twice ("98611846320").
+  ...[header.phone, header.fax].map((box) => ({
+    box,
+    chars: '0123456789()-. ',
+    broken: (t: string) => t.replace(/\D/g, '').length >= 9 && !figures10(t),
+    good: (t: string) => figures10(t),
+  })),
   // An NAIC code is five figures, or AA- and seven for an alien insurer.
   ...insurerLetters.map((l) => ({
     box: insurerRow(l).naic,
