@@ -65,6 +65,23 @@ describe('values of a scan read a second time', () => {
     expect(lowered).toEqual(['/insurers/0/name']);
   });
 
+  it('takes no quote or bracket from a speck, nor a closing stop, for a glyph of the value; a stop inside it counts', async () => {
+    const speckled = [word('‘Prairie', 350, 600), word('Workers', 396, 600), word('Comp', 442, 600), word('Fund.', 470, 600), word('1,000,000]', 530, 300)];
+    expect(await confirmByRereading(fields(), [scan([...name, ...amount.map((w) => ({ ...w, text: '1,000,000' }))], speckled)])).toEqual([]);
+    const stopped = [word('Prairie.', 350, 600), ...name.slice(1)];
+    expect(await confirmByRereading(fields(), [scan([...stopped, ...amount], [...name, ...amount])])).toEqual(['/insurers/0/name']);
+  });
+
+  it('reads the cleaned page when the page as scanned gives nothing there, and doubts a value neither confirms', async () => {
+    const asked: { area: Box; from?: string }[] = [];
+    const view = scan([...name, ...amount], [], asked);
+    const reread = view.reread!;
+    view.reread = async (area, chars, from) => (from === 'cleaned' && area[1] < 400 ? [...amount] : reread(area, chars, from));
+    const lowered = await confirmByRereading(fields(), [view]);
+    expect(lowered).toEqual(['/insurers/0/name']);
+    expect(asked.map((a) => a.from).sort()).toEqual(['cleaned', 'scanned', 'scanned']);
+  });
+
   it('ignores a neighbouring line the wider crop takes in', async () => {
     const result = fields();
     const below = word('Granite', 350, 594.5);

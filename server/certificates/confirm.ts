@@ -33,12 +33,28 @@ const inside = (w: Word, b: Box) => {
   return x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
 };
 
-/** The glyphs of some words, counted: the same text split or ordered otherwise counts the same. */
+/**
+ * The glyphs of some words, counted: the same text split or ordered otherwise counts the same.
+ * Quotes, brackets and bars the engine sees in a speck or a rule beside the value are left out,
+ * and so is a stop or comma at its end; a stop inside it ("Steel. Erectors") counts.
+ */
 function glyphs(words: Word[]): string {
-  return [...words.map((w) => w.text).join('').replace(/\s+/g, '')].sort().join('');
+  const text = words.map((w) => w.text).join(' ').replace(/[‘’“”'"`[\]{}|:;]/g, '').replace(/[.,]+\s*$/, '');
+  return [...text.replace(/\s+/g, '')].sort().join('');
 }
 
 const grow = (b: Box, d: number): Box => [b[0] - d, b[1] - d, b[2] + d, b[3] + d];
+
+/**
+ * A value's area read again: from the page as scanned, and when the engine finds nothing there
+ * (the grid's rules beside a value can hide it), from the cleaned page, enlarged as it was not
+ * the first time. Words of a neighbouring line the wider crop caught are not part of the value.
+ */
+async function secondReading(view: PageView, box: Box): Promise<Word[]> {
+  const own = (ws: Word[]) => ws.filter((w) => inside(w, grow(box, 1)));
+  const scanned = own(await view.reread!(grow(box, 2), '', 'scanned'));
+  return scanned.length ? scanned : own(await view.reread!(grow(box, 2), '', 'cleaned'));
+}
 
 /**
  * Lowers, in place, the confidence of every printed value of an OCR page whose second reading
@@ -52,11 +68,10 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'>, vie
     const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5)));
     return first.length ? [{ pointer, view, box: f.box, first }] : [];
   });
-  const seconds = await Promise.all(checks.map((c) => c.view.reread!(grow(c.box, 2), '', 'scanned')));
+  const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));
   const lowered: string[] = [];
   checks.forEach((c, i) => {
-    // Words of a neighbouring line the wider crop caught are not part of the value.
-    const second = seconds[i]!.filter((w) => inside(w, grow(c.box, 1)));
+    const second = seconds[i]!;
     // Two readings that agree on a glyph no such value holds agree on a misreading.
     if (glyphs(c.first) === glyphs(second) && !c.first.some((w) => alien.test(w.text))) return;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
