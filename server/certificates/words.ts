@@ -10,6 +10,8 @@ export interface Word {
   page: number;
   /** 0..1; text-layer words are certain, OCR words carry the engine's confidence. */
   conf: number;
+  /** Read again inside one field of the fitted form as its answer: never part of a label. */
+  answer?: true;
 }
 
 export type Box = [number, number, number, number];

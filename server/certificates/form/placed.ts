@@ -115,7 +115,8 @@ function splitRunTogether(words: Word[]): Word[] {
 
 /** A page fitted to one edition's labels, its words carried onto the 2016/03 form. */
 function placeOn(view: PageView, words: Word[], edition: Edition): FormPage | null {
-  const fit = fitPage(findAnchors(words, view.ocr, edition.index), edition.expectedWeight);
+  // An answer read again in its box (the N below the printed "Y / N") would complete the label.
+  const fit = fitPage(findAnchors(words.filter((w) => !w.answer), view.ocr, edition.index), edition.expectedWeight);
   if (!fit) return null;
   const labelWords = new Set<Word>(fit.pins.flatMap((p) => p.anchor.words));
   const found = new Map<Label, Box>(fit.pins.map((p) => [p.anchor.label, p.anchor.box]));

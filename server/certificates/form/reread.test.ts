@@ -45,6 +45,23 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(asked.some((a) => a.chars === 'ABCDEF')).toBe(true);
   });
 
+  it('reads the excluded-officers answer in its box again, as a value below CONFIDENT', async () => {
+    // The first pass read nothing in the box, and the label beside it with a glyph wrong; the
+    // answer read again stands on that label's line, a value and not part of the label.
+    const sheet = new Sheet({ without: (t) => t === 'OFFICER/MEMBER EXCLUDED?' })
+      .print('OFFICER/MEMBER EXCLUDFD?', 37.8, 284.6, 5.8)
+      .print('B', 24, 290)
+      .print('WC 7731-22', 217, 290)
+      .print('03/15/2026', 333, 290)
+      .print('03/15/2027', 380, 290);
+    const view: PageView = { ...sheet.view(), ocr: true };
+    // The engine boxes a letter read alone in a box as wide as the box, level with the label.
+    view.reread = rereader([{ text: 'N', x0: 151.2, x1: 168.2, y0: 280.1, y1: 292.8, page: 1, conf: 0.2 }], []);
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]).toMatchObject({ line: 'workers_compensation', excludedOfficers: false });
+    expect(after.fields?.['/policies/0/excludedOfficers']?.confidence).toBeLessThan(0.8);
+  });
+
   it('keeps what the first pass read, and takes no doubtful mark', async () => {
     const view = scan();
     view.words = [...view.words, ...at('N', 181, 482, 0.95)];

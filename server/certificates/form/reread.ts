@@ -189,7 +189,7 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
       if (w.conf < t.least || !t.answer.test(w.text)) continue;
       // An answer the first pass read there stands; a speck or stroke it read there is no answer.
       if (view.words.some((o) => overlaps(o, w) && t.answer.test(o.text.replace(/[^A-Za-z]/g, '')))) continue;
-      added.push({ ...w, text: w.text[0]! });
+      added.push({ ...w, text: w.text[0]!, answer: true });
     }
   });
   const parts = await Promise.all([amounts(view, page), dates(view, page), codes(view, page)]);
