@@ -114,11 +114,14 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
 }
 
 /**
- * A "$" glued to its amount that OCR read as a digit ("$1,000,000" as "41,000,000"): the first
- * glyph could be the sign, and what follows is an amount of its own.
+ * A "$" glued to its amount that OCR read as a digit ("$1,000,000" as "41,000,000", "$2,000,000"
+ * as "32000000"): the first glyph could be the sign, and what follows is an amount of its own.
  */
 function dollarMisread(text: string): boolean {
-  return /^[4582S]\d{1,3}(?:,\d{3})+$/.test(text) && amountOf(text.slice(1)) !== null && /^\d{1,3}(?:,\d{3})+$/.test(text.slice(1));
+  const rest = text.slice(1);
+  const grouped = /^[34582S]\d{1,3}(?:,\d{3})+$/.test(text) && /^\d{1,3}(?:,\d{3})+$/.test(rest);
+  const plain = /^[34582S][1-9]\d{3,}$/.test(text);
+  return (grouped || plain) && amountOf(rest) !== null;
 }
 
 function limitsOf(page: FormPage, list: Found[]): EntryLimits {

@@ -209,4 +209,21 @@ describe('the form reader on OCR words', () => {
     const r = readLayout([{ ...sheet.view(), ocr: true }]);
     expect(r.policies[0]).toMatchObject({ effectiveDate: '2026-01-12', expirationDate: '2027-01-12', limits: { eachOccurrence: 1_000_000, damageToRentedPremises: 300_000 } });
   });
+
+  it('doubts an amount whose first figure may be a "$" glued to it, with or without commas', () => {
+    const sheet = new Sheet()
+      .print('A', 24, 482)
+      .print('GL-5520091', 217, 482)
+      .print('01/12/2026', 333, 482)
+      .print('01/12/2027', 380, 482)
+      .print('32,000,000', 530, 482)
+      .print('34000000', 530, 422)
+      .print('1,000,000', 530, 434);
+    const r = readLayout([{ ...sheet.view(), ocr: true }]);
+    // The values stay as read; only a person can tell 32,000,000 from $2,000,000.
+    expect(r.policies[0]?.limits).toMatchObject({ eachOccurrence: 32_000_000, productsCompletedOperationsAggregate: 34_000_000, generalAggregate: 1_000_000 });
+    expect(r.fields?.['/policies/0/limits/eachOccurrence']?.confidence).toBeLessThan(0.8);
+    expect(r.fields?.['/policies/0/limits/productsCompletedOperationsAggregate']?.confidence).toBeLessThan(0.8);
+    expect(r.fields?.['/policies/0/limits/generalAggregate']?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
 });
