@@ -23,18 +23,55 @@ interface Annotation {
   rect?: number[];
 }
 
+/** One widget of the form's field tree, as pdf.js lists it (`getFieldObjects`). */
+interface FieldObject {
+  value?: unknown;
+  type?: string;
+  rect?: number[];
+  page?: number;
+  kidIds?: unknown;
+}
+
+const fieldValue = (v: unknown) => (Array.isArray(v) ? v.join(' ') : String(v ?? ''));
+
+function toField(name: string, value: unknown, checkBox: boolean, page: number, rect: number[]): Field | null {
+  const parsed = parseFieldName(name);
+  if (!parsed) return null;
+  const raw = fieldValue(value);
+  const checked = checkBox ? raw !== '' && raw !== 'Off' : false;
+  return { ...parsed, value: checkBox ? '' : collapse(raw), checked, page, rect: rect.slice(0, 4) as Box };
+}
+
+/**
+ * The form's fields from its field tree, which pdf.js reads without building each page's
+ * annotations (a third of a fillable certificate's read); null when the document has no tree.
+ */
+async function fromTree(pdf: PDFDocumentProxy, pages: number): Promise<Field[] | null> {
+  const tree = (await pdf.getFieldObjects()) as Record<string, FieldObject[]> | null;
+  if (!tree) return null;
+  const fields: Field[] = [];
+  for (const [name, widgets] of Object.entries(tree)) {
+    for (const w of widgets) {
+      if (w.kidIds || !w.rect || w.page === undefined || w.page < 0 || w.page >= pages) continue;
+      const field = toField(name, w.value, w.type === 'checkbox', w.page + 1, w.rect);
+      if (field) fields.push(field);
+    }
+  }
+  return fields.length ? fields : null;
+}
+
 async function collect(pdf: PDFDocumentProxy, pages: number): Promise<Field[]> {
+  const tree = await fromTree(pdf, pages);
+  if (tree) return tree;
+  // Widgets no field tree lists (a damaged form) are still the page's annotations.
   const fields: Field[] = [];
   for (let n = 1; n <= pages; n++) {
     const page = await pdf.getPage(n);
     const annotations = (await page.getAnnotations()) as Annotation[];
     for (const a of annotations) {
       if (!a.fieldName || !a.rect) continue;
-      const parsed = parseFieldName(a.fieldName);
-      if (!parsed) continue;
-      const raw = Array.isArray(a.fieldValue) ? a.fieldValue.join(' ') : String(a.fieldValue ?? '');
-      const checked = a.checkBox ? raw !== '' && raw !== 'Off' : false;
-      fields.push({ ...parsed, value: a.checkBox ? '' : collapse(raw), checked, page: n, rect: a.rect.slice(0, 4) as Box });
+      const field = toField(a.fieldName, a.fieldValue, Boolean(a.checkBox), n, a.rect);
+      if (field) fields.push(field);
     }
   }
   return fields;
