@@ -6,6 +6,7 @@
 // second reading gives other glyphs, or a glyph no such value prints, stays below CONFIDENT, for
 // a person to confirm.
 import { CONFIDENT, type Extraction } from '../contracts/extraction';
+import { grow } from './form/cells';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
 
@@ -43,17 +44,15 @@ function glyphs(words: Word[]): string {
   return [...text.replace(/\s+/g, '')].sort().join('');
 }
 
-const grow = (b: Box, d: number): Box => [b[0] - d, b[1] - d, b[2] + d, b[3] + d];
-
 /**
  * A value's area read again: from the page as scanned, and when the engine finds nothing there
  * (the grid's rules beside a value can hide it), from the cleaned page, enlarged as it was not
  * the first time. Words of a neighbouring line the wider crop caught are not part of the value.
  */
 async function secondReading(view: PageView, box: Box): Promise<Word[]> {
-  const own = (ws: Word[]) => ws.filter((w) => inside(w, grow(box, 1)));
-  const scanned = own(await view.reread!(grow(box, 2), '', 'scanned'));
-  return scanned.length ? scanned : own(await view.reread!(grow(box, 2), '', 'cleaned'));
+  const own = (ws: Word[]) => ws.filter((w) => inside(w, grow(box, 1, 1)));
+  const scanned = own(await view.reread!(grow(box, 2, 2), '', 'scanned'));
+  return scanned.length ? scanned : own(await view.reread!(grow(box, 2, 2), '', 'cleaned'));
 }
 
 /**
@@ -65,7 +64,7 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'>, vie
   const checks = Object.entries(fields).flatMap(([pointer, f]) => {
     const view = views.find((v) => v.page === f.page);
     if (!printed.some((p) => p.test(pointer)) || !view?.ocr || !view.reread || !f.box || (f.confidence ?? 1) < CONFIDENT) return [];
-    const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5)));
+    const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5, 0.5)));
     return first.length ? [{ pointer, view, box: f.box, first }] : [];
   });
   const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));

@@ -80,11 +80,11 @@ async function readPdf(bytes: Uint8Array, opts: Required<ReadOptions>, deadline:
     const { views, warnings } = await pageViews(pdf, drawing, count, opts, deadline, !fields);
     deadline.check();
     const layout = readLayout(views);
-    const doubts = rereadNote(await confirmByRereading(layout, views));
     if (fields && layout.form) {
       const read = fields.apply(layout);
       return finish({ ...read, warnings: missingNotes(read) }, 'acroform', pdf.numPages, [...extra, ...warnings]);
     }
+    const doubts = rereadNote(await confirmByRereading(layout, views));
     const main = views.find((v) => v.page === 1);
     return finish(layout, main?.ocr ? 'ocr' : 'text', pdf.numPages, [...extra, ...warnings, ...doubts]);
   } finally {

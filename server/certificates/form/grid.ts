@@ -31,7 +31,10 @@ const hasDate = (items: Placed[]) => items.length > 0 && (items.some((p) => pars
 type Row = Omit<Entry, 'top' | 'bottom'>;
 
 /** Figures in a date column that do not read as a date ("VB/1212024": a scan OCR garbled). */
-const dateShaped = (items: Placed[]) => items.length > 0 && /\d/.test(lineOf(items).text) && lineOf(items).text.replace(/[^0-9A-Za-z]/g, '').length >= 6;
+function dateShaped(items: Placed[]): boolean {
+  const text = items.length ? lineOf(items).text : '';
+  return /\d/.test(text) && text.replace(/[^0-9A-Za-z]/g, '').length >= 6;
+}
 
 /**
  * A line whose dates were printed but could not be read still holds a policy: it opens a row

@@ -83,7 +83,7 @@ function insurers(page: FormPage, sink: Sink): Top['insurers'] {
 
 /** An OCR'd identifier that could read O for 0 (or I for 1) is for a person to confirm. */
 export function lookalikes(page: FormPage, r: Reading<string | null>): Reading<string | null> {
-  return page.view.ocr && r.value && lookalikeDoubt(r.value) ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r;
+  return doubtedOn(page, r, (v) => lookalikeDoubt(v));
 }
 
 /**
@@ -91,7 +91,12 @@ export function lookalikes(page: FormPage, r: Reading<string | null>): Reading<s
  * a number of figures too), nothing checks it, and nothing is decided on it, so it is always
  * for a person to confirm.
  */
-const scanned = (page: FormPage, r: Reading<string | null>): Reading<string | null> => (page.view.ocr && r.value ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r);
+const scanned = (page: FormPage, r: Reading<string | null>) => doubtedOn(page, r, () => true);
+
+/** An OCR'd value the test doubts, kept below CONFIDENT. */
+function doubtedOn(page: FormPage, r: Reading<string | null>, doubt: (value: string) => boolean): Reading<string | null> {
+  return page.view.ocr && r.value && doubt(r.value) ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r;
+}
 
 export function readTop(page: FormPage, sink: Sink): Top {
   const put = <T>(at: string, r: Reading<T>): T => {
