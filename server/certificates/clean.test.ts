@@ -20,6 +20,27 @@ describe('clearRules', () => {
     expect(ink(img, 100, 50) + ink(img, 101, 120) + ink(img, 102, 50)).toBe(0);
     expect(ink(img, 20, 55)).toBe(1);
   });
+
+  it('keeps the strokes of a value printed across a rule, and nothing of a speck beside it', () => {
+    const img = blank(300, 60);
+    // A horizontal rule three pixels thick, rows 30 to 32.
+    for (let x = 0; x < 300; x++) for (let y = 30; y <= 32; y++) set(img, x, y);
+    // A stem two pixels wide crossing the rule, from row 15 to row 45.
+    for (let y = 15; y <= 45; y++) for (const x of [50, 51]) set(img, x, y);
+    // A stem two pixels wide coming down onto the rule from above, ending in it.
+    for (let y = 15; y <= 31; y++) for (const x of [120, 121]) set(img, x, y);
+    // A speck of noise one pixel wide just above the rule.
+    for (const y of [27, 28, 29]) set(img, 200, y);
+    clearRules(img, 150);
+    // The crossing stem is whole, the rule included; the rule is gone either side of it.
+    for (let y = 15; y <= 45; y++) expect(ink(img, 50, y)).toBe(1);
+    expect(ink(img, 40, 31) + ink(img, 60, 31)).toBe(0);
+    // The stem from above keeps its pixels down to the rule's own, which go.
+    expect(ink(img, 120, 28) + ink(img, 120, 29)).toBe(2);
+    expect(ink(img, 120, 30) + ink(img, 120, 31)).toBe(0);
+    // The speck keeps nothing of the rule, and goes with the pixels beside it.
+    expect(ink(img, 200, 30) + ink(img, 200, 29) + ink(img, 200, 28)).toBe(0);
+  });
 });
 
 describe('clearSpecksAndBoxes', () => {

@@ -158,14 +158,17 @@ export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
 /**
  * Clear the form's rules: runs of ink longer than `minRun` along rows and columns. A scanned rule
  * is broken by noise and a few pixels thick with grey edges, so a run may bridge gaps of a few
- * pixels, and the pixels just beside a run go with it.
+ * pixels, and the pixels just beside a run go with it. Where a letter meets the rule (a value
+ * printed a little off its line), its stroke is kept: through the rule where it goes on past both
+ * sides, up to the rule's own pixels where it comes from one side only.
  */
 export function clearRules(img: Bitmap, minRun: number): void {
   const { width: w, height: h, data } = img;
+  // Bits: a rule's own pixels and the pixels beside it, along rows (1, 4) and down columns (2, 8).
   const marks = new Uint8Array(data.length);
   const gap = 4;
   const side = 2;
-  const scan = (outer: number, inner: number, index: (o: number, i: number) => number) => {
+  const scan = (outer: number, inner: number, index: (o: number, i: number) => number, core: number) => {
     for (let o = 0; o < outer; o++) {
       let start = -1;
       let last = -1;
@@ -179,16 +182,53 @@ export function clearRules(img: Bitmap, minRun: number): void {
         if (start >= 0 && (i - last > gap || i === inner)) {
           if (last - start + 1 >= minRun) {
             for (let k = start; k <= last; k++)
-              for (let d = -side; d <= side; d++) if (o + d >= 0 && o + d < outer) marks[index(o + d, k)] = 1;
+              for (let d = -side; d <= side; d++) if (o + d >= 0 && o + d < outer) marks[index(o + d, k)]! |= d === 0 ? core : core << 2;
           }
           start = -1;
         }
       }
     }
   };
-  scan(h, w, (y, x) => y * w + x);
-  scan(w, h, (x, y) => y * w + x);
+  scan(h, w, (y, x) => y * w + x, 1);
+  scan(w, h, (x, y) => y * w + x, 2);
+  keepCrossings(img, marks, 1);
+  keepCrossings(img, marks, 2);
   for (let i = 0; i < data.length; i++) if (marks[i]) data[i] = 0;
+}
+
+/**
+ * Unmark where a stroke meets a rule (`core` 1: rules along rows, 2: down columns). Across the
+ * rule's band, ink that no rule claims going on for two pixels beyond it, here and in a
+ * neighbouring line, is a stroke; a lone speck beside the rule is not.
+ */
+function keepCrossings(img: Bitmap, marks: Uint8Array, core: number): void {
+  const { width: w, height: h, data } = img;
+  const band = core | (core << 2);
+  // Walking across the rule: down a column for a rule along rows, and the other way round.
+  const [lines, length] = core === 1 ? [w, h] : [h, w];
+  const at = core === 1 ? (line: number, i: number) => i * w + line : (line: number, i: number) => line * w + i;
+  const free = (line: number, i: number) => line >= 0 && line < lines && i >= 0 && i < length && data[at(line, i)] === 1 && marks[at(line, i)] === 0;
+  const goesOn = (line: number, from: number, step: number) => free(line, from) && free(line, from + step);
+  const keep: number[] = [];
+  const keepFrom = (line: number, from: number, to: number, step: number) => {
+    for (let k = from; k !== to + step && !(marks[at(line, k)]! & core); k += step) keep.push(at(line, k));
+  };
+  for (let line = 0; line < lines; line++) {
+    for (let i = 0; i < length; i++) {
+      if (!(marks[at(line, i)]! & band)) continue;
+      let end = i;
+      while (end + 1 < length && marks[at(line, end + 1)]! & band) end++;
+      const before = (l: number) => goesOn(l, i - 1, -1);
+      const after = (l: number) => goesOn(l, end + 1, 1);
+      const near = (test: (l: number) => boolean) => test(line) && (test(line - 1) || test(line + 1));
+      const [b, a] = [near(before), near(after)];
+      if (b && a) for (let k = i; k <= end; k++) keep.push(at(line, k));
+      else if (b) keepFrom(line, i, end, 1);
+      else if (a) keepFrom(line, end, i, -1);
+      i = end;
+    }
+  }
+  for (const p of keep) marks[p]! &= ~band;
 }
 
 /** A binary image as PBM bytes, which Tesseract's image reader takes without any encoding cost. */

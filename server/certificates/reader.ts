@@ -57,7 +57,7 @@ async function pageViews(pdf: PDFDocumentProxy, drawing: Drawing, count: number,
       const probe = textLayerProbe(words, drawn.marks);
       views.push({ page: n, width: drawn.width, height: drawn.height, words, probe, ocr: false });
     } else if (opts.ocr) {
-      views.push(await rereadAnswers(await ocrPdfPage(await drawing.page(n), n, opts.maxPixels)));
+      views.push(await rereadAnswers(await ocrPdfPage(await drawing.page(n), n, opts.maxPixels, drawn.images)));
     } else warnings.push(`Page ${n} is a picture and was not read.`);
     page.cleanup();
   }
