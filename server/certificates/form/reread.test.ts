@@ -62,13 +62,22 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.fields?.['/policies/0/excludedOfficers']?.confidence).toBeLessThan(0.8);
   });
 
-  it('keeps what the first pass read, and takes no doubtful mark', async () => {
+  it('keeps what the first pass read, and takes no speck as a mark', async () => {
     const view = scan();
     view.words = [...view.words, ...at('N', 181, 482, 0.95)];
-    // A speck read as X at low confidence, and a Y over the N the first pass already read.
-    view.reread = rereader([...at('X', 199, 482, 0.4), ...at('Y', 181, 482, 0.9)], []);
+    // A speck read as X (a point across), and a Y over the N the first pass already read.
+    const speck = at('X', 199, 482, 0.9).map((w) => ({ ...w, x1: w.x0 + 1, y1: w.y0 + 1.5 }));
+    view.reread = rereader([...speck, ...at('Y', 181, 482, 0.9)], []);
     const after = await rereadAnswers(view);
     expect(after.words.length).toBe(view.words.length);
+  });
+
+  it('takes a mark the engine doubted, at that confidence, for a person to confirm', async () => {
+    const view = scan();
+    view.reread = rereader(at('X', 199, 482, 0.05), []);
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]?.subrogationWaived).toBe(true);
+    expect(after.fields?.['/policies/0/subrogationWaived']?.confidence).toBeLessThan(0.1);
   });
 
   it('reads an amount that came out in pieces again as one, below CONFIDENT', async () => {

@@ -14,30 +14,28 @@ interface Target {
   box: Box;
   chars: string;
   answer: RegExp;
-  least: number;
   from?: RereadSource;
 }
 
 /**
- * Below these engine confidences a glyph read alone is not taken. Above, the glyph keeps the
- * engine's confidence, so a doubtful one is a value for a person to confirm, never a sure one.
- * A speck read as a mark would turn a flag on, so marks need more.
+ * An answer read alone keeps the engine's confidence, however low: read with only a few glyphs
+ * allowed, the engine gives a plain C or X next to nothing, so its confidence cannot decide
+ * whether to take it, and a doubtful answer is for a person to confirm, never a sure one. What
+ * it read must be the size of a letter (points high and wide): a speck read as a mark would turn
+ * a flag on.
  */
-const letter = 0.3;
-const mark = 0.6;
+const glyphSized = (w: Word) => w.y1 - w.y0 >= 3.5 && w.x1 - w.x0 >= 2;
 
 function targets(): Target[] {
   const out: Target[] = [];
   for (const s of sections) {
-    out.push({ box: [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top], chars: 'ABCDEF', answer: /^[A-F]$/, least: letter });
+    out.push({ box: [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top], chars: 'ABCDEF', answer: /^[A-F]$/ });
     // The form prints "N / A" in the workers' compensation row's ADDL INSD cell.
-    if (s.kind !== 'workers_compensation') out.push({ box: [columns.addl[0], s.bottom, columns.addl[1], s.top], chars: 'XYN', answer: /^[XYN]$/, least: mark });
-    out.push({ box: [columns.subr[0], s.bottom, columns.subr[1], s.top], chars: 'XYN', answer: /^[XYN]$/, least: mark });
+    if (s.kind !== 'workers_compensation') out.push({ box: [columns.addl[0], s.bottom, columns.addl[1], s.top], chars: 'XYN', answer: /^[XYN]$/ });
+    out.push({ box: [columns.subr[0], s.bottom, columns.subr[1], s.top], chars: 'XYN', answer: /^[XYN]$/ });
   }
-  // The excluded-officers box, below its printed "Y / N". The engine reads a letter in a box
-  // with little confidence (a bold N comes out "NN" at 0): it is taken at that confidence, a
-  // value for a person to confirm.
-  out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, least: 0, from: 'boxed' });
+  // The excluded-officers box, below its printed "Y / N" (a bold N comes out "NN").
+  out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, from: 'boxed' });
   return out;
 }
 
@@ -53,7 +51,7 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
   const added: Word[] = [];
   list.forEach((t, i) => {
     for (const w of readings[i]!) {
-      if (w.conf < t.least || !t.answer.test(w.text)) continue;
+      if (!glyphSized(w) || !t.answer.test(w.text)) continue;
       // An answer the first pass read there stands; a speck or stroke it read there is no answer.
       if (view.words.some((o) => overlaps(o, w) && t.answer.test(o.text.replace(/[^A-Za-z]/g, '')))) continue;
       added.push({ ...w, text: w.text[0]!, answer: true });
