@@ -2,6 +2,7 @@ import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { UnreadableDocumentError } from '../errors';
 import type { PageView, RereadSource } from './page';
 import type { PDFPageProxy } from './pdf';
+import { letterInBox } from './boxed';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { enlarged, readSkipped, SCALE, type OcrWord } from './lone-letters';
@@ -124,33 +125,6 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   return { page, width: grey.width * k, height, words: out, probe: pixelProbe(grey, 1 / k, height), ocr: true, reread };
 }
 
-/**
- * A box's outline and the rules beside it whitened in a PGM picture, in place: rows dark across
- * most of the width, columns dark down most of the height, and their grey edges. A letter inside
- * is never that long.
- */
-function withoutLines(pgm: Uint8Array): void {
-  const m = /^P5\n(\d+) (\d+)\n255\n/.exec(new TextDecoder().decode(pgm.subarray(0, 32)));
-  if (!m) return;
-  const [w, h, start] = [Number(m[1]), Number(m[2]), m[0].length];
-  const dark = (x: number, y: number) => pgm[start + y * w + x]! < 160;
-  const rows: number[] = [];
-  const cols: number[] = [];
-  for (let y = 0; y < h; y++) {
-    let n = 0;
-    for (let x = 0; x < w; x++) n += dark(x, y) ? 1 : 0;
-    if (n > 0.4 * w) rows.push(y);
-  }
-  for (let x = 0; x < w; x++) {
-    let n = 0;
-    for (let y = 0; y < h; y++) n += dark(x, y) ? 1 : 0;
-    if (n > 0.5 * h) cols.push(x);
-  }
-  const edge = 2;
-  for (const y of rows) for (let d = -edge; d <= edge; d++) if (y + d >= 0 && y + d < h) pgm.fill(255, start + (y + d) * w, start + (y + d + 1) * w);
-  for (const x of cols) for (let d = -edge; d <= edge; d++) if (x + d >= 0 && x + d < w) for (let y = 0; y < h; y++) pgm[start + y * w + x + d] = 255;
-}
-
 /** One area of the page (page points) read again, enlarged, as a block of the given glyphs only. */
 async function readArea(image: Bitmap, boxed: boolean, dpi: number, height: number, page: number, area: Box, chars: string, slot: number): Promise<Word[]> {
   const k = 72 / dpi;
@@ -158,8 +132,7 @@ async function readArea(image: Bitmap, boxed: boolean, dpi: number, height: numb
   if (!(x1 - x0 >= 4 && y1 - y0 >= 4) || x0 >= image.width || y0 >= image.height || x1 <= 0 || y1 <= 0) return [];
   const [ox, oy] = [Math.max(0, Math.floor(x0)), Math.max(0, Math.floor(y0))];
   const pic = enlarged(image, x0, y0, x1, y1);
-  if (boxed) withoutLines(pic);
-  const found = await recognise(pic, dpi * SCALE, boxed ? PSM.SINGLE_CHAR : PSM.SINGLE_BLOCK, slot, chars);
+  const found = await recognise(boxed ? letterInBox(pic, dpi * SCALE) : pic, dpi * SCALE, boxed ? PSM.SINGLE_CHAR : PSM.SINGLE_BLOCK, slot, chars);
   return found.map((w) => ({
     text: w.text.trim(),
     x0: (ox + w.bbox.x0 / SCALE) * k,
