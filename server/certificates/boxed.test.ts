@@ -18,8 +18,8 @@ describe('letterInBox', () => {
   it('leaves the letter alone on white: no outline, no label cut by the border, no speck', () => {
     const pgm = picture((set) => {
       // The box's outline, two pixels thick.
-      for (let i = 10; i < 110; i++) for (const d of [0, 1]) [set(i, 10 + d), set(i, 100 + d)];
-      for (let j = 10; j < 102; j++) for (const d of [0, 1]) [set(10 + d, j), set(108 + d, j)];
+      for (let i = 10; i < 110; i++) for (const d of [0, 1]) for (const y of [10, 100]) set(i, y + d);
+      for (let j = 10; j < 102; j++) for (const d of [0, 1]) for (const x of [10, 108]) set(x + d, j);
       // The foot of a printed label above the box, cut by the picture's top edge.
       for (let y = 0; y < 6; y++) for (let x = 50; x < 70; x++) set(x, y);
       // An N 40 pixels (10 points) tall: two stems and a diagonal.
