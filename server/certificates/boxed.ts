@@ -1,6 +1,7 @@
-// A letter written in a box (the excluded-officers Y/N), made ready for the engine: the box's
-// outline, the rules beside it and the bits of labels the area catches are what the engine sees
-// first, and it then reads nothing. The letter is set alone on white paper.
+// Letters standing alone in a box or cell (the excluded-officers Y/N, an insurer letter, an X
+// under ADDL INSD), made ready for the engine: the box's outline, the rules beside it and the bits
+// of labels the area catches are what the engine sees first, and it then reads nothing. The
+// letters are set alone on white paper.
 import { components, type Bitmap } from './clean';
 
 interface Pgm {

@@ -117,8 +117,8 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
     page,
     conf: Math.max(0, Math.min(1, x.confidence / 100)),
   }));
-  // A boxed answer (the excluded-officers Y/N) went with its box when the page was cleaned: such
-  // an area is read from the page as scanned.
+  // A boxed answer (the excluded-officers Y/N) went with its box when the page was cleaned, and a
+  // lone letter touching a rule lost its stroke there: such areas are read from the page as scanned.
   // Areas asked for at once are shared out between the engines.
   let turn = 0;
   const reread = (area: Box, chars: string, from: RereadSource = 'cleaned') => readArea(from === 'cleaned' ? cleaned : grey, from === 'boxed', dpi, height, page, area, chars, turn++ % engineCount);
@@ -132,7 +132,7 @@ async function readArea(image: Bitmap, boxed: boolean, dpi: number, height: numb
   if (!(x1 - x0 >= 4 && y1 - y0 >= 4) || x0 >= image.width || y0 >= image.height || x1 <= 0 || y1 <= 0) return [];
   const [ox, oy] = [Math.max(0, Math.floor(x0)), Math.max(0, Math.floor(y0))];
   const pic = enlarged(image, x0, y0, x1, y1);
-  const found = await recognise(boxed ? letterInBox(pic, dpi * SCALE) : pic, dpi * SCALE, boxed ? PSM.SINGLE_CHAR : PSM.SINGLE_BLOCK, slot, chars);
+  const found = await recognise(boxed ? letterInBox(pic, dpi * SCALE) : pic, dpi * SCALE, PSM.SINGLE_BLOCK, slot, chars);
   return found.map((w) => ({
     text: w.text.trim(),
     x0: (ox + w.bbox.x0 / SCALE) * k,

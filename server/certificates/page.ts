@@ -14,8 +14,9 @@ export interface PageView {
   ocr: boolean;
   /**
    * OCR pages: read one area of the page again, enlarged, as a block of the given glyphs only;
-   * `from`: 'cleaned' (the page the first pass read), 'boxed' (one letter in a box, from the page
-   * as scanned, where the box's contents were not cleaned away with it) or 'scanned' (a block of
+   * `from`: 'cleaned' (the page the first pass read), 'boxed' (letters alone in a box or cell, from
+   * the page as scanned, with only letter-sized ink kept: cleaning takes a box's contents with it
+   * and cuts a letter that touches a rule) or 'scanned' (a block of
    * text from the page as scanned: a second opinion that owes nothing to the cleaning).
    */
   reread?: (area: Box, chars: string, from?: RereadSource) => Promise<Word[]>;

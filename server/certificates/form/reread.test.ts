@@ -19,9 +19,9 @@ function scan(): PageView {
 }
 
 /** What reading an area again finds: the given words whose centre lies in it, of its glyphs. */
-function rereader(missed: Word[], asked: { area: Box; chars: string }[]): PageView['reread'] {
-  return async (area, chars) => {
-    asked.push({ area, chars });
+function rereader(missed: Word[], asked: { area: Box; chars: string; from?: string }[]): PageView['reread'] {
+  return async (area, chars, from) => {
+    asked.push({ area, chars, from });
     return missed.filter((w) => {
       const [x, y] = [(w.x0 + w.x1) / 2, (w.y0 + w.y1) / 2];
       return x >= area[0] && x <= area[2] && y >= area[1] && y <= area[3] && [...w.text].every((c) => chars.includes(c));
@@ -33,7 +33,7 @@ const at = (text: string, x: number, y: number, conf: number) => wordsAt(text, x
 
 describe('re-reading lone answers through the fitted form', () => {
   it('adds the insurer letter and ADDL mark the first pass missed, each at the confidence it was read with', async () => {
-    const asked: { area: Box; chars: string }[] = [];
+    const asked: { area: Box; chars: string; from?: string }[] = [];
     const view = scan();
     view.reread = rereader([...at('A', 24, 482, 0.45), ...at('Y', 181, 482, 0.9)], asked);
     const before = readLayout([view]);
@@ -42,6 +42,8 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.policies[0]).toMatchObject({ insurerLetter: 'A', additionalInsured: true });
     // A letter the engine doubted is a value for a person to confirm, not a sure one.
     expect(after.fields?.['/policies/0/insurerLetter']?.confidence).toBeLessThan(0.8);
+    // Lone letters are read from the page as scanned, alone on white: never from the cleaned page.
+    expect(asked.filter((a) => a.chars === 'ABCDEF' || a.chars === 'XYN').every((a) => a.from === 'boxed')).toBe(true);
     expect(asked.some((a) => a.chars === 'ABCDEF')).toBe(true);
   });
 

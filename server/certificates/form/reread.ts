@@ -1,7 +1,8 @@
 // A scan's small answers read again through the fitted form. The page-wide OCR pass drops a
 // letter or mark standing alone in a cell (an insurer letter, a Y in ADDL INSD, the N of the
 // excluded-officers box) as noise. Each such column of the fitted form is read again, enlarged,
-// with only the glyphs that column can hold; an answer the first pass read there stays as it was.
+// from the page as scanned with only its letter-sized ink (`boxed.ts`), with only the glyphs that
+// column can hold; an answer the first pass read there stays as it was.
 // Lines that cannot be what they read as are read again too (`reread-lines.ts`).
 import type { PageView, RereadSource } from '../page';
 import type { Box, Word } from '../words';
@@ -29,10 +30,10 @@ const glyphSized = (w: Word) => w.y1 - w.y0 >= 3.5 && w.x1 - w.x0 >= 2;
 function targets(): Target[] {
   const out: Target[] = [];
   for (const s of sections) {
-    out.push({ box: [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top], chars: 'ABCDEF', answer: /^[A-F]$/ });
+    out.push({ box: [columns.letter[0], s.bottom, columns.letter[1] + 2, s.top], chars: 'ABCDEF', answer: /^[A-F]$/, from: 'boxed' });
     // The form prints "N / A" in the workers' compensation row's ADDL INSD cell.
-    if (s.kind !== 'workers_compensation') out.push({ box: [columns.addl[0], s.bottom, columns.addl[1], s.top], chars: 'XYN', answer: /^[XYN]$/ });
-    out.push({ box: [columns.subr[0], s.bottom, columns.subr[1], s.top], chars: 'XYN', answer: /^[XYN]$/ });
+    if (s.kind !== 'workers_compensation') out.push({ box: [columns.addl[0], s.bottom, columns.addl[1], s.top], chars: 'XYN', answer: /^[XYN]$/, from: 'boxed' });
+    out.push({ box: [columns.subr[0], s.bottom, columns.subr[1], s.top], chars: 'XYN', answer: /^[XYN]$/, from: 'boxed' });
   }
   // The excluded-officers box, below its printed "Y / N" (a bold N comes out "NN").
   out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, from: 'boxed' });
