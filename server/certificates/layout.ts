@@ -131,11 +131,20 @@ export function readLayout(views: PageView[]): LayoutResult {
     policies: read.policies,
     descriptionOfOperations: collapse(remarks.filter(Boolean).join(' ')) || null,
     endorsementForms: mergeFormNumbers(forms),
-    fields: read.fields,
+    fields: withFormsAsSureAsRemarks(read.fields, main.view.ocr),
     warnings: [],
     reading: read.reading,
   };
   return { ...result, warnings: missingNotes(result) };
+}
+
+/**
+ * Form numbers found by OCR in the remarks are only as sure as the remarks' reading: one misread
+ * figure is another edition ("05 04" for 05 09).
+ */
+function withFormsAsSureAsRemarks(fields: LayoutResult['fields'], ocr: boolean): LayoutResult['fields'] {
+  const remarks = fields?.['/descriptionOfOperations'];
+  return ocr && remarks ? { ...fields, '/endorsementForms': { ...remarks } } : fields;
 }
 
 function editionNote(text: string): string {

@@ -79,6 +79,17 @@ describe('the form reader', () => {
     expect(r.fields?.['/policies/0/policyNumber']?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('gives the form numbers OCR found in the remarks no more confidence than the remarks', () => {
+    const view = { ...certificate(new Sheet()).print('Additional insured per CG 20 10 04 13.', 24, 196).view(), ocr: true };
+    view.words = view.words.map((w) => (w.y0 > 190 && w.y1 < 212 && w.x0 < 300 ? { ...w, conf: 0.5 } : w));
+    const r = readLayout([view]);
+    expect(r.endorsementForms).toEqual([{ form: 'CG 20 10', edition: '04 13' }]);
+    expect(r.fields?.['/descriptionOfOperations']?.confidence).toBeLessThan(0.8);
+    expect(r.fields?.['/endorsementForms']?.confidence).toBe(r.fields?.['/descriptionOfOperations']?.confidence);
+    // From a text layer the list stands on its own.
+    expect(readLayout([certificate(new Sheet()).view()]).fields?.['/endorsementForms']).toBeUndefined();
+  });
+
   it('fits a page printed smaller and shifted ("fit to page")', () => {
     const r = readLayout([certificate(new Sheet({ scale: 0.94, shiftX: 17, shiftY: 24 })).view()]);
     expect(r.reading?.layout).toBe('acord25');
