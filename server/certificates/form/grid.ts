@@ -87,7 +87,7 @@ const rowReach = 5.5;
 /** The lines that open a policy: one per printed pair of dates. */
 function entries(page: FormPage, s: Section): Entry[] {
   const all = rowsOf(page, s);
-  let opened: Row[] = all.filter((e) => hasDate(e.eff) || hasDate(e.exp) || unreadDates(e));
+  let opened: Row[] = withoutEchoes(all.filter((e) => hasDate(e.eff) || hasDate(e.exp) || unreadDates(e)));
   // Without printed dates, a line with a policy number still opens a row.
   if (opened.length === 0) opened = all.filter((e) => e.number.some((p) => policyLike.test(p.word.text))).slice(0, 1);
   else opened = withSecondPolicies(page, s, all, opened);
@@ -103,6 +103,21 @@ function entries(page: FormPage, s: Section): Entry[] {
 }
 
 const policyLike = /^(?=.*\d)[A-Z0-9][A-Z0-9-]{4,}$/i;
+
+/**
+ * A line holding one date and nothing else, less than a row from a line that prints the same
+ * date in that column, is that date read twice (OCR boxed a piece of it a little off), never a
+ * policy of its own: it would repeat the section's limits as a second policy.
+ */
+function withoutEchoes(rows: Row[]): Row[] {
+  const date = (items: Placed[]) => (items.length ? parseDate(lineOf(items).text) : null);
+  const echo = (e: Row, column: 'eff' | 'exp', other: 'eff' | 'exp') =>
+    e.number.length === 0 &&
+    e[other].length === 0 &&
+    date(e[column]) !== null &&
+    rows.some((o) => o !== e && Math.abs(o.y - e.y) < 12 && (o.number.length > 0 || o[other].length > 0) && date(o[column]) === date(e[column]));
+  return rows.filter((e) => !echo(e, 'exp', 'eff') && !echo(e, 'eff', 'exp'));
+}
 
 /**
  * A line below a dated one with its own insurer letter and policy number is a second policy of

@@ -168,6 +168,20 @@ describe('the form reader', () => {
     expect(r.policies.map((p) => [p.insurerLetter, p.policyNumber, p.effectiveDate, p.expirationDate])).toEqual([['C', 'YY-134416-94', '2025-07-27', '2026-07-27']]);
   });
 
+  it('opens no second policy for a date read twice a little off its line', () => {
+    // OCR read the expiration date once whole and once, five points lower, as a box of its own;
+    // a second expiration date in the column is no policy.
+    const sheet = certificate(new Sheet()).print('1/01/2027', 381, 477);
+    const r = readLayout([{ ...sheet.view(), ocr: true }]);
+    expect(r.policies.map((p) => [p.line, p.policyNumber, p.expirationDate])).toEqual([
+      ['general_liability', 'GL-5520091', '2027-01-01'],
+      ['workers_compensation', 'WC 7731-22', '2027-03-15'],
+    ]);
+    // Another date there is a line of its own, whatever it lacks.
+    const other = readLayout([{ ...certificate(new Sheet()).print('06/30/2027', 381, 470).view(), ocr: true }]);
+    expect(other.policies.filter((p) => p.line === 'general_liability')).toHaveLength(2);
+  });
+
   it('reads rows of the OTHER area with their own limits', () => {
     const sheet = new Sheet()
       .print('A', 24, 250)
