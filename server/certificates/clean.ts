@@ -168,12 +168,13 @@ export function clearRules(img: Bitmap, minRun: number): void {
   const marks = new Uint8Array(data.length);
   const gap = 4;
   const side = 2;
-  const scan = (outer: number, inner: number, index: (o: number, i: number) => number, core: number) => {
+  // Pixel `i` of line `o` is at o * os + i * is: rows (os = w, is = 1) or columns (1, w).
+  const scan = (outer: number, inner: number, os: number, is: number, core: number) => {
     for (let o = 0; o < outer; o++) {
       let start = -1;
       let last = -1;
       for (let i = 0; i <= inner; i++) {
-        const ink = i < inner && data[index(o, i)] === 1;
+        const ink = i < inner && data[o * os + i * is] === 1;
         if (ink) {
           if (start < 0) start = i;
           last = i;
@@ -181,16 +182,19 @@ export function clearRules(img: Bitmap, minRun: number): void {
         }
         if (start >= 0 && (i - last > gap || i === inner)) {
           if (last - start + 1 >= minRun) {
-            for (let k = start; k <= last; k++)
-              for (let d = -side; d <= side; d++) if (o + d >= 0 && o + d < outer) marks[index(o + d, k)]! |= d === 0 ? core : core << 2;
+            for (let d = -side; d <= side; d++) {
+              if (o + d < 0 || o + d >= outer) continue;
+              const bit = d === 0 ? core : core << 2;
+              for (let k = start; k <= last; k++) marks[(o + d) * os + k * is]! |= bit;
+            }
           }
           start = -1;
         }
       }
     }
   };
-  scan(h, w, (y, x) => y * w + x, 1);
-  scan(w, h, (x, y) => y * w + x, 2);
+  scan(h, w, w, 1, 1);
+  scan(w, h, 1, w, 2);
   keepCrossings(img, marks, 1);
   keepCrossings(img, marks, 2);
   for (let i = 0; i < data.length; i++) if (marks[i]) data[i] = 0;
@@ -204,29 +208,34 @@ export function clearRules(img: Bitmap, minRun: number): void {
 function keepCrossings(img: Bitmap, marks: Uint8Array, core: number): void {
   const { width: w, height: h, data } = img;
   const band = core | (core << 2);
-  // Walking across the rule: down a column for a rule along rows, and the other way round.
-  const [lines, length] = core === 1 ? [w, h] : [h, w];
-  const at = core === 1 ? (line: number, i: number) => i * w + line : (line: number, i: number) => line * w + i;
-  const free = (line: number, i: number) => line >= 0 && line < lines && i >= 0 && i < length && data[at(line, i)] === 1 && marks[at(line, i)] === 0;
-  const goesOn = (line: number, from: number, step: number) => free(line, from) && free(line, from + step);
-  const keep: number[] = [];
-  const keepFrom = (line: number, from: number, to: number, step: number) => {
-    for (let k = from; k !== to + step && !(marks[at(line, k)]! & core); k += step) keep.push(at(line, k));
+  // Positions across the rule (`i`, step `across`) and the lines beside each other (step `along`):
+  // down a column for a rule along rows, and the other way round.
+  const [across, along, lines, length] = core === 1 ? [w, 1, w, h] : [1, w, h, w];
+  const free = (p: number) => data[p] === 1 && marks[p] === 0;
+  // Unclaimed ink for two pixels on from pixel `p` (at position `i`), by `step` (±across).
+  const goesOn = (p: number, i: number, step: number) => {
+    const far = i + (2 * step) / across;
+    return far >= 0 && far < length && free(p + step) && free(p + 2 * step);
   };
-  for (let line = 0; line < lines; line++) {
-    for (let i = 0; i < length; i++) {
-      if (!(marks[at(line, i)]! & band)) continue;
-      let end = i;
-      while (end + 1 < length && marks[at(line, end + 1)]! & band) end++;
-      const before = (l: number) => goesOn(l, i - 1, -1);
-      const after = (l: number) => goesOn(l, end + 1, 1);
-      const near = (test: (l: number) => boolean) => test(line) && (test(line - 1) || test(line + 1));
-      const [b, a] = [near(before), near(after)];
-      if (b && a) for (let k = i; k <= end; k++) keep.push(at(line, k));
-      else if (b) keepFrom(line, i, end, 1);
-      else if (a) keepFrom(line, end, i, -1);
-      i = end;
-    }
+  const near = (p: number, i: number, line: number, step: number) =>
+    goesOn(p, i, step) && ((line > 0 && goesOn(p - along, i, step)) || (line < lines - 1 && goesOn(p + along, i, step)));
+  const keep: number[] = [];
+  // The page is walked in memory order; a band is taken up where it starts across the rule.
+  for (let p = 0; p < marks.length; p++) {
+    if (!(marks[p]! & band)) continue;
+    const x = p % w;
+    const i = core === 1 ? (p - x) / w : x;
+    if (i > 0 && marks[p - across]! & band) continue;
+    const line = core === 1 ? x : (p - x) / w;
+    let end = i;
+    while (end + 1 < length && marks[p + (end + 1 - i) * across]! & band) end++;
+    const last = p + (end - i) * across;
+    const b = near(p, i, line, -across);
+    const a = near(last, end, line, across);
+    if (b && a) for (let q = p; q <= last; q += across) keep.push(q);
+    // From one side only: the band's pixels on that side, up to the rule's own.
+    else if (b) for (let q = p; q <= last && !(marks[q]! & core); q += across) keep.push(q);
+    else if (a) for (let q = last; q >= p && !(marks[q]! & core); q -= across) keep.push(q);
   }
   for (const p of keep) marks[p]! &= ~band;
 }
