@@ -81,7 +81,10 @@ interface Part {
   items: Placed[];
 }
 
-/** How far apart, in form points, the parts of one policy line may be read; rows are 12 apart. */
+/** How far apart, in form points, the rows of the grid are printed. */
+const rowPitch = 12;
+
+/** How far apart, in form points, the parts of one policy line may be read. */
 const rowReach = 5.5;
 
 /** The lines that open a policy: one per printed pair of dates. */
@@ -115,7 +118,7 @@ function withoutEchoes(rows: Row[]): Row[] {
     e.number.length === 0 &&
     e[other].length === 0 &&
     date(e[column]) !== null &&
-    rows.some((o) => o !== e && Math.abs(o.y - e.y) < 12 && (o.number.length > 0 || o[other].length > 0) && date(o[column]) === date(e[column]));
+    rows.some((o) => o !== e && Math.abs(o.y - e.y) < rowPitch && (o.number.length > 0 || o[other].length > 0) && date(o[column]) === date(e[column]));
   return rows.filter((e) => !echo(e, 'exp', 'eff') && !echo(e, 'eff', 'exp'));
 }
 
