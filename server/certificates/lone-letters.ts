@@ -81,19 +81,22 @@ const meanConfidence = (ws: OcrWord[]) => ws.reduce((sum, w) => sum + w.confiden
 export async function readSkipped(first: OcrWord[], grey: Bitmap, ink: Bitmap, dpi: number, read: LineReader): Promise<OcrWord[]> {
   const heights = first.filter((w) => w.text.length > 1).map(wordHeight).sort((a, b) => a - b);
   const charHeight = heights[Math.floor(heights.length / 2)] ?? dpi / 10;
-  const added: OcrWord[] = [];
-  for (const r of orphans(ink, first, charHeight)) {
-    const h = Math.max(r.y1 - r.y0, charHeight);
-    const px = 0.6 * h, py = 0.35 * h;
-    const [ox, oy] = [Math.max(0, Math.floor(r.x0 - px)), Math.max(0, Math.floor(r.y0 - py))];
-    const readings = await read(enlarged(grey, r.x0 - px, r.y0 - py, r.x1 + px, r.y1 + py), dpi * SCALE);
-    const letter = readings.length === 1 ? oneLetter(readings[0]!, r, charHeight) : null;
-    const found = letter ? [letter] : readings;
-    if (!found.length || meanConfidence(found) < (letter ? 50 : 60)) continue;
-    for (const w of found) {
-      const b = w.bbox;
-      added.push({ ...w, bbox: { x0: ox + b.x0 / SCALE, y0: oy + b.y0 / SCALE, x1: ox + b.x1 / SCALE, y1: oy + b.y1 / SCALE } });
-    }
-  }
-  return [...first, ...added];
+  // Every blob is asked for at once, so the engines can share them out; the order of the words
+  // added stays the blobs' order.
+  const added = await Promise.all(
+    orphans(ink, first, charHeight).map(async (r) => {
+      const h = Math.max(r.y1 - r.y0, charHeight);
+      const px = 0.6 * h, py = 0.35 * h;
+      const [ox, oy] = [Math.max(0, Math.floor(r.x0 - px)), Math.max(0, Math.floor(r.y0 - py))];
+      const readings = await read(enlarged(grey, r.x0 - px, r.y0 - py, r.x1 + px, r.y1 + py), dpi * SCALE);
+      const letter = readings.length === 1 ? oneLetter(readings[0]!, r, charHeight) : null;
+      const found = letter ? [letter] : readings;
+      if (!found.length || meanConfidence(found) < (letter ? 50 : 60)) return [];
+      return found.map((w) => {
+        const b = w.bbox;
+        return { ...w, bbox: { x0: ox + b.x0 / SCALE, y0: oy + b.y0 / SCALE, x1: ox + b.x1 / SCALE, y1: oy + b.y1 / SCALE } };
+      });
+    }),
+  );
+  return [...first, ...added.flat()];
 }

@@ -6,7 +6,7 @@ import { letterInBox } from './boxed';
 import { binarise, clearRules, clearSpecksAndBoxes, pgmBitmap, toPgm, type Bitmap } from './clean';
 import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } from './raster';
 import { enlarged, readSkipped, SCALE, type OcrWord } from './lone-letters';
-import { closeEngines, engineCount, meanConfidence, PSM, recognise, recognisePage } from './tesseract';
+import { closeEngines, engineCount, meanConfidence, PSM, recognise, recognisePage, startEngines } from './tesseract';
 import { rereadIdentifiers } from './reread';
 import { settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
@@ -65,6 +65,12 @@ function inkTopToBottom(ink: { width: number; height: number; data: Uint8Array }
   return top / Math.max(1, bottom);
 }
 
+/**
+ * Lets the engines' start-up go on between the steps that clean the page: each step holds this
+ * thread, and an engine waits for a turn of it at every stage of starting.
+ */
+const breath = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function release(canvas: Canvas): void {
   canvas.width = 0;
   canvas.height = 0;
@@ -75,10 +81,14 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   // later GC; turning and cleaning work on the grey copies.
   const scanned = greyBitmap(source);
   release(source);
+  await breath();
   const { sideways, skew } = estimateOrientation(scanned);
   const grey = rotateGrey(scanned, -((sideways ? 90 : 0) + skew));
+  await breath();
   const ink = binarise(grey);
+  await breath();
   clearRules(ink, Math.round(dpi * 0.6));
+  await breath();
   clearSpecksAndBoxes(ink, dpi);
   // An ACORD 25 carries its title, notice and parties at the top and little at the foot, so a
   // page whose ink sits low was most likely fed upside down: it is turned before it is read.
@@ -103,7 +113,9 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
     }
   }
   const cleaned = pgmBitmap(masked, grey.width, grey.height);
-  const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE);
+  // Lines asked for at once are shared out between the engines, as areas are below.
+  let turn = 0;
+  const readLine = (image: Uint8Array, d: number) => recognise(image, d, PSM.SINGLE_LINE, turn++ % engineCount);
   const settled = settleCapitalL(settleLookalikes(await rereadIdentifiers(first, cleaned, dpi, readLine), ink), ink);
   const words = withoutOverlaps(await readSkipped(settled, cleaned, ink, dpi, readLine));
   const k = 72 / dpi;
@@ -120,7 +132,6 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   // A boxed answer (the excluded-officers Y/N) went with its box when the page was cleaned, and a
   // lone letter touching a rule lost its stroke there: such areas are read from the page as scanned.
   // Areas asked for at once are shared out between the engines.
-  let turn = 0;
   const reread = (area: Box, chars: string, from: RereadSource = 'cleaned') => readArea(from === 'cleaned' ? cleaned : grey, from === 'boxed', dpi, height, page, area, chars, turn++ % engineCount);
   return { page, width: grey.width * k, height, words: out, probe: pixelProbe(grey, 1 / k, height), ocr: true, reread };
 }
@@ -146,6 +157,8 @@ async function readArea(image: Bitmap, boxed: boolean, dpi: number, height: numb
 
 /** Render a PDF page without a text layer (a `picture`: a scan; else text drawn as outlines) and read it with OCR. */
 export async function ocrPdfPage(page: PDFPageProxy, pageNumber: number, maxPixels: number, picture = false): Promise<PageView> {
+  startEngines();
+  // The engines start while the page is drawn and cleaned.
   const base = page.getViewport({ scale: 1 });
   const dpi = Math.min(picture ? pictureDpi : renderDpi, 72 * Math.sqrt(maxPixels / (base.width * base.height)));
   const viewport = page.getViewport({ scale: dpi / 72 });
@@ -167,11 +180,16 @@ export async function ocrImage(bytes: Uint8Array, pageNumber: number, maxPixels:
   } catch {
     throw new UnreadableDocumentError('corrupt_image', 'This picture is damaged and cannot be opened.');
   }
+  startEngines();
   // A letter-width page gives the scale.
   const dpi = Math.min(image.width, image.height) / 8.5;
   const pixelCap = Math.sqrt(Math.min(maxPixels, 12_000_000) / (image.width * image.height));
   const scale = Math.min(pictureDpi / dpi, pixelCap);
   const canvas = createCanvas(Math.round(image.width * scale), Math.round(image.height * scale));
-  canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+  const ctx = canvas.getContext('2d');
+  // A picture with transparent parts lies on white paper, as it would be printed.
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
   return readCanvas(canvas, pageNumber, dpi * scale);
 }

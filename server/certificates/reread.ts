@@ -9,19 +9,17 @@ import { enlarged, SCALE, type LineReader, type OcrWord } from './lone-letters';
 const core = (text: string) => text.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
 
 export async function rereadIdentifiers(words: OcrWord[], grey: Bitmap, dpi: number, read: LineReader, below = 75): Promise<OcrWord[]> {
-  const out: OcrWord[] = [];
-  for (const w of words) {
-    if (w.confidence >= below || !identifierLike.test(core(w.text))) {
-      out.push(w);
-      continue;
-    }
-    const h = w.bbox.y1 - w.bbox.y0;
-    const found = await read(enlarged(grey, w.bbox.x0 - 0.5 * h, w.bbox.y0 - 0.3 * h, w.bbox.x1 + 0.5 * h, w.bbox.y1 + 0.3 * h), dpi * SCALE);
-    const only = found.length === 1 ? found[0]! : null;
-    // The enlarged reading is preferred unless the engine is clearly less sure of it.
-    const text = only ? core(only.text) : '';
-    const better = only && only.confidence > w.confidence - 10 && identifierLike.test(text) && Math.abs(text.length - core(w.text).length) <= 1;
-    out.push(better ? { ...w, text, confidence: only.confidence } : w);
-  }
-  return out;
+  // Every doubtful identifier is asked for at once, so the engines can share them out.
+  return Promise.all(
+    words.map(async (w) => {
+      if (w.confidence >= below || !identifierLike.test(core(w.text))) return w;
+      const h = w.bbox.y1 - w.bbox.y0;
+      const found = await read(enlarged(grey, w.bbox.x0 - 0.5 * h, w.bbox.y0 - 0.3 * h, w.bbox.x1 + 0.5 * h, w.bbox.y1 + 0.3 * h), dpi * SCALE);
+      const only = found.length === 1 ? found[0]! : null;
+      // The enlarged reading is preferred unless the engine is clearly less sure of it.
+      const text = only ? core(only.text) : '';
+      const better = only && only.confidence > w.confidence - 10 && identifierLike.test(text) && Math.abs(text.length - core(w.text).length) <= 1;
+      return better ? { ...w, text, confidence: only.confidence } : w;
+    }),
+  );
 }
