@@ -38,6 +38,13 @@ export function binarise(grey: Bitmap): Bitmap {
   return { width: grey.width, height: grey.height, data };
 }
 
+/** A run of ink along a row (`at` its y, from x to x) or down a column (`at` its x, from y to y). */
+export interface Run {
+  at: number;
+  from: number;
+  to: number;
+}
+
 export interface Component {
   x0: number;
   y0: number;
@@ -160,16 +167,18 @@ export function clearSpecksAndBoxes(img: Bitmap, dpi: number): Component[] {
  * is broken by noise and a few pixels thick with grey edges, so a run may bridge gaps of a few
  * pixels, and the pixels just beside a run go with it. Where a letter meets the rule (a value
  * printed a little off its line), its stroke is kept: through the rule where it goes on past both
- * sides, up to the rule's own pixels where it comes from one side only.
+ * sides, up to the rule's own pixels where it comes from one side only. The runs found are
+ * returned, along rows and down columns, for placing the form by its rules.
  */
-export function clearRules(img: Bitmap, minRun: number): void {
+export function clearRules(img: Bitmap, minRun: number): { rows: Run[]; columns: Run[] } {
   const { width: w, height: h, data } = img;
   // Bits: a rule's own pixels and the pixels beside it, along rows (1, 4) and down columns (2, 8).
   const marks = new Uint8Array(data.length);
+  const found: { rows: Run[]; columns: Run[] } = { rows: [], columns: [] };
   const gap = 4;
   const side = 2;
   // Pixel `i` of line `o` is at o * os + i * is: rows (os = w, is = 1) or columns (1, w).
-  const scan = (outer: number, inner: number, os: number, is: number, core: number) => {
+  const scan = (outer: number, inner: number, os: number, is: number, core: number, runs: Run[]) => {
     for (let o = 0; o < outer; o++) {
       let start = -1;
       let last = -1;
@@ -182,6 +191,7 @@ export function clearRules(img: Bitmap, minRun: number): void {
         }
         if (start >= 0 && (i - last > gap || i === inner)) {
           if (last - start + 1 >= minRun) {
+            runs.push({ at: o, from: start, to: last });
             for (let d = -side; d <= side; d++) {
               if (o + d < 0 || o + d >= outer) continue;
               const bit = d === 0 ? core : core << 2;
@@ -193,11 +203,12 @@ export function clearRules(img: Bitmap, minRun: number): void {
       }
     }
   };
-  scan(h, w, w, 1, 1);
-  scan(w, h, 1, w, 2);
+  scan(h, w, w, 1, 1, found.rows);
+  scan(w, h, 1, w, 2, found.columns);
   keepCrossings(img, marks, 1);
   keepCrossings(img, marks, 2);
   for (let i = 0; i < data.length; i++) if (marks[i]) data[i] = 0;
+  return found;
 }
 
 /**

@@ -8,6 +8,7 @@ import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } 
 import { enlarged, readSkipped, SCALE, type OcrWord } from './lone-letters';
 import { closeEngines, engineCount, meanConfidence, PSM, recognise, recognisePage, startEngines } from './tesseract';
 import { rereadIdentifiers } from './reread';
+import { agreeing, clearAreas, matchRules, proseOnPage, turnedRuns } from './form/ruled';
 import { settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
 import type { Box, Word } from './words';
@@ -87,7 +88,7 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   await breath();
   const ink = binarise(grey);
   await breath();
-  clearRules(ink, Math.round(dpi * 0.6));
+  let runs = clearRules(ink, Math.round(dpi * 0.6));
   await breath();
   clearSpecksAndBoxes(ink, dpi);
   // An ACORD 25 carries its title, notice and parties at the top and little at the foot, so a
@@ -95,13 +96,18 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
   if (inkTopToBottom(ink) < 0.8) {
     flipInPlace(ink);
     flipInPlace(grey);
+    runs = turnedRuns(runs, ink.width, ink.height);
   }
+  // A page whose rules stand where the form's do is upright and placed: its prose is left out.
+  const placed = matchRules(runs, dpi);
+  const upright = placed !== null && agreeing(placed);
+  if (upright) clearAreas(ink, proseOnPage(placed));
   // Tesseract's recogniser reads grey strokes better than our black-and-white copy, whose thin
   // strokes break; the black-and-white copy decides only what is paper.
   let masked = toPgm(grey, ink);
   let first = await recognisePage(masked, ink, dpi);
   // A page the wrong way up reads as low-confidence noise: then it is turned and read again.
-  if (meanConfidence(first) < uprightConfidence) {
+  if (!upright && meanConfidence(first) < uprightConfidence) {
     flipInPlace(ink);
     flipInPlace(grey);
     const turned = toPgm(grey, ink);
