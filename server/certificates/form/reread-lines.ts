@@ -21,6 +21,8 @@ interface Cell {
   broken: (text: string) => boolean;
   /** Whether a second reading is a well-formed value for the cell (given the first). */
   good: (text: string, first: string) => boolean;
+  /** Whether two readings give the same value. */
+  same: (a: string, b: string) => boolean;
   /** Below this engine confidence a second reading is not taken. */
   least: number;
   from: RereadSource;
@@ -46,13 +48,14 @@ const figures10 = (t: string) => {
 const column = (c: readonly [number, number], s: { bottom: number; top: number }): Box => [c[0], s.bottom, c[1], s.top];
 
 function cells(): Cell[] {
-  const scanned = { least: 0.5, from: 'scanned' as const, pad: 2 };
+  const scanned = { least: 0.5, from: 'scanned' as const, pad: 2, same: (a: string, b: string) => glyphsOf(a) === glyphsOf(b) };
   return [
     ...sections.map((s) => ({
       box: column(columns.amount, s),
       chars: '$0123456789,',
       broken: (t: string) => /\d/.test(t) && parseMoney(t.replace(/\$/g, ' ').trim()) === null,
       good: (t: string) => wellFormed.test(t),
+      same: (a: string, b: string) => parseMoney(a.replace(/\$/g, ' ').trim()) !== null && parseMoney(a.replace(/\$/g, ' ').trim()) === parseMoney(b.replace(/\$/g, ' ').trim()),
       least: 0.5,
       from: 'cleaned' as const,
       pad: 3,
@@ -65,6 +68,7 @@ function cells(): Cell[] {
         chars: '0123456789/',
         broken: (t: string) => /\d/.test(t) && parseDate(t) === null,
         good: (t: string) => parseDate(t) !== null,
+        same: (a: string, b: string) => parseDate(a) !== null && parseDate(a) === parseDate(b),
         least: 0,
       })),
     ),
@@ -94,6 +98,13 @@ function cells(): Cell[] {
   ];
 }
 
+/** Whether two boxes share at least half the shorter one's height and some width. */
+const overlapping = (a: Word, b: Word) =>
+  Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+
+/** Letters and figures only, upper case: how two readings of a code or number are compared. */
+const glyphsOf = (t: string) => t.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
 /** The words to drop (the broken lines') and to add (their second readings) on a page. */
 export async function rereadBrokenLines(view: PageView, page: FormPage): Promise<{ drop: Set<Word>; add: Word[] }> {
   const broken = cells().flatMap((c) => linesIn(page, c.box).filter((l) => c.broken(l.text)).map((l) => ({ c, l })));
@@ -105,9 +116,18 @@ export async function rereadBrokenLines(view: PageView, page: FormPage): Promise
     const found = readings[i]!;
     const text = found.map((w) => w.text).join('');
     if (found.length === 0 || !c.good(text, l.text) || Math.min(...found.map((w) => w.conf)) < c.least) return;
-    for (const p of l.items) drop.add(p.word);
     const [first, last] = [found[0]!, found[found.length - 1]!];
-    add.push({ ...first, text, x1: last.x1, conf: Math.min(reread, ...found.map((w) => w.conf)) });
+    const second: Word = { ...first, text, x1: last.x1, conf: Math.min(reread, ...found.map((w) => w.conf)) };
+    // The area read again may take in a line the first pass read whole: the broken line was then
+    // a piece of it (the foot of a date boxed apart), and reading it again reads that line twice.
+    const own = new Set(l.items.map((p) => p.word));
+    const beside = view.words.filter((w) => !own.has(w) && overlapping(w, second));
+    if (beside.length) {
+      if (c.same(beside.map((w) => w.text).join(' '), text)) for (const p of l.items) drop.add(p.word);
+      return;
+    }
+    for (const p of l.items) drop.add(p.word);
+    add.push(second);
   });
   return { drop, add };
 }

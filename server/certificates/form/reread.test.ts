@@ -111,6 +111,19 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.fields?.['/policies/1/effectiveDate']?.confidence).toBeLessThan(0.8);
   });
 
+  it('reads the foot of a date OCR boxed apart again without reading the date twice', async () => {
+    const view = scan();
+    // The first pass boxed the date's top as the date and its foot as a figure of its own, below.
+    view.words = [...view.words, ...at('2026', 352, 474, 0.3)];
+    // Read again, the area around the foot takes in the whole date, a little lower than the first pass had it.
+    view.reread = rereader([...at('01/01/2026', 333, 479, 0.9)], []);
+    const after = await rereadAnswers(view);
+    expect(after.words.map((w) => w.text).filter((t) => /^\d+\/\d+\/\d+$/.test(t))).toEqual(['01/01/2026', '01/01/2027']);
+    expect(after.words.some((w) => w.text === '2026')).toBe(false);
+    const read = readLayout([after]);
+    expect(read.policies.map((p) => [p.policyNumber, p.effectiveDate])).toEqual([['GL-5520091', '2026-01-01']]);
+  });
+
   it('reads an NAIC code and a policy number with a glyph they cannot hold again, with only the glyphs they can', async () => {
     const view = scan();
     // An italic 7 read as a slash, in insurer A's NAIC code and in the GL policy number.

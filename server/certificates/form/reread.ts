@@ -59,6 +59,6 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
     }
   });
   const fixed = await rereadBrokenLines(view, page);
-  if (!added.length && !fixed.add.length) return view;
+  if (!added.length && !fixed.add.length && !fixed.drop.size) return view;
   return { ...view, words: [...view.words.filter((w) => !fixed.drop.has(w)), ...added, ...fixed.add] };
 }
