@@ -37,15 +37,25 @@ describe('values of a scan read a second time', () => {
     },
   });
 
-  it('keeps a value whose second reading gives the same glyphs, split into words otherwise', async () => {
+  it('keeps a value whose second reading gives the same glyphs, an address split into words otherwise', async () => {
     const result = fields();
+    const street = [word('1200', 40, 620), word('Market', 70, 620), word('St', 110, 620)];
+    result.fields!['/insured/address'] = { page: 1, box: boxOf(street), confidence: 0.9 };
     const asked: { area: Box; from?: string }[] = [];
-    const lowered = await confirmByRereading(result, [scan([...name, ...amount], [word('PrairieWorkers', 350, 600), word('Comp', 442, 600), word('Fund', 470, 600), ...amount], asked)]);
+    const lowered = await confirmByRereading(result, [scan([...name, ...amount, ...street], [...name, ...amount, word('1200Market', 40, 620), word('St', 110, 620)], asked)]);
     expect(lowered).toEqual([]);
     expect(result.fields?.['/insurers/0/name']?.confidence).toBe(0.9);
+    expect(result.fields?.['/insured/address']?.confidence).toBe(0.9);
     // Read from the page as scanned, never for a mark.
     expect(asked.every((a) => a.from === 'scanned')).toBe(true);
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(3);
+  });
+
+  it('doubts a name the second reading splits into other words ("Key Stone" for Keystone)', async () => {
+    const result = fields();
+    const lowered = await confirmByRereading(result, [scan([...name, ...amount], [word('PrairieWorkers', 350, 600), word('Comp', 442, 600), word('Fund', 470, 600), ...amount])]);
+    expect(lowered).toEqual(['/insurers/0/name']);
+    expect(result.fields?.['/insurers/0/name']?.confidence).toBe(unconfirmed);
   });
 
   it('leaves a name or an amount that reads otherwise the second time for a person', async () => {

@@ -44,6 +44,20 @@ function glyphs(words: Word[]): string {
   return [...text.replace(/\s+/g, '')].sort().join('');
 }
 
+/** Names of a party or an insurer: their words, as split, are part of the name. */
+const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
+
+/** The words of a reading in order, without the marks `glyphs` leaves out. */
+const words = (ws: Word[]) =>
+  ws
+    .map((w) => w.text)
+    .join(' ')
+    .replace(/[‘’“”'"`[\]{}|:;]/g, '')
+    .replace(/[.,]+\s*$/, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .length;
+
 /**
  * A value's area read again: from the page as scanned, and when the engine finds nothing there
  * (the grid's rules beside a value can hide it), from the cleaned page, enlarged as it was not
@@ -71,8 +85,10 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'>, vie
   const lowered: string[] = [];
   checks.forEach((c, i) => {
     const second = seconds[i]!;
-    // Two readings that agree on a glyph no such value holds agree on a misreading.
-    if (glyphs(c.first) === glyphs(second) && !c.first.some((w) => alien.test(w.text))) return;
+    // Two readings that agree on a glyph no such value holds agree on a misreading. A name is
+    // also read as the same words: "Key Stone" for Keystone is another name, spelt alike.
+    const sameWords = !named.test(c.pointer) || words(c.first) === words(second);
+    if (glyphs(c.first) === glyphs(second) && sameWords && !c.first.some((w) => alien.test(w.text))) return;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
     lowered.push(c.pointer);
   });
