@@ -177,7 +177,7 @@ export function clearRules(img: Bitmap, minRun: number): { rows: Run[]; columns:
   const found: { rows: Run[]; columns: Run[] } = { rows: [], columns: [] };
   const gap = 4;
   const side = 2;
-  // Pixel `i` of line `o` is at o * os + i * is: rows (os = w, is = 1) or columns (1, w).
+  // Pixel `i` of line `o` is at o * os + i * is (rows: os = w, is = 1).
   const scan = (outer: number, inner: number, os: number, is: number, core: number, runs: Run[]) => {
     for (let o = 0; o < outer; o++) {
       let start = -1;
@@ -204,11 +204,43 @@ export function clearRules(img: Bitmap, minRun: number): { rows: Run[]; columns:
     }
   };
   scan(h, w, w, 1, 1, found.rows);
-  scan(w, h, 1, w, 2, found.columns);
+  scanColumns(img, minRun, gap, side, marks, found.columns);
   keepCrossings(img, marks, 1);
   keepCrossings(img, marks, 2);
   for (let i = 0; i < data.length; i++) if (marks[i]) data[i] = 0;
   return found;
+}
+
+/**
+ * The runs down columns, as `clearRules` finds them along rows, but walked a row at a time with
+ * every column's run open at once: down a column, each pixel is a row's width from the last.
+ */
+function scanColumns(img: Bitmap, minRun: number, gap: number, side: number, marks: Uint8Array, runs: Run[]): void {
+  const { width: w, height: h, data } = img;
+  const start = new Int32Array(w).fill(-1);
+  const last = new Int32Array(w).fill(-1);
+  const close = (x: number) => {
+    if (last[x]! - start[x]! + 1 >= minRun) {
+      runs.push({ at: x, from: start[x]!, to: last[x]! });
+      for (let d = -side; d <= side; d++) {
+        if (x + d < 0 || x + d >= w) continue;
+        const bit = d === 0 ? 2 : 8;
+        for (let y = start[x]!; y <= last[x]!; y++) marks[y * w + x + d]! |= bit;
+      }
+    }
+    start[x] = -1;
+  };
+  for (let y = 0, i = 0; y < h; y++) {
+    for (let x = 0; x < w; x++, i++) {
+      if (data[i] === 1) {
+        if (start[x]! < 0) start[x] = y;
+        last[x] = y;
+      } else if (start[x]! >= 0 && y - last[x]! > gap) close(x);
+    }
+  }
+  for (let x = 0; x < w; x++) if (start[x]! >= 0) close(x);
+  // Runs in the order the column walk would give them: by column, then down it.
+  runs.sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
 /**
