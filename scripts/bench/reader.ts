@@ -26,6 +26,8 @@ interface Row {
   confident: number;
   confidentlyWrong: number;
   times: number[];
+  /** CPU time of every thread of this process per document: the work, whatever else the machine runs. */
+  cpu: number[];
 }
 
 function arg(name: string, fallback: number): number {
@@ -102,13 +104,16 @@ function generateInChild(dir: string): { seconds: number; peakMb: number } {
 }
 
 async function run(dir: string, p: Planned, peak: { rss: number }): Promise<Row> {
-  const row: Row = { name: p.name, right: 0, total: 0, given: 0, confident: 0, confidentlyWrong: 0, times: [] };
+  const row: Row = { name: p.name, right: 0, total: 0, given: 0, confident: 0, confidentlyWrong: 0, times: [], cpu: [] };
   for (let i = 0; i < p.count; i++) {
     const bytes = await readFile(fileOf(dir, p, i) + '.bin');
     const truth = JSON.parse(await readFile(fileOf(dir, p, i) + '.json', 'utf8')) as Truth;
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = await readCertificate(bytes);
     row.times.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    row.cpu.push((cpu.user + cpu.system) / 1000);
     const s = score(truth, result);
     row.right += s.right;
     row.total += s.total;
@@ -146,10 +151,11 @@ async function main() {
 
 function report(rows: Row[], generation: { seconds: number; peakMb: number }, peakRss: number): void {
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(32) : c.padStart(10))).join(' '));
-  line(['own synthetic, by mode', 'docs', 'fields', 'accuracy', 'given', 'sure', 'conf-wrong', 'p50 ms', 'p95 ms']);
+  line(['own synthetic, by mode', 'docs', 'fields', 'accuracy', 'given', 'sure', 'conf-wrong', 'p50 ms', 'p95 ms', 'p50 cpu ms']);
   for (const r of rows) {
-    line([r.name, String(r.times.length), String(r.total), pct(r.right, r.total), String(r.given), pct(r.confident, r.given), pct(r.confidentlyWrong, r.given), percentile(r.times, 50).toFixed(0), percentile(r.times, 95).toFixed(0)]);
+    line([r.name, String(r.times.length), String(r.total), pct(r.right, r.total), String(r.given), pct(r.confident, r.given), pct(r.confidentlyWrong, r.given), percentile(r.times, 50).toFixed(0), percentile(r.times, 95).toFixed(0), percentile(r.cpu, 50).toFixed(0)]);
   }
+  console.log('p50 cpu ms: CPU time of all the reader threads per document, the work a read takes whatever else the machine runs (two engines share a scan)');
   const all = rows.flatMap((r) => r.times).length;
   const readSeconds = rows.flatMap((r) => r.times).reduce((a, b) => a + b, 0) / 1000;
   console.log(`documents: ${all}, read time ${readSeconds.toFixed(1)} s (${(all / readSeconds).toFixed(1)} docs/s reading); generation ${generation.seconds.toFixed(1)} s in a child process`);
