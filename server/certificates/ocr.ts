@@ -8,7 +8,7 @@ import { estimateOrientation, flipInPlace, greyBitmap, pixelProbe, rotateGrey } 
 import { enlarged, readSkipped, SCALE, type OcrWord } from './lone-letters';
 import { closeEngines, engineCount, meanConfidence, PSM, recognise, recognisePage, startEngines } from './tesseract';
 import { rereadIdentifiers } from './reread';
-import { agreeing, clearAreas, matchRules, proseOnPage, turnedRuns } from './form/ruled';
+import { clearAreas, placeByRules, proseOnPage, turnedRuns } from './form/ruled';
 import { settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
 import type { Box, Word } from './words';
@@ -98,10 +98,15 @@ async function readCanvas(source: Canvas, page: number, dpi: number): Promise<Pa
     flipInPlace(grey);
     runs = turnedRuns(runs, ink.width, ink.height);
   }
-  // A page whose rules stand where the form's do is upright and placed: its prose is left out.
-  const placed = matchRules(runs, dpi);
-  const upright = placed !== null && agreeing(placed);
-  if (upright) clearAreas(ink, proseOnPage(placed));
+  // A page whose rules stand where the form's do is placed, its prose left out; one whose rules
+  // stand there once it is turned over was fed upside down and is turned now, not read as noise first.
+  const placed = placeByRules(runs, ink.width, ink.height, dpi);
+  if (placed?.turned) {
+    flipInPlace(ink);
+    flipInPlace(grey);
+  }
+  if (placed) clearAreas(ink, proseOnPage(placed.match));
+  const upright = placed !== null;
   // Tesseract's recogniser reads grey strokes better than our black-and-white copy, whose thin
   // strokes break; the black-and-white copy decides only what is paper.
   let masked = toPgm(grey, ink);

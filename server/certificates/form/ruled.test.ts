@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import measured from './acord25-2016.json';
 import type { Bitmap, Run } from '../clean';
-import { agreeing, clearAreas, matchRules, proseOnPage, rulesOf, turnedRuns } from './ruled';
+import { agreeing, clearAreas, matchRules, placeByRules, proseOnPage, rulesOf, turnedRuns } from './ruled';
 
 const dpi = 400;
 const height = 792;
@@ -65,6 +65,19 @@ describe('placing a scan by its rules', () => {
     const m = matchRules(turned, dpi)!;
     expect(agreeing(m)).toBe(true);
     expect(Math.abs(m.fit.tx)).toBeLessThan(2);
+  });
+
+  it('tells a page fed upside down by its rules, before anything on it is read', () => {
+    const scale = dpi / 72;
+    const [width, tall] = [Math.round(612 * scale), Math.round(792 * scale)];
+    const upright = scannedRuns(scale, 10, 20);
+    expect(placeByRules(upright, width, tall, dpi)?.turned).toBe(false);
+    const fedOver = placeByRules(turnedRuns(upright, width, tall), width, tall, dpi);
+    expect(fedOver?.turned).toBe(true);
+    expect(Math.abs(fedOver!.match.fit.tx - 11)).toBeLessThan(2);
+    // Lines that are not the form's, either way up.
+    const lines = { rows: [0, 1, 2].map((i) => ({ at: 500 + 300 * i, from: 100, to: 2000 })), columns: [{ at: 900, from: 100, to: 3000 }] };
+    expect(placeByRules(lines, width, tall, dpi)).toBeNull();
   });
 
   it('does not place a page missing most of the form rows (another form, or a page of lines)', () => {

@@ -226,6 +226,18 @@ export function turnedRuns(runs: { rows: Run[]; columns: Run[] }, width: number,
   return { rows: turn(runs.rows, height, width), columns: turn(runs.columns, width, height) };
 }
 
+/**
+ * The placing of a page by its rules, as it lies or turned upside down (`turned`: the page was fed
+ * upside down and is to be turned before it is read); null when its rules agree with the form's
+ * neither way.
+ */
+export function placeByRules(runs: { rows: Run[]; columns: Run[] }, width: number, height: number, dpi: number): { match: RuleMatch; turned: boolean } | null {
+  const upright = matchRules(runs, dpi);
+  if (upright && agreeing(upright)) return { match: upright, turned: false };
+  const over = matchRules(turnedRuns(runs, width, height), dpi);
+  return over && agreeing(over) ? { match: over, turned: true } : null;
+}
+
 /** Clear the ink of the given pixel areas. */
 export function clearAreas(ink: Bitmap, areas: Box[]): void {
   for (const [x0, y0, x1, y1] of areas) {
