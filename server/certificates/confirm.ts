@@ -35,28 +35,25 @@ const inside = (w: Word, b: Box) => {
 };
 
 /**
- * The glyphs of some words, counted: the same text split or ordered otherwise counts the same.
- * Quotes, brackets and bars the engine sees in a speck or a rule beside the value are left out,
- * and so is a stop or comma at its end; a stop inside it ("Steel. Erectors") counts.
+ * The text of some words without what the engine sees in a speck or a rule beside the value:
+ * quotes, brackets and bars, and a stop or comma at its end; a stop inside it ("Steel. Erectors")
+ * stays.
  */
-function glyphs(words: Word[]): string {
-  const text = words.map((w) => w.text).join(' ').replace(/[‘’“”'"`[\]{}|:;]/g, '').replace(/[.,]+\s*$/, '');
-  return [...text.replace(/\s+/g, '')].sort().join('');
-}
+const plainText = (words: Word[]) =>
+  words
+    .map((w) => w.text)
+    .join(' ')
+    .replace(/[‘’“”'"`[\]{}|:;]/g, '')
+    .replace(/[.,]+\s*$/, '');
+
+/** The glyphs of some words, counted: the same text split or ordered otherwise counts the same. */
+const glyphs = (words: Word[]) => [...plainText(words).replace(/\s+/g, '')].sort().join('');
 
 /** Names of a party or an insurer: their words, as split, are part of the name. */
 const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
 
-/** The words of a reading in order, without the marks `glyphs` leaves out. */
-const words = (ws: Word[]) =>
-  ws
-    .map((w) => w.text)
-    .join(' ')
-    .replace(/[‘’“”'"`[\]{}|:;]/g, '')
-    .replace(/[.,]+\s*$/, '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .length;
+/** How many words a reading holds. */
+const wordCount = (words: Word[]) => plainText(words).split(/\s+/).filter(Boolean).length;
 
 /**
  * A value's area read again: from the page as scanned, and when the engine finds nothing there
@@ -87,7 +84,7 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'>, vie
     const second = seconds[i]!;
     // Two readings that agree on a glyph no such value holds agree on a misreading. A name is
     // also read as the same words: "Key Stone" for Keystone is another name, spelt alike.
-    const sameWords = !named.test(c.pointer) || words(c.first) === words(second);
+    const sameWords = !named.test(c.pointer) || wordCount(c.first) === wordCount(second);
     if (glyphs(c.first) === glyphs(second) && sameWords && !c.first.some((w) => alien.test(w.text))) return;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
     lowered.push(c.pointer);
