@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailAddress, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { emailAddress, figuresGuessed, nameAndAddressDisagree, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -18,6 +18,39 @@ describe('parseMoney', () => {
   ])('reads %s', (text, value) => expect(parseMoney(text)).toBe(value));
 
   it('refuses words', () => expect(parseMoney('EACH OCCURRENCE')).toBeNull());
+});
+
+describe('figuresGuessed', () => {
+  it.each([
+    ['Ub/13/2023', '06/13/2023'],
+    ['¥50U,000', '$500,000'],
+    ['10,0OO', '10,000'],
+    ['$25,0O0', '$25,000'],
+  ])('takes the letters of %s as the figures they resemble', (text, guessed) => expect(figuresGuessed(text)).toBe(guessed));
+
+  it.each([
+    ['12/13/2023', 'nothing to guess'],
+    ['$1,OOO,OOO', 'as many letters as figures'],
+    ['$500U,00V', 'a letter no figure resembles'],
+    ['NQ-Y72016', 'not shaped as a date or an amount'],
+    ['EACH OCCURRENCE', 'words'],
+  ])('guesses nothing in %s (%s)', (text) => expect(figuresGuessed(text)).toBeNull());
+});
+
+describe('nameAndAddressDisagree', () => {
+  it.each([
+    ['Priya Natarajan', 'priva@cobaltins.com'],
+    ['Priva Natarajan', 'priya@cobaltins.com'],
+    ['Lee Okafor', 'lokafur@meridianins.com'],
+  ])('finds %s and %s one glyph apart', (name, email) => expect(nameAndAddressDisagree(name, email)).toBe(true));
+
+  it.each([
+    ['Priya Natarajan', 'priya@cobaltins.com'],
+    ['Priya Natarajan', 'pnatarajan@cobaltins.com'],
+    ['Priya Natarajan', 'priya.natarajan@cobaltins.com'],
+    ['Priya Natarajan', 'certificates@cobaltins.com'],
+    ['Lee Okafor', 'info@meridianins.com'],
+  ])('lets %s and %s stand', (name, email) => expect(nameAndAddressDisagree(name, email)).toBe(false));
 });
 
 describe('parseDate', () => {

@@ -260,3 +260,43 @@ export function withoutLetter(name: string, letter: string): string {
 export function lookalikeDoubt(id: string): boolean {
   return /[A-Z]/i.test(id) && /\d/.test(id) && /[0OI1]/.test(id);
 }
+
+/** The most a value guessed from lookalike glyphs can be trusted: a person confirms it. */
+export const guess = 0.6;
+
+/** Letters OCR gives for a figure it could not make out: an open 0 read as U, a 6 as b. */
+const figureOf: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', U: '0', I: '1', l: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', b: '6', G: '6', B: '8', g: '9', q: '9' };
+
+/**
+ * A date or amount OCR read with letters among its figures ("Ub/13/2023", "¥50U,000"), the letters
+ * taken as the figures they resemble; null unless the text is shaped as such a value, its figures
+ * outnumbering its letters. A guess, only ever given for a person to confirm.
+ */
+export function figuresGuessed(text: string): string | null {
+  const t = text.replace(/\s+/g, '').replace(/^[¥€£S$]+(?=[\dA-Za-z|]{1,3},)/, '$');
+  const body = t.replace(/^\$/, '');
+  const dateShape = /^[\dA-Za-z|]{2}\/[\dA-Za-z|]{2}\/[\dA-Za-z|]{4}$/.test(body);
+  const amountShape = /^[\dA-Za-z|]{1,3}(?:,[\dA-Za-z|]{3})+$/.test(body);
+  if (!dateShape && !amountShape) return null;
+  const letters = [...body].filter((c) => /[A-Za-z|]/.test(c));
+  if (!letters.length || letters.some((c) => !figureOf[c]) || letters.length * 2 >= body.replace(/[/,]/g, '').length) return null;
+  return t.replace(/[A-Za-z|]/g, (c) => figureOf[c]!);
+}
+
+/** Edits between two texts' letters and digits (see similarity). */
+const editsBetween = (a: string, b: string) => Math.round((1 - similarity(a, b)) * Math.max(a.length, b.length));
+
+/**
+ * Whether a contact's name and e-mail address disagree by one glyph, as one misread would make
+ * them ("Priya Natarajan", "priva@..."): an address is mostly built from the name (priya@,
+ * pnatarajan@, priya.natarajan@), so a near miss says one of the two was misread.
+ */
+export function nameAndAddressDisagree(name: string, email: string): boolean {
+  const local = (email.split('@')[0] ?? '').toLowerCase().replace(/[^a-z]/g, '');
+  const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z]/g, '')).filter((w) => w.length >= 2);
+  if (!words.length || local.length < 3) return false;
+  const [first, last] = [words[0]!, words[words.length - 1]!];
+  const forms = new Set([first, last, first + last, first[0] + last, first + last[0], last + first, last + first[0]]);
+  if (forms.has(local)) return false;
+  return [...forms].some((f) => f.length >= 3 && editsBetween(f, local) === 1);
+}

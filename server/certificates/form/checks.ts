@@ -1,7 +1,7 @@
 // A section's checkboxes and the few values written beside them (a deductible, a retention, the
 // excluded-officers answer), applied to the section's policies.
 import type { Policy } from '../../contracts/extraction';
-import { parseMoney } from '../values';
+import { figuresGuessed, guess, parseMoney } from '../values';
 import type { Box } from '../words';
 import { checkbox, confidenceOf, linesIn, type Reading } from './cells';
 import { pageBoxOf } from './lines';
@@ -98,8 +98,12 @@ function applyUmbrella(page: FormPage, s: Section, marks: Record<string, Mark>, 
   const kind = oneOf(marks, ['retention', 'deductible']);
   const amountBox = s.checks.amount!;
   const items = valuesIn(page, amountBox);
-  const amount = items.length ? parseMoney(items.map((p) => p.word.text).join(' ').replace(/^\$\s*/, '')) : null;
+  const text = items.map((p) => p.word.text).join(' ');
+  const read = items.length ? parseMoney(text.replace(/^\$\s*/, '')) : null;
+  // Figures OCR read as letters ("1O,000"): the amount they resemble, for a person to confirm.
+  const guessed = read === null && items.length && page.view.ocr ? parseMoney(figuresGuessed(text) ?? '') : null;
+  const amount = read ?? guessed;
   policy.retentionOrDeductible = kind.value || amount !== null ? { ...(kind.value ? { kind: kind.value } : {}), amount } : null;
-  const confidence = Math.min(kind.confidence, items.length && amount === null ? 0.3 : confidenceOf(page, amountBox, items));
+  const confidence = Math.min(kind.confidence, items.length && amount === null ? 0.3 : confidenceOf(page, amountBox, items), guessed === null ? 1 : guess);
   sink.read(`${at}/retentionOrDeductible`, { box: items.length ? pageBoxOf(items) : pageBox(page, amountBox), confidence, items });
 }

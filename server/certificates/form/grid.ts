@@ -2,7 +2,7 @@
 // compensation, other) read into policies. A section holds one policy per line that prints
 // policy dates, so two insurers on one umbrella row are two policies.
 import type { Policy } from '../../contracts/extraction';
-import { collapse, identifier, parseDate } from '../values';
+import { collapse, figuresGuessed, guess, identifier, parseDate } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, flagNear, grow, linesIn, type Reading } from './cells';
 import { formLines, lineOf, pageBoxOf } from './lines';
@@ -183,8 +183,12 @@ function letterOf(page: FormPage, s: Section, e: Entry, alone: boolean): Reading
 
 function dateOf(page: FormPage, items: Placed[], region: Box): Reading<string | null> {
   const text = lineOf(items).text;
-  const value = items.length ? parseDate(text) : null;
+  const read = items.length ? parseDate(text) : null;
+  // Figures OCR read as letters ("Ub/13/2023"): the date they resemble, for a person to confirm.
+  const guessed = items.length && !read && page.view.ocr ? parseDate(figuresGuessed(text) ?? '') : null;
+  const value = read ?? guessed;
   const r = textReading(page, region, items, value);
+  if (guessed) return { ...r, confidence: Math.min(r.confidence, guess) };
   // Printed but not a date: the reading is kept empty and marked doubtful.
   return items.length && !value ? { ...r, confidence: Math.min(r.confidence, 0.3) } : r;
 }

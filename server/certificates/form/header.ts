@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, ocrName, parseDate, unreadCityLine, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, parseDate, unreadCityLine, withoutLetter } from '../values';
 import type { Box } from '../words';
 import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
 import { keyOf } from './geometry';
@@ -107,6 +107,10 @@ export function readTop(page: FormPage, sink: Sink): Top {
   const insured = party(page, header.insured, '/insured', sink);
   const holder = party(page, header.holder, '/certificateHolder', sink);
   const ident = (t: string) => identifier(t, page.view.ocr);
+  const contact = text(page, header.contact, notPlaceholder);
+  const email = text(page, header.email, (t) => emailAddress(t, page.view.ocr));
+  // A contact and an address one glyph apart: one of them was misread, and which is unknown.
+  const clash = () => nameAndAddressDisagree(contact.value ?? '', email.value ?? '');
   return {
     certificateDate: put('/certificateDate', text(page, header.date, parseDate)),
     certificateNumber: put('/certificateNumber', scanned(page, text(page, header.certificateNumber, ident))),
@@ -114,10 +118,10 @@ export function readTop(page: FormPage, sink: Sink): Top {
     producer: {
       name: producer.name,
       address: producer.address,
-      contactName: put('/producer/contactName', text(page, header.contact, notPlaceholder)),
+      contactName: put('/producer/contactName', doubtedOn(page, contact, clash)),
       phone: put('/producer/phone', text(page, header.phone, phone)),
       fax: put('/producer/fax', text(page, header.fax, phone)),
-      email: put('/producer/email', text(page, header.email, (t) => emailAddress(t, page.view.ocr))),
+      email: put('/producer/email', doubtedOn(page, email, clash)),
     },
     insured: { name: insured.name, address: insured.address },
     insurers: insurers(page, sink),

@@ -1,7 +1,7 @@
 // A section's limits: amounts in the amount column, each on the row of the printed limit it
 // stands beside; write-in rows (the OTHER area, a section's spare row) keep their own label.
 import type { LimitKey, Limits } from '../../contracts/extraction';
-import { collapse, parseMoney } from '../values';
+import { collapse, figuresGuessed, guess, parseMoney } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, type Reading } from './cells';
 import { formLines, pageBoxOf, type FormLine } from './lines';
@@ -37,8 +37,10 @@ interface Found {
   items: Placed[];
   region: Box;
   y: number;
-  /** Below 1 when the label is not surely the amount's own. */
-  labelSure?: number;
+  /** Below 1 when the label is not surely the amount's own, or the amount was guessed. */
+  trust?: number;
+  /** The words of a write-in label: the label is read as surely as its amount, or less. */
+  labelItems?: Placed[];
 }
 
 function nearestRow(s: Section, y: number) {
@@ -84,13 +86,18 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const row = s.kind === 'other' ? null : nearestRow(s, line.y);
     const region: Box = [columns.limitLabel[0], line.y - 6, columns.amount[1], line.y + 6];
     const text = amountItems.map((p) => p.word.text).join(' ');
-    const amount = amountItems.length ? amountOf(text) : null;
-    if (amountItems.length && amount === null && !notAmount.test(collapse(text.replace(/\$/g, '')))) {
-      doubts.push(`A limit in the ${s.kind.replace(/_/g, ' ')} section could not be read ("${collapse(text)}").`);
+    const read = amountItems.length ? amountOf(text) : null;
+    // Figures OCR read as letters ("$50U,000"): the amount they resemble, for a person to confirm.
+    const guessed = read === null && amountItems.length && page.view.ocr ? amountOf(figuresGuessed(text) ?? '') : null;
+    const amount = read ?? guessed;
+    if (amountItems.length && read === null && !notAmount.test(collapse(text.replace(/\$/g, '')))) {
+      const what = guessed === null ? 'could not be read' : `is unclear and was taken as ${guessed.toLocaleString('en-US')}`;
+      doubts.push(`A limit in the ${s.kind.replace(/_/g, ' ')} section ${what} ("${collapse(text)}").`);
     }
+    const amountTrust = guessed === null ? 1 : guess;
     // On a printed limit row the label column holds the form's own label, however it was read.
     if (row) {
-      if (amount !== null) out.push({ key: row.key, label: null, amount, items: amountItems, region, y: line.y });
+      if (amount !== null) out.push({ key: row.key, label: null, amount, items: amountItems, region, y: line.y, trust: amountTrust });
       continue;
     }
     const writeIn = s.kind === 'other' || (s.extra && line.y >= s.extra.label[1] - 2 && line.y <= s.extra.label[3] + 2);
@@ -104,8 +111,8 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const named = label && !inline && !bare ? label : null;
     // A label from another line may be a neighbour's; no label where labels stand unpaired may be a missed one.
     const unpairedLabels = !named && lines.some((l) => l !== line && labelOnly(l) && !paired.has(l) && Math.abs(l.y - line.y) <= 2 * labelReach);
-    const labelSure = beside ? 0.9 : unpairedLabels ? 0.7 : 1;
-    if (amount !== null) out.push({ key: null, label: named ?? 'Limit', amount, items: amountItems, region, y: line.y, labelSure });
+    const trust = Math.min(amountTrust, beside ? 0.9 : unpairedLabels ? 0.7 : 1);
+    if (amount !== null) out.push({ key: null, label: named ?? 'Limit', amount, items: amountItems, region, y: line.y, trust, labelItems: named ? labelItems : [] });
     const own = inline ? amountOf(inline[2]!) : bare ? amountOf(label!) : null;
     // An amount printed left of the amount column, with or without its own label.
     if (own !== null) out.push({ key: null, label: inline ? inline[1]!.replace(/[:\s]+$/, '') : 'Limit', amount: own, items: labelItems, region, y: line.y });
@@ -130,7 +137,8 @@ function limitsOf(page: FormPage, list: Found[]): EntryLimits {
   const other: { label: string; amount: number | null }[] = [];
   for (const f of list) {
     const dollar = page.view.ocr && dollarMisread(f.items.map((p) => p.word.text).join(''));
-    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: confidenceOf(page, f.region, f.items) * (dollar ? 0.7 : 1) * (f.labelSure ?? 1) };
+    const label = f.labelItems?.length ? confidenceOf(page, f.region, f.labelItems) : 1;
+    const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: Math.min(label, confidenceOf(page, f.region, f.items)) * (dollar ? 0.7 : 1) * (f.trust ?? 1) };
     if (f.key) {
       if (values[f.key] !== undefined) continue;
       values[f.key] = f.amount;

@@ -251,4 +251,41 @@ describe('the form reader on OCR words', () => {
     expect(r.fields?.['/policies/0/limits/productsCompletedOperationsAggregate']?.confidence).toBeLessThan(0.8);
     expect(r.fields?.['/policies/0/limits/generalAggregate']?.confidence).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('takes figures OCR read as letters for what they resemble, for a person to confirm', () => {
+    const sheet = new Sheet()
+      .print('A', 24, 482)
+      .print('GL-5520091', 217, 482)
+      .print('Ub/13/2026', 333, 482)
+      .print('06/13/2027', 380, 482)
+      .print('1,OOO,000', 530, 482);
+    const r = readLayout([{ ...sheet.view(), ocr: true }]);
+    expect(r.policies[0]).toMatchObject({ effectiveDate: '2026-06-13', expirationDate: '2027-06-13', limits: { eachOccurrence: 1_000_000 } });
+    expect(r.fields?.['/policies/0/effectiveDate']?.confidence).toBeLessThan(0.8);
+    expect(r.fields?.['/policies/0/expirationDate']?.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(r.fields?.['/policies/0/limits/eachOccurrence']?.confidence).toBeLessThan(0.8);
+    expect(r.warnings.join(' ')).toContain('was taken as 1,000,000');
+    // Print with a text layer is as the filler wrote it: nothing is guessed there.
+    const text = readLayout([sheet.view()]);
+    expect(text.policies[0]).toMatchObject({ effectiveDate: null, limits: {} });
+  });
+
+  it('doubts a write-in limit whose label OCR was unsure of', () => {
+    const sheet = certificate(new Sheet()).print('Premises ‘Operations', 433, 411).print('1,000,000', 531, 411);
+    const view = { ...sheet.view(), ocr: true };
+    const sure = readLayout([view]);
+    expect(sure.policies[0]?.limits.other).toEqual([{ label: 'Premises ‘Operations', amount: 1_000_000 }]);
+    expect(sure.fields?.['/policies/0/limits/other/0']?.confidence).toBeGreaterThanOrEqual(0.8);
+    for (const w of view.words) if (w.text === '‘Operations') w.conf = 0.2;
+    expect(readLayout([view]).fields?.['/policies/0/limits/other/0']?.confidence).toBeLessThan(0.8);
+  });
+
+  it('doubts a contact and an address one misread glyph apart', () => {
+    const near = readLayout([{ ...new Sheet().print('Dana Whitfield', 345, 662).print('dama@keystonerisk.test', 345, 638).view(), ocr: true }]);
+    expect(near.producer).toMatchObject({ contactName: 'Dana Whitfield', email: 'dama@keystonerisk.test' });
+    expect(near.fields?.['/producer/email']?.confidence).toBeLessThan(0.8);
+    expect(near.fields?.['/producer/contactName']?.confidence).toBeLessThan(0.8);
+    const agree = readLayout([{ ...new Sheet().print('Dana Whitfield', 345, 662).print('dana@keystonerisk.test', 345, 638).view(), ocr: true }]);
+    expect(agree.fields?.['/producer/email']?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
 });
