@@ -99,14 +99,74 @@ describe('values of a scan read a second time', () => {
     expect(lowered).toEqual([]);
   });
 
-  it('reads nothing again on a text-layer page or for a value already in doubt', async () => {
+  it('reads nothing again on a text-layer page', async () => {
     const asked: { area: Box; from?: string }[] = [];
     const text = { ...scan([...misread], [...name], asked), ocr: false };
     await confirmByRereading(fields(), [text]);
-    const doubtful = fields();
-    doubtful.fields!['/insurers/0/name']!.confidence = 0.5;
-    doubtful.fields!['/policies/0/limits/eachOccurrence']!.confidence = 0.5;
-    await confirmByRereading(doubtful, [scan([...misread], [...name], asked)]);
     expect(asked).toEqual([]);
+  });
+});
+
+describe('values of a scan whose readings disagree', () => {
+  const words = (text: string, x: number, y: number) => text.split(' ').map((t, i, all) => word(t, x + 6 * all.slice(0, i).join(' ').length + (i ? 6 : 0), y, 0.7));
+  /** A page read three ways: the page-wide pass, the area alone as scanned, and alone from the cleaned page. */
+  function pages(first: Word[], scanned: Word[], cleaned: Word[], asked: string[] = []): PageView {
+    return { ...scan(first, []), reread: async (_area, _chars, from) => (asked.push(from ?? ''), from === 'cleaned' ? cleaned : scanned) };
+  }
+  const result = (pointer: string, first: Word[], value: unknown, confidence = 0.7) => {
+    const r = { fields: { [pointer]: { page: 1, box: boxOf(first), confidence } }, producer: { contactName: value }, policies: [{ policyNumber: value, effectiveDate: value }] };
+    return r as unknown as Pick<Extraction, 'fields'> & Partial<Extraction>;
+  };
+
+  it('takes the value two later readings agree on against the first, below CONFIDENT', async () => {
+    const first = words('Priva Natarajan', 345, 662);
+    const r = result('/producer/contactName', first, 'Priva Natarajan');
+    const asked: string[] = [];
+    const lowered = await confirmByRereading(r, [pages(first, words('Priya Natarajan', 345, 662), words('Priya Natarajan', 345, 662), asked)]);
+    expect(r.producer?.contactName).toBe('Priya Natarajan');
+    expect(r.fields?.['/producer/contactName']?.confidence).toBeLessThanOrEqual(unconfirmed);
+    expect(lowered).toEqual(['/producer/contactName']);
+    expect(asked).toEqual(['scanned', 'cleaned']);
+  });
+
+  it('keeps the first reading when the third sides with it, or with neither', async () => {
+    const first = words('NOD9883227', 217, 482);
+    for (const third of ['NOD9883227', 'N0DY88322']) {
+      const r = result('/policies/0/policyNumber', first, 'NOD9883227', 0.9);
+      await confirmByRereading(r, [pages(first, words('NODY883227', 217, 482), words(third, 217, 482))]);
+      expect(r.policies?.[0]?.policyNumber).toBe('NOD9883227');
+      expect(r.fields?.['/policies/0/policyNumber']?.confidence).toBe(unconfirmed);
+    }
+  });
+
+  it('takes no number with a glyph more or less than the first reading, nor one that differs only in O and 0', async () => {
+    const first = words('T49TZ31771', 217, 482);
+    const r = result('/policies/0/policyNumber', first, 'T49TZ31771');
+    await confirmByRereading(r, [pages(first, words('T497T231771', 217, 482), words('T497T231771', 217, 482))]);
+    expect(r.policies?.[0]?.policyNumber).toBe('T49TZ31771');
+    const zeros = words('E00TW00237', 217, 482);
+    const o = result('/policies/0/policyNumber', zeros, 'E00TW00237');
+    await confirmByRereading(o, [pages(zeros, words('EOOTW00237', 217, 482), words('EOOTW00237', 217, 482))]);
+    expect(o.policies?.[0]?.policyNumber).toBe('E00TW00237');
+  });
+
+  it('takes a telephone number only as ten figures', async () => {
+    const first = words('(267) 1446-5122', 360, 650);
+    const r = { fields: { '/producer/phone': { page: 1, box: boxOf(first), confidence: 0.7 } }, producer: { phone: '26714465122' } } as unknown as Pick<Extraction, 'fields'> & Partial<Extraction>;
+    await confirmByRereading(r, [pages(first, words('(267) 446-5122', 360, 650), words('(267) 446-5122', 360, 650))]);
+    expect(r.producer?.phone).toBe('2674465122');
+    const back = { fields: { '/producer/phone': { page: 1, box: boxOf(first), confidence: 0.7 } }, producer: { phone: '2674465122' } } as unknown as Pick<Extraction, 'fields'> & Partial<Extraction>;
+    await confirmByRereading(back, [pages(words('(267) 446-5122', 360, 650), first, first)]);
+    expect(back.producer?.phone).toBe('2674465122');
+  });
+
+  it('takes a date only as a date', async () => {
+    const first = words('06/13/2023', 333, 482);
+    const r = result('/policies/0/effectiveDate', first, '2023-06-13');
+    await confirmByRereading(r, [pages(first, words('06/18/2023', 333, 482), words('06/18/2023', 333, 482))]);
+    expect(r.policies?.[0]?.effectiveDate).toBe('2023-06-18');
+    const bad = result('/policies/0/effectiveDate', first, '2023-06-13');
+    await confirmByRereading(bad, [pages(first, words('06/48/2023', 333, 482), words('06/48/2023', 333, 482))]);
+    expect(bad.policies?.[0]?.effectiveDate).toBe('2023-06-13');
   });
 });

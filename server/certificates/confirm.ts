@@ -9,6 +9,7 @@ import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import { grow } from './form/cells';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
+import { outvoted, setAt, valueOf, votedValue } from './vote';
 
 /**
  * Values read from print that the reader cannot check by themselves: names, addresses, numbers,
@@ -66,30 +67,49 @@ async function secondReading(view: PageView, box: Box): Promise<Word[]> {
   return scanned.length ? scanned : own(await view.reread!(grow(box, 2, 2), '', 'cleaned'));
 }
 
+/** Whether two readings of a value give the same glyphs, and a name the same words. */
+function agree(pointer: string, first: Word[], second: Word[]): boolean {
+  // Two readings that agree on a glyph no such value holds agree on a misreading. A name is
+  // also read as the same words: "Key Stone" for Keystone is another name, spelt alike.
+  const sameWords = !named.test(pointer) || wordCount(first) === wordCount(second);
+  return glyphs(first) === glyphs(second) && sameWords && !first.some((w) => alien.test(w.text));
+}
+
 /**
- * Lowers, in place, the confidence of every printed value of an OCR page whose second reading
- * does not give the same glyphs as the first. Returns the pointers it lowered.
+ * Reads every printed value of an OCR page a second time. A value the reader was sure of whose
+ * second reading gives other glyphs is lowered, in place, below CONFIDENT. A value whose two
+ * readings disagree is read a third time, from the cleaned page: when the second and third
+ * readings agree against the first, their value is taken, below CONFIDENT. Returns the pointers
+ * lowered (for the note) and those whose value was taken from the later readings.
  */
-export async function confirmByRereading(result: Pick<Extraction, 'fields'>, views: PageView[]): Promise<string[]> {
+export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Partial<Extraction>, views: PageView[]): Promise<string[]> {
   const fields = result.fields ?? {};
   const checks = Object.entries(fields).flatMap(([pointer, f]) => {
     const view = views.find((v) => v.page === f.page);
-    if (!printed.some((p) => p.test(pointer)) || !view?.ocr || !view.reread || !f.box || (f.confidence ?? 1) < CONFIDENT) return [];
+    if (!printed.some((p) => p.test(pointer)) || !view?.ocr || !view.reread || !f.box) return [];
     const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5, 0.5)));
-    return first.length ? [{ pointer, view, box: f.box, first }] : [];
+    return first.length ? [{ pointer, view, box: f.box, first, sure: (f.confidence ?? 1) >= CONFIDENT }] : [];
   });
   const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));
-  const lowered: string[] = [];
-  checks.forEach((c, i) => {
-    const second = seconds[i]!;
-    // Two readings that agree on a glyph no such value holds agree on a misreading. A name is
-    // also read as the same words: "Key Stone" for Keystone is another name, spelt alike.
-    const sameWords = !named.test(c.pointer) || wordCount(c.first) === wordCount(second);
-    if (glyphs(c.first) === glyphs(second) && sameWords && !c.first.some((w) => alien.test(w.text))) return;
+  const disputed = checks.flatMap((c, i) => (agree(c.pointer, c.first, seconds[i]!) ? [] : [{ ...c, second: seconds[i]! }]));
+  // A value no vote can change is not read a third time.
+  const voted = disputed.filter((c) => c.second.length && valueOf(c.pointer, plainText(c.second), result) !== undefined);
+  const thirds = await Promise.all(voted.map((c) => c.view.reread!(grow(c.box, 2, 2), '', 'cleaned')));
+  const lowered = new Set<string>();
+  for (const c of disputed) {
+    if (!c.sure) continue;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
-    lowered.push(c.pointer);
+    lowered.add(c.pointer);
+  }
+  voted.forEach((c, i) => {
+    const third = thirds[i]!.filter((w) => inside(w, grow(c.box, 1, 1)));
+    const text = outvoted(plainText(c.first), plainText(c.second), plainText(third));
+    const value = text === null ? null : votedValue(c.pointer, text, plainText(c.first), result);
+    if (value === null || !setAt(result, c.pointer, value)) return;
+    fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
+    lowered.add(c.pointer);
   });
-  return lowered;
+  return [...lowered];
 }
 
 /** The plain note on values a second reading did not confirm (none when all agreed). */

@@ -55,7 +55,7 @@ function party(page: FormPage, region: Box, at: string, sink: Sink): PartyLines 
   return { ...read, name };
 }
 
-const phone = (t: string) => {
+export const phone = (t: string) => {
   const d = digitsOnly(t);
   return d && d.length >= 10 && d.length <= 15 ? d : null;
 };

@@ -1,0 +1,77 @@
+// A scan's value whose first two readings disagree is read a third time, and two readings that
+// agree against the first outvote it. The page-wide pass and the value read alone from the page
+// as scanned often differ by one glyph (Priva and Priya, NODY8832 and NOD98832); a third reading,
+// alone from the cleaned page, sides with one of them. The value taken is still only two readings
+// in three, so it stays below CONFIDENT, for a person to confirm.
+import type { Extraction } from '../contracts/extraction';
+import { phone } from './form/header';
+import { collapse, emailAddress, identifier, naicCode, ocrName, parseDate, parseMoney, withoutLetter } from './values';
+
+type Parse = (text: string, result: Partial<Extraction>, pointer: string) => unknown;
+
+const insurerLetterAt = (result: Partial<Extraction>, pointer: string) => result.insurers?.[Number(pointer.split('/')[2])]?.letter ?? '';
+
+/** Values one line of print gives, and how each is made from its text. Addresses are left out: their lines are parsed together. */
+const parsers: [RegExp, Parse][] = [
+  [/^\/(?:producer|insured|certificateHolder)\/name$/, (t) => ocrName(t) || null],
+  [/^\/insurers\/\d+\/name$/, (t, r, p) => ocrName(withoutLetter(collapse(t), insurerLetterAt(r, p))) || null],
+  [/^\/producer\/contactName$/, (t) => collapse(t) || null],
+  [/^\/producer\/email$/, (t) => emailAddress(t, true)],
+  [/^\/producer\/(?:phone|fax)$/, phone],
+  [/^\/insurers\/\d+\/naic$/, (t) => naicCode(t, true)],
+  [/^\/(?:certificateNumber|revisionNumber)$|^\/policies\/\d+\/policyNumber$/, (t) => identifier(t, true)],
+  [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t)],
+  [/^\/policies\/\d+\/limits\/(?!other\/)\w+$/, (t) => parseMoney(collapse(t.replace(/\$/g, ' ')))],
+];
+
+/**
+ * Numbers whose every glyph counts, where the engine adds or drops one more often than it
+ * swaps one (a figure read twice): a later reading is taken only glyph for glyph.
+ */
+const counted = /^\/(?:certificateNumber|revisionNumber|policies\/\d+\/policyNumber)$/;
+
+const glyphCount = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').length;
+
+/** A North American telephone number: ten figures, or eleven with the country's 1 before them. */
+const tenFigures = (value: unknown) => typeof value === 'string' && (value.length === 10 || (value.length === 11 && value.startsWith('1')));
+
+/** The value a reading gives at a pointer; undefined where votes are not taken, null where the reading is no such value. */
+export function valueOf(pointer: string, text: string, result: Partial<Extraction>): unknown {
+  const parse = parsers.find(([p]) => p.test(pointer))?.[1];
+  return parse ? (parse(text, result, pointer) ?? null) : undefined;
+}
+
+/** The value a reading that outvoted the first gives at a pointer, or null. */
+export function votedValue(pointer: string, text: string, first: string, result: Partial<Extraction>): unknown {
+  if (counted.test(pointer) && glyphCount(text) !== glyphCount(first)) return null;
+  const value = valueOf(pointer, text, result) ?? null;
+  // A telephone number is taken only as one: a figure read twice makes eleven.
+  if (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(value)) return null;
+  return value;
+}
+
+/** Sets the value at a JSON pointer of the extraction; false, changing nothing, when no value stands there. */
+export function setAt(result: object, pointer: string, value: unknown): boolean {
+  const keys = pointer.split('/').slice(1);
+  let at: unknown = result;
+  for (const k of keys.slice(0, -1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
+  const last = keys[keys.length - 1]!;
+  if (at === null || typeof at !== 'object' || !(last in at)) return false;
+  (at as Record<string, unknown>)[last] = value;
+  return true;
+}
+
+/** The text with the glyphs OCR swaps for their lookalikes made one: O and 0, I, l and 1. */
+const lookalikeFree = (t: string) => t.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+
+/**
+ * The text two later readings agree on against the first, or null. Readings that differ from the
+ * first only in lookalike glyphs do not outvote it: the first reading's O and 0, I and 1 were
+ * settled from the shape of the ink, which the engine's second and third guesses owe nothing to.
+ */
+export function outvoted(first: string, second: string, third: string): string | null {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const [a, b, c] = [norm(first), norm(second), norm(third)];
+  if (!b || b !== c || a === b || lookalikeFree(a) === lookalikeFree(b)) return null;
+  return b;
+}
