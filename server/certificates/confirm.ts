@@ -9,7 +9,7 @@ import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import { grow } from './form/cells';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
-import { outvoted, setAt, valueOf, votedValue } from './vote';
+import { outvoted, setAt, valueAt, valueOf } from './vote';
 
 /**
  * Values read from print that the reader cannot check by themselves: names, addresses, numbers,
@@ -103,8 +103,8 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Pa
   }
   voted.forEach((c, i) => {
     const third = thirds[i]!.filter((w) => inside(w, grow(c.box, 1, 1)));
-    const text = outvoted(plainText(c.first), plainText(c.second), plainText(third));
-    const value = text === null ? null : votedValue(c.pointer, text, plainText(c.first), result);
+    const texts = { first: plainText(c.first), second: plainText(c.second), third: plainText(third) };
+    const value = outvoted(c.pointer, valueAt(result, c.pointer), texts, result);
     if (value === null || !setAt(result, c.pointer, value)) return;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
     lowered.add(c.pointer);

@@ -1,32 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { outvoted, setAt, votedValue } from './vote';
+import { outvoted, setAt, valueAt } from './vote';
+
+const texts = (first: string, second: string, third: string) => ({ first, second, third });
 
 describe('a vote between three readings of a value', () => {
+  const result = { insurers: [{ letter: 'C' as const, name: 'x', naic: null }] };
+
   it('takes what the second and third readings agree on against the first', () => {
-    expect(outvoted('Priva  Natarajan', 'Priya Natarajan', ' Priya Natarajan')).toBe('Priya Natarajan');
-    expect(outvoted('Priya', 'Priya', 'Priya')).toBeNull();
-    expect(outvoted('Priva', 'Priya', 'Priga')).toBeNull();
-    expect(outvoted('Priva', '', '')).toBeNull();
-    // O and 0, I and 1 were settled from the ink's shape in the first reading.
-    expect(outvoted('E00TW00237', 'EOOTW00237', 'EOOTW00237')).toBeNull();
+    expect(outvoted('/producer/contactName', 'Priva Natarajan', texts('Priva  Natarajan', 'Priya Natarajan', ' Priya Natarajan'), result)).toBe('Priya Natarajan');
+    expect(outvoted('/producer/contactName', 'Priya', texts('Priya', 'Priya', 'Priya'), result)).toBeNull();
+    expect(outvoted('/producer/contactName', 'Priva', texts('Priva', 'Priya', 'Priga'), result)).toBeNull();
+    expect(outvoted('/producer/contactName', 'Priva', texts('Priva', '', ''), result)).toBeNull();
+    expect(outvoted('/insurers/0/name', 'Keel Assurance Company ot America', texts('C Keel Assurance Company ot America', 'C Keel Assurance Company of America', 'Keel Assurance Company of America'), result)).toBe('Keel Assurance Company of America');
+    expect(outvoted('/policies/0/limits/eachOccurrence', 1_600_000, texts('1,600,000', '$1,000,000', '1,000,000'), result)).toBe(1_000_000);
   });
 
-  it('gives a value only where the reading is such a value', () => {
-    const result = { insurers: [{ letter: 'C', name: 'x', naic: null }] };
-    expect(votedValue('/insurers/0/name', 'C Keel Assurance Company of America', 'x', result)).toBe('Keel Assurance Company of America');
-    expect(votedValue('/insurers/0/naic', '4863', '48637', result)).toBeNull();
-    expect(votedValue('/policies/0/limits/eachOccurrence', '$1,000,000', '1,600,000', result)).toBe(1_000_000);
-    expect(votedValue('/policies/0/policyNumber', 'NOD9883227', 'NODY883227', result)).toBe('NOD9883227');
-    expect(votedValue('/policies/0/policyNumber', 'NOD98832271', 'NODY883227', result)).toBeNull();
-    expect(votedValue('/insured/address', '12 Mill Road', '12 Mil Road', result)).toBeNull();
+  it('keeps the first reading where the later ones are no such value, or differ only in lookalikes', () => {
+    // O and 0, I and 1 were settled from the ink's shape in the first reading.
+    expect(outvoted('/policies/0/policyNumber', 'E00TW00237', texts('E00TW00237', 'EOOTW00237', 'EOOTW00237'), result)).toBeNull();
+    expect(outvoted('/policies/0/policyNumber', 'NODY883227', texts('NODY883227', 'NOD98832271', 'NOD98832271'), result)).toBeNull();
+    expect(outvoted('/policies/0/policyNumber', 'NODY883227', texts('NODY883227', 'NOD9883227', 'NOD9883227'), result)).toBe('NOD9883227');
+    expect(outvoted('/insurers/0/naic', '48637', texts('48637', '4863', '4863'), result)).toBeNull();
+    expect(outvoted('/insured/address', { line1: '12 Mil Road' }, texts('12 Mil Road', '12 Mill Road', '12 Mill Road'), result)).toBeNull();
+  });
+
+  it('fills a value the first reading could not make out only with a value of its own shape', () => {
+    expect(outvoted('/policies/0/effectiveDate', null, texts('Vb/13/2023', '06/13/2023', ''), result)).toBe('2023-06-13');
+    expect(outvoted('/policies/0/effectiveDate', null, texts('Vb/13/2023', '06/13/2023', '08/13/2023'), result)).toBeNull();
+    expect(outvoted('/insured/name', null, texts('INSURED', 'INSURED', 'INSURED'), result)).toBeNull();
   });
 
   it('sets a value only where one stands', () => {
-    const result = { producer: { email: 'priva@x.com' }, policies: [] as unknown[] };
-    expect(setAt(result, '/producer/email', 'priya@x.com')).toBe(true);
-    expect(result.producer.email).toBe('priya@x.com');
-    expect(setAt(result, '/policies/0/policyNumber', 'A1')).toBe(false);
-    expect(setAt(result, '/insured/name', 'A')).toBe(false);
-    expect(result.policies).toEqual([]);
+    const r = { producer: { email: 'priva@x.com' }, policies: [] as unknown[] };
+    expect(valueAt(r, '/producer/email')).toBe('priva@x.com');
+    expect(setAt(r, '/producer/email', 'priya@x.com')).toBe(true);
+    expect(r.producer.email).toBe('priya@x.com');
+    expect(setAt(r, '/policies/0/policyNumber', 'A1')).toBe(false);
+    expect(setAt(r, '/insured/name', 'A')).toBe(false);
+    expect(r.policies).toEqual([]);
   });
 });

@@ -41,13 +41,11 @@ export function valueOf(pointer: string, text: string, result: Partial<Extractio
   return parse ? (parse(text, result, pointer) ?? null) : undefined;
 }
 
-/** The value a reading that outvoted the first gives at a pointer, or null. */
-export function votedValue(pointer: string, text: string, first: string, result: Partial<Extraction>): unknown {
-  if (counted.test(pointer) && glyphCount(text) !== glyphCount(first)) return null;
-  const value = valueOf(pointer, text, result) ?? null;
-  // A telephone number is taken only as one: a figure read twice makes eleven.
-  if (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(value)) return null;
-  return value;
+/** The value at a JSON pointer of the extraction, or undefined where none stands. */
+export function valueAt(result: object, pointer: string): unknown {
+  let at: unknown = result;
+  for (const k of pointer.split('/').slice(1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
+  return at;
 }
 
 /** Sets the value at a JSON pointer of the extraction; false, changing nothing, when no value stands there. */
@@ -62,16 +60,38 @@ export function setAt(result: object, pointer: string, value: unknown): boolean 
 }
 
 /** The text with the glyphs OCR swaps for their lookalikes made one: O and 0, I, l and 1. */
-const lookalikeFree = (t: string) => t.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+const lookalikeFree = (t: string) => t.replace(/\s+/g, '').replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+
+/** The value a later reading gives at a pointer, or null: numbers glyph for glyph with the first, a telephone number as one. */
+function laterValue(pointer: string, text: string, first: string | null, result: Partial<Extraction>): unknown {
+  if (!text.trim() || (first !== null && counted.test(pointer) && glyphCount(text) !== glyphCount(first))) return null;
+  const value = valueOf(pointer, text, result) ?? null;
+  // A figure read twice makes eleven.
+  if (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(value)) return null;
+  return value;
+}
+
+/** Values whose shape no other print has: a date, an amount, a NAIC code, a telephone number, an e-mail address. */
+const selfChecking = /^\/(?:certificateDate|producer\/(?:phone|fax|email)|insurers\/\d+\/naic|policies\/\d+\/(?:effectiveDate|expirationDate|limits\/(?!other\/)\w+))$/;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The text two later readings agree on against the first, or null. Readings that differ from the
- * first only in lookalike glyphs do not outvote it: the first reading's O and 0, I and 1 were
- * settled from the shape of the ink, which the engine's second and third guesses owe nothing to.
+ * The value two later readings agree on against the first reading's `current` value, or null to
+ * keep it. A value the first reading could not make out is taken from the later readings when
+ * they do not contradict each other. Readings that differ from the first only in lookalike
+ * glyphs do not outvote it: the first reading's O and 0, I and 1 were settled from the shape of
+ * the ink, which the engine's later guesses owe nothing to.
  */
-export function outvoted(first: string, second: string, third: string): string | null {
-  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
-  const [a, b, c] = [norm(first), norm(second), norm(third)];
-  if (!b || b !== c || a === b || lookalikeFree(a) === lookalikeFree(b)) return null;
-  return b;
+export function outvoted(pointer: string, current: unknown, texts: { first: string; second: string; third: string }, result: Partial<Extraction>): unknown {
+  const { first, second, third } = texts;
+  if (current === null) {
+    // Only a value whose shape is its own check fills a blank: a name there may be the form's print.
+    if (!selfChecking.test(pointer)) return null;
+    const [a, b] = [laterValue(pointer, second, null, result), laterValue(pointer, third, null, result)];
+    return a === null || b === null || same(a, b) ? (a ?? b) : null;
+  }
+  const a = laterValue(pointer, second, first, result);
+  if (a === null || !same(a, laterValue(pointer, third, first, result)) || same(a, current)) return null;
+  return lookalikeFree(first) === lookalikeFree(second) ? null : a;
 }
