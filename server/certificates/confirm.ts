@@ -9,7 +9,7 @@ import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import { grow } from './form/cells';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
-import { outvoted, setAt, valueAt, valueOf } from './vote';
+import { outvoted, setAt, valueAt, votable } from './vote';
 
 /**
  * Values read from print that the reader cannot check by themselves: names, addresses, numbers,
@@ -87,13 +87,16 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Pa
   const checks = Object.entries(fields).flatMap(([pointer, f]) => {
     const view = views.find((v) => v.page === f.page);
     if (!printed.some((p) => p.test(pointer)) || !view?.ocr || !view.reread || !f.box) return [];
+    const sure = (f.confidence ?? 1) >= CONFIDENT;
+    // A doubtful value is read again only where a vote could change it.
+    if (!sure && !votable(pointer, valueAt(result, pointer))) return [];
     const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5, 0.5)));
-    return first.length ? [{ pointer, view, box: f.box, first, sure: (f.confidence ?? 1) >= CONFIDENT }] : [];
+    return first.length ? [{ pointer, view, box: f.box, first, sure }] : [];
   });
   const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));
   const disputed = checks.flatMap((c, i) => (agree(c.pointer, c.first, seconds[i]!) ? [] : [{ ...c, second: seconds[i]! }]));
   // A value no vote can change is not read a third time.
-  const voted = disputed.filter((c) => c.second.length && valueOf(c.pointer, plainText(c.second), result) !== undefined);
+  const voted = disputed.filter((c) => c.second.length && votable(c.pointer, valueAt(result, c.pointer)));
   const thirds = await Promise.all(voted.map((c) => c.view.reread!(grow(c.box, 2, 2), '', 'cleaned')));
   const lowered = new Set<string>();
   for (const c of disputed) {

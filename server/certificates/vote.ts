@@ -35,8 +35,14 @@ const glyphCount = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').length;
 /** A North American telephone number: ten figures, or eleven with the country's 1 before them. */
 const tenFigures = (value: unknown) => typeof value === 'string' && (value.length === 10 || (value.length === 11 && value.startsWith('1')));
 
+/** Values whose shape no other print has: a date, an amount, a NAIC code, a telephone number, an e-mail address. */
+const selfChecking = /^\/(?:certificateDate|producer\/(?:phone|fax|email)|insurers\/\d+\/naic|policies\/\d+\/(?:effectiveDate|expirationDate|limits\/(?!other\/)\w+))$/;
+
+/** Whether a vote can change the value at a pointer (`current` the value the first reading gave). */
+export const votable = (pointer: string, current: unknown) => parsers.some(([p]) => p.test(pointer)) && (current !== null || selfChecking.test(pointer));
+
 /** The value a reading gives at a pointer; undefined where votes are not taken, null where the reading is no such value. */
-export function valueOf(pointer: string, text: string, result: Partial<Extraction>): unknown {
+function valueOf(pointer: string, text: string, result: Partial<Extraction>): unknown {
   const parse = parsers.find(([p]) => p.test(pointer))?.[1];
   return parse ? (parse(text, result, pointer) ?? null) : undefined;
 }
@@ -70,9 +76,6 @@ function laterValue(pointer: string, text: string, first: string | null, result:
   if (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(value)) return null;
   return value;
 }
-
-/** Values whose shape no other print has: a date, an amount, a NAIC code, a telephone number, an e-mail address. */
-const selfChecking = /^\/(?:certificateDate|producer\/(?:phone|fax|email)|insurers\/\d+\/naic|policies\/\d+\/(?:effectiveDate|expirationDate|limits\/(?!other\/)\w+))$/;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

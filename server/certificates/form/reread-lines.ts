@@ -47,19 +47,25 @@ const figures10 = (t: string) => {
 
 const column = (c: readonly [number, number], s: { bottom: number; top: number }): Box => [c[0], s.bottom, c[1], s.top];
 
+const money = (t: string) => parseMoney(t.replace(/\$/g, ' ').trim());
+
+/** An amount's cell: its place is given with it. */
+const amountCell = {
+  chars: '$0123456789,',
+  broken: (t: string) => /\d/.test(t) && money(t) === null,
+  good: (t: string) => wellFormed.test(t),
+  same: (a: string, b: string) => money(a) !== null && money(a) === money(b),
+  least: 0.5,
+  from: 'cleaned' as const,
+  pad: 3,
+};
+
 function cells(): Cell[] {
   const scanned = { least: 0.5, from: 'scanned' as const, pad: 2, same: (a: string, b: string) => glyphsOf(a) === glyphsOf(b) };
   return [
-    ...sections.map((s) => ({
-      box: column(columns.amount, s),
-      chars: '$0123456789,',
-      broken: (t: string) => /\d/.test(t) && parseMoney(t.replace(/\$/g, ' ').trim()) === null,
-      good: (t: string) => wellFormed.test(t),
-      same: (a: string, b: string) => parseMoney(a.replace(/\$/g, ' ').trim()) !== null && parseMoney(a.replace(/\$/g, ' ').trim()) === parseMoney(b.replace(/\$/g, ' ').trim()),
-      least: 0.5,
-      from: 'cleaned' as const,
-      pad: 3,
-    })),
+    ...sections.map((s) => ({ ...amountCell, box: column(columns.amount, s) })),
+    // The umbrella's DED / RETENTION amount, printed beside its boxes.
+    ...sections.flatMap((s) => (s.checks.amount ? [{ ...amountCell, box: s.checks.amount }] : [])),
     // A date is its own check: whatever the engine's confidence, it is kept at that confidence.
     ...sections.flatMap((s) =>
       [columns.eff, columns.exp].map((c) => ({
@@ -107,12 +113,17 @@ const glyphsOf = (t: string) => t.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** The words to drop (the broken lines') and to add (their second readings) on a page. */
 export async function rereadBrokenLines(view: PageView, page: FormPage): Promise<{ drop: Set<Word>; add: Word[] }> {
-  const broken = cells().flatMap((c) => linesIn(page, c.box).filter((l) => c.broken(l.text)).map((l) => ({ c, l })));
+  const broken = cells().flatMap((c) => {
+    const lines = linesIn(page, c.box);
+    // The cell's other words: print beside the cell (a label) is no reading of its value.
+    const cell = lines.flatMap((x) => x.items.map((p) => p.word));
+    return lines.filter((l) => c.broken(l.text)).map((l) => ({ c, l, cell }));
+  });
   const around = (b: Box, d: number): Box => [b[0] - d, b[1] - 2, b[2] + d, b[3] + 2];
   const readings = await Promise.all(broken.map(({ c, l }) => view.reread!(around(pageBoxOf(l.items), c.pad), c.chars, c.from)));
   const drop = new Set<Word>();
   const add: Word[] = [];
-  broken.forEach(({ c, l }, i) => {
+  broken.forEach(({ c, l, cell }, i) => {
     const found = readings[i]!;
     const text = found.map((w) => w.text).join('');
     if (found.length === 0 || !c.good(text, l.text) || Math.min(...found.map((w) => w.conf)) < c.least) return;
@@ -121,7 +132,7 @@ export async function rereadBrokenLines(view: PageView, page: FormPage): Promise
     // The area read again may take in a line the first pass read whole: the broken line was then
     // a piece of it (the foot of a date boxed apart), and reading it again reads that line twice.
     const own = new Set(l.items.map((p) => p.word));
-    const beside = view.words.filter((w) => !own.has(w) && overlapping(w, second));
+    const beside = cell.filter((w) => !own.has(w) && overlapping(w, second));
     if (beside.length) {
       if (c.same(beside.map((w) => w.text).join(' '), text)) for (const p of l.items) drop.add(p.word);
       return;

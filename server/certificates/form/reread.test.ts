@@ -64,6 +64,19 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.fields?.['/policies/0/excludedOfficers']?.confidence).toBeLessThan(0.8);
   });
 
+  it('reads a retention amount OCR broke in pieces again, beside the form\'s own labels', async () => {
+    const sheet = new Sheet().print('A', 24, 326).print('UMB-4410', 217, 326).print('01/01/2026', 333, 326).print('01/01/2027', 380, 326).print('5,000,000', 530, 338).print('10,', 143, 315).print('0', 162, 315);
+    // OCR boxed a label left of the cell so wide that it reaches into the amount's line.
+    sheet.print('RETENTION-CLAIMS-MADE-X', 60, 315);
+    const view: PageView = { ...sheet.view(), ocr: true };
+    const before = readLayout([view]);
+    expect(before.policies[0]).toMatchObject({ line: 'umbrella_liability', retentionOrDeductible: null });
+    view.reread = rereader(at('10,000', 141, 315, 0.6), []);
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]?.retentionOrDeductible).toMatchObject({ amount: 10_000 });
+    expect(after.fields?.['/policies/0/retentionOrDeductible']?.confidence).toBeLessThan(0.8);
+  });
+
   it('keeps what the first pass read, and takes no speck as a mark', async () => {
     const view = scan();
     view.words = [...view.words, ...at('N', 181, 482, 0.95)];
