@@ -36,9 +36,12 @@ export function confidenceOf(page: FormPage, region: Box, items: Placed[]): numb
   return ocr * Math.min(1, 0.55 + 0.45 * placementAt(page, region));
 }
 
-/** Whether a checkbox holds a mark, and how sure that is. */
-export function checkbox(page: FormPage, box: Box): { on: boolean; confidence: number; box: Box } {
-  const area = pageBox(page, grow(box, 2.5, 1.5));
+/**
+ * Whether a checkbox holds a mark, and how sure that is. The box is looked for a little beyond
+ * its place (`reach`, points across and up and down), as a page is never fitted exactly.
+ */
+export function checkbox(page: FormPage, box: Box, reach: [number, number] = [2.5, 1.5]): { on: boolean; confidence: number; box: Box } {
+  const area = pageBox(page, grow(box, reach[0], reach[1]));
   const probe = page.view.probe(area);
   const sureness = Math.abs(probe - CHECKED) * 2;
   const placed = Math.min(1, 0.55 + 0.45 * placementAt(page, box));

@@ -18,11 +18,22 @@ export interface Checks {
 }
 
 /** The one option ticked among several, or null when none or more than one is. */
-function oneOf<T extends string>(marks: Record<string, Mark>, options: T[]): { value: T | null; box: Box | null; confidence: number } {
+/** The most a choice settled only by looking at its boxes more narrowly can be trusted. */
+const narrowed = 0.6;
+
+function oneOf<T extends string>(page: FormPage, s: Section, marks: Record<string, Mark>, options: T[]): { value: T | null; box: Box | null; confidence: number } {
   const on = options.filter((o) => marks[o]?.on);
   const confidence = Math.min(...options.map((o) => marks[o]?.confidence ?? 1));
+  if (on.length > 1) {
+    // Two boxes of one choice marked: the area looked in around a box may take in a marked box
+    // of the row above or below (a page fitted a little off). Looked at only where each box
+    // stands, one mark may remain: that choice is for a person to confirm.
+    const own = on.filter((o) => checkbox(page, s.checks[o]!, [0.5, 0]).on);
+    const value = own.length === 1 ? own[0]! : null;
+    return { value, box: value ? marks[value]!.box : null, confidence: value ? Math.min(confidence, narrowed) : 0.4 };
+  }
   const value = on.length === 1 ? on[0]! : null;
-  return { value, box: value ? marks[value]!.box : null, confidence: on.length > 1 ? 0.4 : confidence };
+  return { value, box: value ? marks[value]!.box : null, confidence };
 }
 
 // A write-in deductible or retention: "BI/PD Ded:5,000", "Deductible $2,500", "SIR 10,000".
@@ -60,8 +71,8 @@ export function readChecks(page: FormPage, s: Section, sink: Sink): Checks {
     excess: marks.excess?.on ?? false,
     apply(policy, at) {
       if (s.kind === 'general_liability') {
-        const basis = oneOf(marks, ['occurrence', 'claims_made']);
-        const per = oneOf(marks, ['policy', 'project', 'location', 'other']);
+        const basis = oneOf(page, s, marks, ['occurrence', 'claims_made']);
+        const per = oneOf(page, s, marks, ['policy', 'project', 'location', 'other']);
         policy.basis = basis.value;
         policy.aggregateAppliesPer = per.value;
         record(`${at}/basis`, basis, s.checks.occurrence!);
@@ -92,10 +103,10 @@ export function readChecks(page: FormPage, s: Section, sink: Sink): Checks {
 }
 
 function applyUmbrella(page: FormPage, s: Section, marks: Record<string, Mark>, policy: Policy, at: string, sink: Sink): void {
-  const basis = oneOf(marks, ['occurrence', 'claims_made']);
+  const basis = oneOf(page, s, marks, ['occurrence', 'claims_made']);
   policy.basis = basis.value;
   sink.read(`${at}/basis`, { box: basis.box ?? pageBox(page, s.checks.occurrence!), confidence: basis.confidence, items: [] });
-  const kind = oneOf(marks, ['retention', 'deductible']);
+  const kind = oneOf(page, s, marks, ['retention', 'deductible']);
   const amountBox = s.checks.amount!;
   const items = valuesIn(page, amountBox);
   const text = items.map((p) => p.word.text).join(' ');

@@ -205,6 +205,18 @@ describe('the form reader', () => {
     ]);
   });
 
+  it('settles two marked boxes of one choice by looking where each box stands, for a person to confirm', () => {
+    // A mark beside the claims-made box, level with the row above, falls in the area looked in
+    // around that box, and OCCUR is marked as well.
+    const r = readLayout([certificate(new Sheet()).mark(48.5, 481).view()]);
+    expect(r.policies[0]?.basis).toBe('occurrence');
+    expect(r.fields?.['/policies/0/basis']?.confidence).toBeLessThan(0.8);
+    expect(readLayout([certificate(new Sheet()).view()]).fields?.['/policies/0/basis']?.confidence).toBeGreaterThanOrEqual(0.8);
+    // Both boxes marked where they stand: no choice is made.
+    const both = readLayout([certificate(new Sheet()).mark(57.5, 474).view()]);
+    expect(both.policies[0]?.basis).toBeNull();
+  });
+
   it('says the coverage could not be read when the grid is not where the form has it', () => {
     const gridLabel = (t: string) => /^(INSR|LTR|TYPE OF|POLICY|ADDL|INSD|SUBR|WVD|LIMITS|\(MM|EACH|DAMAGE|PREMISES|MED|PERSONAL|GENERAL|PRODUCTS|COMBINED|BODILY|PROPERTY|AGGREGATE|E\.L\.|\(Ea|\(Per|\$)/.test(t);
     const r = readLayout([certificate(new Sheet({ without: gridLabel })).view()]);
