@@ -41,6 +41,8 @@ interface Found {
   trust?: number;
   /** The words of a write-in label: the label is read as surely as its amount, or less. */
   labelItems?: Placed[];
+  /** On a printed row, a write-in label read level with it, should the row's amount be another's. */
+  writeIn?: { label: string; items: Placed[] };
 }
 
 function nearestRow(s: Section, y: number) {
@@ -97,7 +99,10 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const amountTrust = guessed === null ? 1 : guess;
     // On a printed limit row the label column holds the form's own label, however it was read.
     if (row) {
-      if (amount !== null) out.push({ key: row.key, label: null, amount, items: amountItems, region, y: line.y, trust: amountTrust });
+      // Words in the label column are a write-in label: the amount is that write-in row's when
+      // the printed row's own amount is also there (a filler's offset put the row level with it).
+      const writeIn = label && !beside ? { label, items: labelItems } : undefined;
+      if (amount !== null) out.push({ key: row.key, label: null, amount, items: amountItems, region, y: line.y, trust: amountTrust, writeIn });
       continue;
     }
     const writeIn = s.kind === 'other' || (s.extra && line.y >= s.extra.label[1] - 2 && line.y <= s.extra.label[3] + 2);
@@ -131,15 +136,24 @@ function dollarMisread(text: string): boolean {
   return (grouped || plain) && amountOf(rest) !== null;
 }
 
+/** The most a write-in limit told from a printed row's only by elimination can be trusted. */
+const writeInByElimination = 0.7;
+
 function limitsOf(page: FormPage, list: Found[]): EntryLimits {
   const values: Limits = {};
   const readings: [string, Reading<unknown>][] = [];
   const other: { label: string; amount: number | null }[] = [];
-  for (const f of list) {
+  // A printed row's amount is one read level with no write-in label, wherever it stands in the list.
+  for (const f of [...list.filter((x) => !x.writeIn), ...list.filter((x) => x.writeIn)]) {
     const dollar = page.view.ocr && dollarMisread(f.items.map((p) => p.word.text).join(''));
     const label = f.labelItems?.length ? confidenceOf(page, f.region, f.labelItems) : 1;
     const reading = { value: f.amount, items: f.items, box: pageBoxOf(f.items), confidence: Math.min(label, confidenceOf(page, f.region, f.items)) * (dollar ? 0.7 : 1) * (f.trust ?? 1) };
-    if (f.key) {
+    if (f.key && values[f.key] !== undefined && f.writeIn) {
+      // The printed row's amount came first: this one is the write-in row's, placed by elimination.
+      const named = Math.min(confidenceOf(page, f.region, f.writeIn.items), writeInByElimination);
+      readings.push([`/limits/other/${other.length}`, { ...reading, confidence: Math.min(reading.confidence, named) }]);
+      other.push({ label: f.writeIn.label, amount: f.amount });
+    } else if (f.key) {
       if (values[f.key] !== undefined) continue;
       values[f.key] = f.amount;
       readings.push([`/limits/${f.key}`, reading]);

@@ -217,6 +217,15 @@ describe('the form reader', () => {
     expect(both.policies[0]?.basis).toBeNull();
   });
 
+  it('takes a write-in limit printed level with a printed row as the write-in row\'s, for a person to confirm', () => {
+    const sheet = new Sheet().print('A', 24, 482).print('GL-1', 217, 482).print('01/01/2026', 333, 482).print('01/01/2027', 380, 482).print('2,000,000', 530, 422);
+    // Another filler's offset put the write-in row's label and amount level with PRODUCTS - COMP/OP AGG.
+    const r = readLayout([{ ...sheet.print('Employee Benefits', 430, 416).print('1,000,000', 530, 416).view(), ocr: true }]);
+    expect(r.policies[0]?.limits).toEqual({ productsCompletedOperationsAggregate: 2_000_000, other: [{ label: 'Employee Benefits', amount: 1_000_000 }] });
+    expect(r.fields?.['/policies/0/limits/other/0']?.confidence).toBeLessThan(0.8);
+    expect(r.fields?.['/policies/0/limits/productsCompletedOperationsAggregate']?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('says the coverage could not be read when the grid is not where the form has it', () => {
     const gridLabel = (t: string) => /^(INSR|LTR|TYPE OF|POLICY|ADDL|INSD|SUBR|WVD|LIMITS|\(MM|EACH|DAMAGE|PREMISES|MED|PERSONAL|GENERAL|PRODUCTS|COMBINED|BODILY|PROPERTY|AGGREGATE|E\.L\.|\(Ea|\(Per|\$)/.test(t);
     const r = readLayout([certificate(new Sheet({ without: gridLabel })).view()]);
