@@ -152,6 +152,10 @@ describe('parseAddress', () => {
     expect(parseAddress(['1 Elm St', 'Tampa FI 33601'])).toMatchObject({ city: 'Tampa', state: 'FL', postalCode: '33601', line2: null });
     expect(parseAddress(['1 Elm St', 'Tampa QQ 33601'])).toMatchObject({ city: null, state: null, line2: 'Tampa QQ 33601' });
     expect(parseAddress(['1 Elm St', 'Raleigh NC 27601', '1'])).toMatchObject({ city: 'Raleigh', state: 'NC', postalCode: '27601', line2: null });
+    // A lone word of print from beside the block (a misread certificate number) after the city line.
+    expect(parseAddress(['4768 Elm St', 'Columbus, OH 38199', '388aL'])).toMatchObject({ city: 'Columbus', state: 'OH', postalCode: '38199', line2: null });
+    // Words after the city line are not dropped: the city line is then no city line.
+    expect(parseAddress(['4768 Elm St', 'Denver, CO 36479', 'Suite 4'])).toMatchObject({ city: null, line2: 'Denver, CO 36479 Suite 4' });
     expect(unreadCityLine('Tampa QQ 33601')).toBe(true);
     expect(unreadCityLine('Tampa, FL 33601')).toBe(false);
     expect(unreadCityLine('Suite 200')).toBe(false);

@@ -152,8 +152,8 @@ export function parseAddress(lines: string[]): Address | null {
   // "City, ST 12345" ends an address; a line after it without a digit is something else caught
   // in the block (a word of the next heading).
   let end = lines.length;
-  // So is a speck OCR read as a glyph or two ("1").
-  const stray = (line: string) => !/\d/.test(line) || line.replace(/[^A-Za-z0-9]/g, '').length <= 2;
+  // So is a speck OCR read as a glyph or two ("1"), or a lone word of print from beside the block.
+  const stray = (line: string) => !/\d/.test(line) || line.replace(/[^A-Za-z0-9]/g, '').length <= 2 || !/\s/.test(collapse(line));
   while (end > 1 && !cityOf(lines[end - 1]!) && stray(lines[end - 1]!) && cityOf(lines[end - 2]!)) end--;
   const last = cityOf(lines[end - 1]!);
   const street = last ? lines.slice(0, end - 1) : lines;
