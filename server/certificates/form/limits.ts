@@ -55,6 +55,9 @@ const inAmountColumn = (p: Placed) => (p.at[0] + p.at[2]) / 2 >= columns.amount[
 const labelOnly = (l: FormLine) => l.items.every((p) => !inAmountColumn(p)) && amountOf(l.text) === null && !inlineLimit.test(l.text);
 const amountOnly = (l: FormLine) => l.items.every(inAmountColumn);
 
+/** The most a write-in limit told from a printed row's only by elimination or by its height can be trusted. */
+const writeInByElimination = 0.7;
+
 /** How far apart a write-in label and its amount may be printed, in form points (rows are 12). */
 const labelReach = 7;
 
@@ -85,7 +88,12 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     if (beside) paired.add(beside);
     const labelItems = beside ? beside.items : line.items.filter((p) => !inAmountColumn(p));
     const label = labelItems.length ? collapse(labelItems.map((p) => p.word.text).join(' ')) : null;
-    const row = s.kind === 'other' ? null : nearestRow(s, line.y);
+    const printed = s.kind === 'other' ? null : nearestRow(s, line.y);
+    // A line with its own label in the label column whose height is nearer the write-in row's
+    // than the printed row's is the write-in row (a filler printed it a little off its line).
+    const centre = (b: Box) => (b[1] + b[3]) / 2;
+    const nearerWriteIn = !!(printed && s.extra && label && !beside && Math.abs(line.y - centre(s.extra.label)) < Math.abs(line.y - centre(printed.row)));
+    const row = nearerWriteIn ? null : printed;
     const region: Box = [columns.limitLabel[0], line.y - 6, columns.amount[1], line.y + 6];
     const text = amountItems.map((p) => p.word.text).join(' ');
     const read = amountItems.length ? amountOf(text) : null;
@@ -116,7 +124,7 @@ function found(page: FormPage, s: Section, doubts: string[]): Found[] {
     const named = label && !inline && !bare ? label : null;
     // A label from another line may be a neighbour's; no label where labels stand unpaired may be a missed one.
     const unpairedLabels = !named && lines.some((l) => l !== line && labelOnly(l) && !paired.has(l) && Math.abs(l.y - line.y) <= 2 * labelReach);
-    const trust = Math.min(amountTrust, beside ? 0.9 : unpairedLabels ? 0.7 : 1);
+    const trust = Math.min(amountTrust, beside ? 0.9 : unpairedLabels ? 0.7 : 1, nearerWriteIn ? writeInByElimination : 1);
     if (amount !== null) out.push({ key: null, label: named ?? 'Limit', amount, items: amountItems, region, y: line.y, trust, labelItems: named ? labelItems : [] });
     const own = inline ? amountOf(inline[2]!) : bare ? amountOf(label!) : null;
     // An amount printed left of the amount column, with or without its own label.
@@ -135,9 +143,6 @@ function dollarMisread(text: string): boolean {
   const plain = /^[34582S][1-9]\d{3,}$/.test(text);
   return (grouped || plain) && amountOf(rest) !== null;
 }
-
-/** The most a write-in limit told from a printed row's only by elimination can be trusted. */
-const writeInByElimination = 0.7;
 
 function limitsOf(page: FormPage, list: Found[]): EntryLimits {
   const values: Limits = {};

@@ -226,6 +226,13 @@ describe('the form reader', () => {
     expect(r.fields?.['/policies/0/limits/productsCompletedOperationsAggregate']?.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('takes a labelled amount nearer the write-in row than the printed row above it as the write-in row\'s', () => {
+    const sheet = new Sheet().print('A', 24, 398).print('BA-1', 217, 398).print('01/01/2026', 333, 398).print('01/01/2027', 380, 398).print('1,000,000', 530, 398);
+    const r = readLayout([{ ...sheet.print('Uninsured Motorist', 430, 357).print('10,000', 530, 357).view(), ocr: true }]);
+    expect(r.policies[0]?.limits).toEqual({ combinedSingleLimit: 1_000_000, other: [{ label: 'Uninsured Motorist', amount: 10_000 }] });
+    expect(r.fields?.['/policies/0/limits/other/0']?.confidence).toBeLessThan(0.8);
+  });
+
   it('says the coverage could not be read when the grid is not where the form has it', () => {
     const gridLabel = (t: string) => /^(INSR|LTR|TYPE OF|POLICY|ADDL|INSD|SUBR|WVD|LIMITS|\(MM|EACH|DAMAGE|PREMISES|MED|PERSONAL|GENERAL|PRODUCTS|COMBINED|BODILY|PROPERTY|AGGREGATE|E\.L\.|\(Ea|\(Per|\$)/.test(t);
     const r = readLayout([certificate(new Sheet({ without: gridLabel })).view()]);
