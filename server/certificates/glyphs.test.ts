@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { binarise } from './clean';
-import { settleCapitalL, settleLookalikes } from './glyphs';
+import { capitalI, settleCapitalL, settleLookalikes } from './glyphs';
 import { greyBitmap } from './raster';
 
 /** One identifier printed at about 300 dpi 9-point size, as black-and-white ink, and its box. */
@@ -66,4 +66,15 @@ describe('settleCapitalL', () => {
     expect(first('Ian', 'Ian', 'Liberation Sans')).toBe('Ian');
     expect(first('Ian', '|an', 'Liberation Serif')).toBe('|an');
   });
+});
+
+describe('capitalI', () => {
+  it.each([
+    ['Lnsurance', 'Insurance'],
+    ['Lronwood', 'Ironwood'],
+    ['OIson', 'Olson'],
+    ['EIm', 'Elm'],
+  ])('reads %s as %s', (read, meant) => expect(capitalI(read)).toBe(meant));
+
+  it.each(['Insurance', 'Lloyds', 'IL', 'AIG', 'Elm', 'LLC'])('keeps %s', (word) => expect(capitalI(word)).toBe(word));
 });

@@ -147,3 +147,10 @@ export function settleCapitalL(words: OcrWord[], ink: Bitmap): OcrWord[] {
     return first && startsWithFoot(ink, first) ? { ...w, text: text.replace(strokeBeforeLetters, 'L') } : w;
   });
 }
+
+/**
+ * No English word starts "Ln", "Lr" or "Lm": that is a capital I OCR read as L ("Lnsurance",
+ * "Lronwood", "Lndustrial"). A capital I after a word's first capital and before small letters
+ * is a small l ("EIm", "OIson").
+ */
+export const capitalI = (text: string) => text.replace(/^L(?=[nrm][a-z])/, 'I').replace(/^([A-Z])I(?=[a-z])/, '$1l');

@@ -9,7 +9,7 @@ import { enlarged, readSkipped, SCALE, type OcrWord } from './lone-letters';
 import { closeEngines, engineCount, meanConfidence, PSM, recognise, recognisePage, startEngines } from './tesseract';
 import { rereadIdentifiers } from './reread';
 import { clearAreas, placeByRules, proseOnPage, turnedRuns } from './form/ruled';
-import { settleCapitalL, settleLookalikes } from './glyphs';
+import { capitalI, settleCapitalL, settleLookalikes } from './glyphs';
 import { repairLabel } from './vocabulary';
 import type { Box, Word } from './words';
 
@@ -26,13 +26,6 @@ const uprightConfidence = 60;
 
 /** Stop the OCR engines; the next OCR read starts new ones. */
 export const closeReader = closeEngines;
-
-/**
- * No English word starts "Ln", "Lr" or "Lm": that is a capital I OCR read as L ("Lnsurance",
- * "Lronwood", "Lndustrial"). A capital I after a word's first capital and before small letters
- * is a small l ("EIm", "OIson").
- */
-const capitalI = (text: string) => text.replace(/^L(?=[nrm][a-z])/, 'I').replace(/^([A-Z])I(?=[a-z]{2})/, '$1l');
 
 const area = (b: OcrWord['bbox']) => Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailAddress, figuresGuessed, nameAndAddressDisagree, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { emailAddress, figuresGuessed, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -51,6 +51,17 @@ describe('nameAndAddressDisagree', () => {
     ['Priya Natarajan', 'certificates@cobaltins.com'],
     ['Lee Okafor', 'info@meridianins.com'],
   ])('lets %s and %s stand', (name, email) => expect(nameAndAddressDisagree(name, email)).toBe(false));
+});
+
+describe('smallLMidSentence', () => {
+  it('makes small a word capitalised mid-sentence that the same text prints small', () => {
+    expect(smallLMidSentence('insureds on general Liability per CG 20 10. Umbrella follows form over auto liability.')).toBe('insureds on general liability per CG 20 10. Umbrella follows form over auto liability.');
+  });
+
+  it('keeps a capital at a sentence start, and a word never printed small', () => {
+    expect(smallLMidSentence('Waiver applies. Liability follows form over auto liability.')).toBe('Waiver applies. Liability follows form over auto liability.');
+    expect(smallLMidSentence('as required by the Landlord under the lease')).toBe('as required by the Landlord under the lease');
+  });
 });
 
 describe('parseDate', () => {

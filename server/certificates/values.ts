@@ -300,3 +300,20 @@ export function nameAndAddressDisagree(name: string, email: string): boolean {
   if (forms.has(local)) return false;
   return [...forms].some((f) => f.length >= 3 && editsBetween(f, local) === 1);
 }
+
+/**
+ * Prose OCR read with a small l as a capital L mid-sentence ("general Liability", an italic l's
+ * tail taken for the L's foot), where the same text prints the word small elsewhere ("employers
+ * liability"): the word is made small. A word capitalised throughout is left as it is.
+ */
+export function smallLMidSentence(text: string): string {
+  const words = text.split(' ');
+  const small = new Set(words.map((w) => w.replace(/[^A-Za-z]/g, '')).filter((w) => /^l[a-z]+$/.test(w)));
+  return words
+    .map((w, i) => {
+      const core = w.replace(/[^A-Za-z]/g, '');
+      const after = words[i - 1] ?? '';
+      return /^L[a-z]+$/.test(core) && /[a-z]$/.test(after) && small.has('l' + core.slice(1)) ? w.replace('L', 'l') : w;
+    })
+    .join(' ');
+}

@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, parseDate, unreadCityLine, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unreadCityLine, withoutLetter } from '../values';
 import type { Box } from '../words';
 import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
 import { keyOf } from './geometry';
@@ -26,7 +26,8 @@ function text(page: FormPage, region: Box, clean: (t: string) => string | null =
 function remarks(page: FormPage): Reading<string | null> {
   const lines = blockLinesIn(page, header.remarks);
   const items = lines.flatMap((l) => l.items);
-  const value = collapse(lines.map((l) => l.text).join(' ')) || null;
+  const text = collapse(lines.map((l) => l.text).join(' '));
+  const value = (page.view.ocr ? smallLMidSentence(text) : text) || null;
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, header.remarks), confidence: confidenceOf(page, header.remarks, items) };
 }
 
