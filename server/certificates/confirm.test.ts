@@ -129,6 +129,15 @@ describe('values of a scan whose readings disagree', () => {
     expect(asked).toEqual(['scanned', 'cleaned']);
   });
 
+  it('takes no vote when the page as scanned gave nothing, so the second reading was the cleaned page\'s', async () => {
+    const first = words('Priva Natarajan', 345, 662);
+    const r = result('/producer/contactName', first, 'Priva Natarajan');
+    const asked: string[] = [];
+    await confirmByRereading(r, [pages(first, [], words('Priya Natarajan', 345, 662), asked)]);
+    expect(r.producer?.contactName).toBe('Priva Natarajan');
+    expect(asked).toEqual(['scanned', 'cleaned']);
+  });
+
   it('keeps the first reading when the third sides with it, or with neither', async () => {
     const first = words('NOD9883227', 217, 482);
     for (const third of ['NOD9883227', 'N0DY88322']) {

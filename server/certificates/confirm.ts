@@ -1,10 +1,11 @@
 // A scan's values read a second time before they are trusted. The page-wide OCR pass gives each
 // word a confidence, but the engine is often sure of a wrong glyph (Bivd for Blvd, 1,600,000 for
 // 1,000,000). Names, numbers, dates and amounts carry no check of their own, so each one the
-// reader would be sure of is read again alone, enlarged, from the page as scanned rather than
-// the cleaned copy the first pass read (cleaning can take a letter with a speck). A value whose
-// second reading gives other glyphs, or a glyph no such value prints, stays below CONFIDENT, for
-// a person to confirm.
+// reader would be sure of, and each doubtful one a vote could change (vote.ts), is read again
+// alone, enlarged, from the page as scanned rather than the cleaned copy the first pass read
+// (cleaning can take a letter with a speck). A sure value whose second reading gives other
+// glyphs, or a glyph no such value prints, drops below CONFIDENT, for a person to confirm; a
+// value whose readings disagree is read a third time, and the readings vote.
 import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import { grow } from './form/cells';
 import type { PageView } from './page';
@@ -61,10 +62,10 @@ const wordCount = (words: Word[]) => plainText(words).split(/\s+/).filter(Boolea
  * (the grid's rules beside a value can hide it), from the cleaned page, enlarged as it was not
  * the first time. Words of a neighbouring line the wider crop caught are not part of the value.
  */
-async function secondReading(view: PageView, box: Box): Promise<Word[]> {
+async function secondReading(view: PageView, box: Box): Promise<{ words: Word[]; scanned: boolean }> {
   const own = (ws: Word[]) => ws.filter((w) => inside(w, grow(box, 1, 1)));
   const scanned = own(await view.reread!(grow(box, 2, 2), '', 'scanned'));
-  return scanned.length ? scanned : own(await view.reread!(grow(box, 2, 2), '', 'cleaned'));
+  return scanned.length ? { words: scanned, scanned: true } : { words: own(await view.reread!(grow(box, 2, 2), '', 'cleaned')), scanned: false };
 }
 
 /** Whether two readings of a value give the same glyphs, and a name the same words. */
@@ -94,9 +95,10 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Pa
     return first.length ? [{ pointer, view, box: f.box, first, sure }] : [];
   });
   const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));
-  const disputed = checks.flatMap((c, i) => (agree(c.pointer, c.first, seconds[i]!) ? [] : [{ ...c, second: seconds[i]! }]));
-  // A value no vote can change is not read a third time.
-  const voted = disputed.filter((c) => c.second.length && votable(c.pointer, valueAt(result, c.pointer)));
+  const disputed = checks.flatMap((c, i) => (agree(c.pointer, c.first, seconds[i]!.words) ? [] : [{ ...c, second: seconds[i]!.words, scanned: seconds[i]!.scanned }]));
+  // A value no vote can change is not read a third time; nor one whose second reading was
+  // already from the cleaned page, which the third would only repeat.
+  const voted = disputed.filter((c) => c.scanned && c.second.length && votable(c.pointer, valueAt(result, c.pointer)));
   const thirds = await Promise.all(voted.map((c) => c.view.reread!(grow(c.box, 2, 2), '', 'cleaned')));
   const lowered = new Set<string>();
   for (const c of disputed) {
