@@ -136,6 +136,12 @@ describe('values of a scan whose readings disagree', () => {
     await confirmByRereading(r, [pages(first, [], words('Priya Natarajan', 345, 662), asked)]);
     expect(r.producer?.contactName).toBe('Priva Natarajan');
     expect(asked).toEqual(['scanned', 'cleaned']);
+    // That one reading still fills a date the first reading could not make out.
+    const blank = words('Vb/13/2023', 333, 482);
+    const d = result('/policies/0/effectiveDate', blank, null);
+    await confirmByRereading(d, [pages(blank, [], words('06/13/2023', 333, 482))]);
+    expect(d.policies?.[0]?.effectiveDate).toBe('2023-06-13');
+    expect(d.fields?.['/policies/0/effectiveDate']?.confidence).toBeLessThan(0.8);
   });
 
   it('keeps the first reading when the third sides with it, or with neither', async () => {

@@ -10,7 +10,7 @@ import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import { grow } from './form/cells';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
-import { outvoted, setAt, valueAt, votable } from './vote';
+import { outvoted, setAt, unmade, valueAt, votable } from './vote';
 
 /**
  * Values read from print that the reader cannot check by themselves: names, addresses, numbers,
@@ -96,9 +96,10 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Pa
   });
   const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));
   const disputed = checks.flatMap((c, i) => (agree(c.pointer, c.first, seconds[i]!.words) ? [] : [{ ...c, second: seconds[i]!.words, scanned: seconds[i]!.scanned }]));
-  // A value no vote can change is not read a third time; nor one whose second reading was
-  // already from the cleaned page, which the third would only repeat.
-  const voted = disputed.filter((c) => c.scanned && c.second.length && votable(c.pointer, valueAt(result, c.pointer)));
+  // A value no vote can change is not read a third time. Where the second reading was already
+  // the cleaned page's, the third would only repeat it: that one reading fills only a value the
+  // first reading could not make.
+  const voted = disputed.filter((c) => c.second.length && votable(c.pointer, valueAt(result, c.pointer)) && (c.scanned || unmade(c.pointer, valueAt(result, c.pointer))));
   const thirds = await Promise.all(voted.map((c) => c.view.reread!(grow(c.box, 2, 2), '', 'cleaned')));
   const lowered = new Set<string>();
   for (const c of disputed) {

@@ -38,6 +38,12 @@ const tenFigures = (value: unknown) => typeof value === 'string' && (value.lengt
 /** Values whose shape no other print has: a date, an amount, a NAIC code, a telephone number, an e-mail address. */
 const selfChecking = /^\/(?:certificateDate|producer\/(?:phone|fax|email)|insurers\/\d+\/naic|policies\/\d+\/(?:effectiveDate|expirationDate|limits\/(?!other\/)\w+))$/;
 
+/**
+ * Whether the first reading made no such value: nothing, or a telephone number that is not one.
+ * Such a value is filled from one well-formed later reading, as a broken line read again is.
+ */
+export const unmade = (pointer: string, current: unknown) => current === null || (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(current));
+
 /** Whether a vote can change the value at a pointer (`current` the value the first reading gave). */
 export const votable = (pointer: string, current: unknown) => parsers.some(([p]) => p.test(pointer)) && (current !== null || selfChecking.test(pointer));
 
@@ -88,7 +94,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export function outvoted(pointer: string, current: unknown, texts: { first: string; second: string; third: string }, result: Partial<Extraction>): unknown {
   const { first, second, third } = texts;
-  if (current === null) {
+  if (unmade(pointer, current)) {
     // Only a value whose shape is its own check fills a blank: a name there may be the form's print.
     if (!selfChecking.test(pointer)) return null;
     const [a, b] = [laterValue(pointer, second, null, result), laterValue(pointer, third, null, result)];
