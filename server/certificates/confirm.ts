@@ -89,17 +89,18 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Pa
     const view = views.find((v) => v.page === f.page);
     if (!printed.some((p) => p.test(pointer)) || !view?.ocr || !view.reread || !f.box) return [];
     const sure = (f.confidence ?? 1) >= CONFIDENT;
+    const current = valueAt(result, pointer);
     // A doubtful value is read again only where a vote could change it.
-    if (!sure && !votable(pointer, valueAt(result, pointer))) return [];
+    if (!sure && !votable(pointer, current)) return [];
     const first = view.words.filter((w) => inside(w, grow(f.box!, 0.5, 0.5)));
-    return first.length ? [{ pointer, view, box: f.box, first, sure }] : [];
+    return first.length ? [{ pointer, view, box: f.box, first, sure, current }] : [];
   });
   const seconds = await Promise.all(checks.map((c) => secondReading(c.view, c.box)));
   const disputed = checks.flatMap((c, i) => (agree(c.pointer, c.first, seconds[i]!.words) ? [] : [{ ...c, second: seconds[i]!.words, scanned: seconds[i]!.scanned }]));
   // A value no vote can change is not read a third time. Where the second reading was already
   // the cleaned page's, the third would only repeat it: that one reading fills only a value the
   // first reading could not make.
-  const voted = disputed.filter((c) => c.second.length && votable(c.pointer, valueAt(result, c.pointer)) && (c.scanned || unmade(c.pointer, valueAt(result, c.pointer))));
+  const voted = disputed.filter((c) => c.second.length && votable(c.pointer, c.current) && (c.scanned || unmade(c.pointer, c.current)));
   const thirds = await Promise.all(voted.map((c) => c.view.reread!(grow(c.box, 2, 2), '', 'cleaned')));
   const lowered = new Set<string>();
   for (const c of disputed) {
@@ -110,7 +111,7 @@ export async function confirmByRereading(result: Pick<Extraction, 'fields'> & Pa
   voted.forEach((c, i) => {
     const third = thirds[i]!.filter((w) => inside(w, grow(c.box, 1, 1)));
     const texts = { first: plainText(c.first), second: plainText(c.second), third: plainText(third) };
-    const value = outvoted(c.pointer, valueAt(result, c.pointer), texts, result);
+    const value = outvoted(c.pointer, c.current, texts, result);
     if (value === null || !setAt(result, c.pointer, value)) return;
     fields[c.pointer]!.confidence = Math.min(fields[c.pointer]!.confidence ?? 1, unconfirmed);
     lowered.add(c.pointer);

@@ -54,6 +54,12 @@ export function parseMoney(text: string): number | null {
   return Math.round(value);
 }
 
+/** A North American telephone number: ten figures, or eleven with the country's 1 before them. */
+export function tenFigures(text: string): boolean {
+  const d = text.replace(/\D/g, '');
+  return d.length === 10 || (d.length === 11 && d.startsWith('1'));
+}
+
 export function digitsOnly(text: string): string | null {
   const d = text.replace(/\D/g, '');
   return d.length >= 7 ? d : null;

@@ -5,7 +5,10 @@
 // in three, so it stays below CONFIDENT, for a person to confirm.
 import type { Extraction } from '../contracts/extraction';
 import { phone } from './form/header';
-import { collapse, emailAddress, identifier, naicCode, ocrName, parseDate, parseMoney, withoutLetter } from './values';
+import { collapse, emailAddress, identifier, naicCode, ocrName, parseDate, parseMoney, tenFigures, withoutLetter } from './values';
+
+/** The producer's telephone and fax numbers: taken only as ten figures (a figure read twice makes eleven). */
+const telephone = /^\/producer\/(?:phone|fax)$/;
 
 type Parse = (text: string, result: Partial<Extraction>, pointer: string) => unknown;
 
@@ -17,7 +20,7 @@ const parsers: [RegExp, Parse][] = [
   [/^\/insurers\/\d+\/name$/, (t, r, p) => ocrName(withoutLetter(collapse(t), insurerLetterAt(r, p))) || null],
   [/^\/producer\/contactName$/, (t) => collapse(t) || null],
   [/^\/producer\/email$/, (t) => emailAddress(t, true)],
-  [/^\/producer\/(?:phone|fax)$/, phone],
+  [telephone, phone],
   [/^\/insurers\/\d+\/naic$/, (t) => naicCode(t, true)],
   [/^\/(?:certificateNumber|revisionNumber)$|^\/policies\/\d+\/policyNumber$/, (t) => identifier(t, true)],
   [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t)],
@@ -32,8 +35,7 @@ const counted = /^\/(?:certificateNumber|revisionNumber|policies\/\d+\/policyNum
 
 const glyphCount = (t: string) => t.replace(/[^A-Za-z0-9]/g, '').length;
 
-/** A North American telephone number: ten figures, or eleven with the country's 1 before them. */
-const tenFigures = (value: unknown) => typeof value === 'string' && (value.length === 10 || (value.length === 11 && value.startsWith('1')));
+const isTelephone = (value: unknown) => typeof value === 'string' && tenFigures(value);
 
 /** Values whose shape no other print has: a date, an amount, a NAIC code, a telephone number, an e-mail address. */
 const selfChecking = /^\/(?:certificateDate|producer\/(?:phone|fax|email)|insurers\/\d+\/naic|policies\/\d+\/(?:effectiveDate|expirationDate|limits\/(?!other\/)\w+))$/;
@@ -42,7 +44,7 @@ const selfChecking = /^\/(?:certificateDate|producer\/(?:phone|fax|email)|insure
  * Whether the first reading made no such value: nothing, or a telephone number that is not one.
  * Such a value is filled from one well-formed later reading, as a broken line read again is.
  */
-export const unmade = (pointer: string, current: unknown) => current === null || (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(current));
+export const unmade = (pointer: string, current: unknown) => current === null || (telephone.test(pointer) && !isTelephone(current));
 
 /** Whether a vote can change the value at a pointer (`current` the value the first reading gave). */
 export const votable = (pointer: string, current: unknown) => parsers.some(([p]) => p.test(pointer)) && (current !== null || selfChecking.test(pointer));
@@ -62,12 +64,11 @@ export function valueAt(result: object, pointer: string): unknown {
 
 /** Sets the value at a JSON pointer of the extraction; false, changing nothing, when no value stands there. */
 export function setAt(result: object, pointer: string, value: unknown): boolean {
-  const keys = pointer.split('/').slice(1);
-  let at: unknown = result;
-  for (const k of keys.slice(0, -1)) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[k] : undefined;
-  const last = keys[keys.length - 1]!;
-  if (at === null || typeof at !== 'object' || !(last in at)) return false;
-  (at as Record<string, unknown>)[last] = value;
+  const cut = pointer.lastIndexOf('/');
+  const parent = valueAt(result, pointer.slice(0, cut));
+  const last = pointer.slice(cut + 1);
+  if (parent === null || typeof parent !== 'object' || !(last in parent)) return false;
+  (parent as Record<string, unknown>)[last] = value;
   return true;
 }
 
@@ -78,8 +79,7 @@ const lookalikeFree = (t: string) => t.replace(/\s+/g, '').replace(/[Oo]/g, '0')
 function laterValue(pointer: string, text: string, first: string | null, result: Partial<Extraction>): unknown {
   if (!text.trim() || (first !== null && counted.test(pointer) && glyphCount(text) !== glyphCount(first))) return null;
   const value = valueOf(pointer, text, result) ?? null;
-  // A figure read twice makes eleven.
-  if (/^\/producer\/(?:phone|fax)$/.test(pointer) && !tenFigures(value)) return null;
+  if (telephone.test(pointer) && !isTelephone(value)) return null;
   return value;
 }
 

@@ -8,7 +8,7 @@
 import type { PageView, RereadSource } from '../page';
 import type { Box, Word } from '../words';
 import { identifierLike } from '../glyphs';
-import { naicCode, parseDate, parseMoney } from '../values';
+import { naicCode, parseDate, parseMoney, tenFigures } from '../values';
 import { linesIn } from './cells';
 import { pageBoxOf } from './lines';
 import type { FormPage } from './placed';
@@ -38,12 +38,6 @@ const wellFormed = /^\$?(?:\d{1,3}(?:,\d{3})+|\d{1,9})$/;
 
 /** Glyphs no policy number prints, that OCR gives for an italic 7 or a smudge. */
 const strayGlyph = /[/~\\|!?]/;
-
-/** A North American number has ten figures, or eleven with the country's 1 before them. */
-const figures10 = (t: string) => {
-  const d = t.replace(/\D/g, '');
-  return d.length === 10 || (d.length === 11 && d.startsWith('1'));
-};
 
 const column = (c: readonly [number, number], s: { bottom: number; top: number }): Box => [c[0], s.bottom, c[1], s.top];
 
@@ -98,8 +92,8 @@ function cells(): Cell[] {
       ...scanned,
       box,
       chars: '0123456789()-. ',
-      broken: (t: string) => t.replace(/\D/g, '').length >= 9 && !figures10(t),
-      good: (t: string) => figures10(t),
+      broken: (t: string) => t.replace(/\D/g, '').length >= 9 && !tenFigures(t),
+      good: (t: string) => tenFigures(t),
     })),
   ];
 }
