@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailAddress, figuresGuessed, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { dateWithoutSeparators, emailAddress, figuresGuessed, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -35,6 +35,16 @@ describe('figuresGuessed', () => {
     ['NQ-Y72016', 'not shaped as a date or an amount'],
     ['EACH OCCURRENCE', 'words'],
   ])('guesses nothing in %s (%s)', (text) => expect(figuresGuessed(text)).toBeNull());
+});
+
+describe('dateWithoutSeparators', () => {
+  it.each([
+    ['04072026', '2026-04-07'],
+    ['08 07 2025', '2025-08-07'],
+    ['13072026', null],
+    ['0407202', null],
+    ['GL 0407 2026', null],
+  ])('reads %s as %s', (text, date) => expect(dateWithoutSeparators(text)).toBe(date));
 });
 
 describe('nameAndAddressDisagree', () => {

@@ -291,6 +291,15 @@ export function figuresGuessed(text: string): string | null {
   return t.replace(/[A-Za-z|]/g, (c) => figureOf[c]!);
 }
 
+/**
+ * A date whose slashes OCR lost ("04072026", "08 07 2025"), read as MM/DD/YYYY from its figures
+ * alone; null for any other text. A guess, only ever given for a person to confirm.
+ */
+export function dateWithoutSeparators(text: string): string | null {
+  const m = /^(\d{2})\s?(\d{2})\s?(\d{4})$/.exec(text.trim());
+  return m ? parseDate(`${m[1]}/${m[2]}/${m[3]}`) : null;
+}
+
 /** Edits between two texts' letters and digits (see similarity). */
 const editsBetween = (a: string, b: string) => Math.round((1 - similarity(a, b)) * Math.max(a.length, b.length));
 

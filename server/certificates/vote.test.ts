@@ -30,6 +30,25 @@ describe('a vote between three readings of a value', () => {
     expect(outvoted('/insured/name', null, texts('INSURED', 'INSURED', 'INSURED'), result)).toBeNull();
   });
 
+  it('fills a date or amount from later readings whose figures were read as letters, or lost their slashes', () => {
+    expect(outvoted('/policies/1/expirationDate', null, texts('Vb/13/2024', 'Ub/13/2024', 'Ub/13/2024'), result)).toBe('2024-06-13');
+    expect(outvoted('/policies/1/expirationDate', null, texts('0407 2O26', '04072026', '04072026'), result)).toBe('2026-04-07');
+    expect(outvoted('/policies/0/limits/eachOccurrence', null, texts('1,0O0', '1,000,0O0', '1,000,0O0'), result)).toBe(1_000_000);
+  });
+
+  it('mends a name word by word where a later reading holds a word of a name a glyph or two away', () => {
+    const r = { insurers: [{ letter: 'A' as const, name: 'x', naic: null }] };
+    expect(outvoted('/insurers/0/name', 'Pinecrest Mutual Insurance Compam', texts('Pinecrest Mutual Insurance Compam', 'Pinecrest Mutual Insurance Company', 'Pinecrest Mutual Insurance Compan'), r)).toBe('Pinecrest Mutual Insurance Company');
+    expect(outvoted('/insurers/0/name', 'Northern Plains iIndemmty Company', texts('Northern Plains iIndemmty Company', 'Northern Plains Indemnity Company', 'Northern Plains Indemmity Company'), r)).toBe('Northern Plains Indemnity Company');
+    // A proper name is no word of a name: "Prarie" is left as read, and so is a word split otherwise.
+    expect(outvoted('/insurers/0/name', 'Prarie Workers Comp Fund', texts('Prarie Workers Comp Fund', 'Prairie Workers Comp Fund', 'Prarie Workers Comp Fund'), r)).toBeNull();
+    expect(outvoted('/insurers/0/name', 'Keel Assurance Company ot America', texts('Keel Assurance Company ot America', 'Keel Assurance Company of An merica', 'Keel Assurance Company ot America'), r)).toBeNull();
+    // Two later readings offering different words settle nothing; a word far from the first is no mend.
+    expect(outvoted('/insurers/0/name', 'Atlas Casualty Insurance Cor', texts('Atlas Casualty Insurance Cor', 'Atlas Casualty Insurance Co', 'Atlas Casualty Insurance Corp'), r)).toBeNull();
+    expect(outvoted('/insurers/0/name', 'Atlas Casualty Insurance Compam', texts('Atlas Casualty Insurance Compam', 'Atlas Casualty Insurance Group', 'Atlas Casualty Insurance Compam'), r)).toBeNull();
+    expect(outvoted('/insurers/0/name', 'Atlas Casualty Insurance CoO', texts('Atlas Casualty Insurance CoO', 'Atlas Casually Insurance Co', 'Atlas Casualty Insurance Co'), r)).toBe('Atlas Casualty Insurance Co');
+  });
+
   it('sets a value only where one stands', () => {
     const r = { producer: { email: 'priva@x.com' }, policies: [] as unknown[] };
     expect(valueAt(r, '/producer/email')).toBe('priva@x.com');

@@ -5,7 +5,10 @@
 // in three, so it stays below CONFIDENT, for a person to confirm.
 import type { Extraction } from '../contracts/extraction';
 import { phone } from './form/header';
-import { collapse, emailAddress, identifier, naicCode, ocrName, parseDate, parseMoney, tenFigures, withoutLetter } from './values';
+import { collapse, dateWithoutSeparators, emailAddress, figuresGuessed, identifier, naicCode, ocrName, parseDate, parseMoney, similarity, tenFigures, withoutLetter } from './values';
+
+/** Names of a party or an insurer. */
+const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
 
 /** The producer's telephone and fax numbers: taken only as ten figures (a figure read twice makes eleven). */
 const telephone = /^\/producer\/(?:phone|fax)$/;
@@ -23,8 +26,10 @@ const parsers: [RegExp, Parse][] = [
   [telephone, phone],
   [/^\/insurers\/\d+\/naic$/, (t) => naicCode(t, true)],
   [/^\/(?:certificateNumber|revisionNumber)$|^\/policies\/\d+\/policyNumber$/, (t) => identifier(t, true)],
-  [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t)],
-  [/^\/policies\/\d+\/limits\/(?!other\/)\w+$/, (t) => parseMoney(collapse(t.replace(/\$/g, ' ')))],
+  // A date or amount is made as the layout makes it, guesses included ("Ub/13/2024", "04072026"):
+  // a vote's value stays below CONFIDENT.
+  [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t) ?? parseDate(figuresGuessed(t) ?? '') ?? dateWithoutSeparators(t)],
+  [/^\/policies\/\d+\/limits\/(?!other\/)\w+$/, (t) => parseMoney(collapse(t.replace(/\$/g, ' '))) ?? parseMoney(figuresGuessed(t) ?? '')],
 ];
 
 /**
@@ -83,6 +88,46 @@ function laterValue(pointer: string, text: string, first: string | null, result:
   return value;
 }
 
+/**
+ * Words of insurers' and firms' names: the trade's own (Insurance, Casualty, Indemnity) and a
+ * firm's form (Company, Inc, LLC). A proper name (Pinecrest, Keel) is not among them.
+ */
+const nameWords = new Set(
+  `insurance insurer insurers company companies co corp corporation inc incorporated llc ltd lp llp
+  group mutual casualty indemnity assurance reinsurance surety fire marine general national american
+  america of the and specialty underwriters fund compensation workers exchange reciprocal association
+  trust property liability guarantee guaranty financial services agency brokerage brokers holdings
+  excess surplus lines risk retention purchasing states united`.split(/\s+/),
+);
+
+const isNameWord = (w: string) => nameWords.has(w.toLowerCase().replace(/[.,]$/, ''));
+
+/** Whether two words are a glyph apart: two in a word of six letters, three in one of nine. */
+function near(a: string, b: string): boolean {
+  const longest = Math.max(a.length, b.length);
+  return Math.round((1 - similarity(a, b)) * longest) <= Math.max(1, Math.floor(longest / 3));
+}
+
+/**
+ * A name whose words the later readings mend one at a time: where the first reading's word is no
+ * word of a name ("Compam", "ot") and a later reading, split into as many words, holds a name
+ * word a glyph or two from it ("Company", "of"), that word is taken. Null when nothing is mended
+ * or later readings offer different words.
+ */
+function wordsMended(first: string, later: string[]): string | null {
+  const words = first.split(/\s+/).filter(Boolean);
+  const others = later.map((t) => t.split(/\s+/).filter(Boolean)).filter((o) => o.length === words.length);
+  let mended = false;
+  const out = words.map((w, i) => {
+    if (isNameWord(w)) return w;
+    const offered = new Set(others.map((o) => o[i]!).filter((o) => isNameWord(o) && near(o, w)));
+    if (offered.size !== 1) return w;
+    mended = true;
+    return [...offered][0]!;
+  });
+  return mended ? out.join(' ') : null;
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -101,6 +146,8 @@ export function outvoted(pointer: string, current: unknown, texts: { first: stri
     return a === null || b === null || same(a, b) ? (a ?? b) : null;
   }
   const a = laterValue(pointer, second, first, result);
-  if (a === null || !same(a, laterValue(pointer, third, first, result)) || same(a, current)) return null;
-  return lookalikeFree(first) === lookalikeFree(second) ? null : a;
+  if (a !== null && same(a, laterValue(pointer, third, first, result)) && !same(a, current)) return lookalikeFree(first) === lookalikeFree(second) ? null : a;
+  const mended = named.test(pointer) ? wordsMended(first, [second, third]) : null;
+  const value = mended === null ? null : valueOf(pointer, mended, result);
+  return value === null || value === undefined || same(value, current) ? null : value;
 }

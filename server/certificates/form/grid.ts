@@ -2,7 +2,7 @@
 // compensation, other) read into policies. A section holds one policy per line that prints
 // policy dates, so two insurers on one umbrella row are two policies.
 import type { Policy } from '../../contracts/extraction';
-import { collapse, figuresGuessed, guess, identifier, parseDate } from '../values';
+import { collapse, dateWithoutSeparators, figuresGuessed, guess, identifier, parseDate } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, flagNear, grow, linesIn, type Reading } from './cells';
 import { formLines, lineOf, pageBoxOf } from './lines';
@@ -184,8 +184,9 @@ function letterOf(page: FormPage, s: Section, e: Entry, alone: boolean): Reading
 function dateOf(page: FormPage, items: Placed[], region: Box): Reading<string | null> {
   const text = lineOf(items).text;
   const read = items.length ? parseDate(text) : null;
-  // Figures OCR read as letters ("Ub/13/2023"): the date they resemble, for a person to confirm.
-  const guessed = items.length && !read && page.view.ocr ? parseDate(figuresGuessed(text) ?? '') : null;
+  // Figures OCR read as letters ("Ub/13/2023"), or slashes it lost ("04072026"): the date they
+  // resemble, for a person to confirm.
+  const guessed = items.length && !read && page.view.ocr ? (parseDate(figuresGuessed(text) ?? '') ?? dateWithoutSeparators(text)) : null;
   const value = read ?? guessed;
   const r = textReading(page, region, items, value);
   if (guessed) return { ...r, confidence: Math.min(r.confidence, guess) };
@@ -228,8 +229,13 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     sink.read(`${at}/line`, { items: [], box: pageBox(page, rowRegion), confidence: confidenceOf(page, rowRegion, e.number) * (dated ? 1 : 0.6) });
     const [effItems, expItems] = splitDates(e.sharesDates ?? e);
     const shared = e.sharesDates ? 0.85 : 1;
-    const eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
-    const exp = scaled(dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]), shared);
+    let eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
+    let exp = scaled(dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]), shared);
+    // A policy that ends before it starts was misread in one of its dates, which one is unknown.
+    if (eff.value && exp.value && eff.value >= exp.value) {
+      [eff, exp] = [eff, exp].map((r) => ({ ...r, confidence: Math.min(r.confidence, guess) })) as [typeof eff, typeof exp];
+      doubts.push(`A policy in the ${sectionName(s)} section ends (${exp.value}) before it starts (${eff.value}): one of its dates was misread.`);
+    }
     if (effItems.length && !eff.value) doubts.push(`An effective date in the ${sectionName(s)} section could not be read ("${lineOf(effItems).text}").`);
     if (expItems.length && !exp.value) doubts.push(`An expiration date in the ${sectionName(s)} section could not be read ("${lineOf(expItems).text}").`);
     const y0 = alone ? s.bottom : e.bottom;

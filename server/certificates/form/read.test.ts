@@ -298,6 +298,18 @@ describe('the form reader on OCR words', () => {
     expect(text.policies[0]).toMatchObject({ effectiveDate: null, limits: {} });
   });
 
+  it('takes a date whose slashes OCR lost, for a person to confirm, and doubts a policy that ends before it starts', () => {
+    const lost = readLayout([{ ...new Sheet().print('A', 24, 482).print('GL-5520091', 217, 482).print('04072026', 333, 482).print('04/07/2027', 380, 482).view(), ocr: true }]);
+    expect(lost.policies[0]).toMatchObject({ effectiveDate: '2026-04-07', expirationDate: '2027-04-07' });
+    expect(lost.fields?.['/policies/0/effectiveDate']?.confidence).toBeLessThan(0.8);
+    expect(lost.fields?.['/policies/0/expirationDate']?.confidence).toBeGreaterThanOrEqual(0.8);
+    const backwards = readLayout([{ ...new Sheet().print('A', 24, 482).print('GL-5520091', 217, 482).print('08 07 2033', 333, 482).print('08/07/2026', 380, 482).view(), ocr: true }]);
+    expect(backwards.policies[0]).toMatchObject({ effectiveDate: '2033-08-07', expirationDate: '2026-08-07' });
+    expect(backwards.fields?.['/policies/0/effectiveDate']?.confidence).toBeLessThan(0.8);
+    expect(backwards.fields?.['/policies/0/expirationDate']?.confidence).toBeLessThan(0.8);
+    expect(backwards.warnings.join(' ')).toContain('ends (2026-08-07) before it starts (2033-08-07)');
+  });
+
   it('doubts a write-in limit whose label OCR was unsure of', () => {
     const sheet = certificate(new Sheet()).print('Premises ‘Operations', 433, 411).print('1,000,000', 531, 411);
     const view = { ...sheet.view(), ocr: true };
