@@ -71,6 +71,10 @@ describe('smallLMidSentence', () => {
   it('keeps a capital at a sentence start, and a word never printed small', () => {
     expect(smallLMidSentence('Waiver applies. Liability follows form over auto liability.')).toBe('Waiver applies. Liability follows form over auto liability.');
     expect(smallLMidSentence('as required by the Landlord under the lease')).toBe('as required by the Landlord under the lease');
+    // A common noun of remarks between two small words is small, though the text prints it nowhere else.
+    expect(smallLMidSentence('insureds on general Liability per CG 20 10.')).toBe('insureds on general liability per CG 20 10.');
+    expect(smallLMidSentence('Umbrella follows form over General Liability and auto.')).toBe('Umbrella follows form over General Liability and auto.');
+    expect(smallLMidSentence('waiver applies to general Liability.')).toBe('waiver applies to general Liability.');
   });
 });
 

@@ -318,10 +318,14 @@ export function nameAndAddressDisagree(name: string, email: string): boolean {
   return [...forms].some((f) => f.length >= 3 && editsBetween(f, local) === 1);
 }
 
+/** Common nouns of remarks that a writer who writes the words around them small writes small too. */
+const smallNouns = new Set(['Liability', 'Limit', 'Limits']);
+
 /**
  * Prose OCR read with a small l as a capital L mid-sentence ("general Liability", an italic l's
  * tail taken for the L's foot), where the same text prints the word small elsewhere ("employers
- * liability"): the word is made small. A word capitalised throughout is left as it is.
+ * liability"), or where a common noun of remarks stands between two small words ("on general
+ * Liability per"): the word is made small. A word capitalised throughout is left as it is.
  */
 export function smallLMidSentence(text: string): string {
   const words = text.split(' ');
@@ -329,8 +333,9 @@ export function smallLMidSentence(text: string): string {
   return words
     .map((w, i) => {
       const core = w.replace(/[^A-Za-z]/g, '');
-      const after = words[i - 1] ?? '';
-      return /^L[a-z]+$/.test(core) && /[a-z]$/.test(after) && small.has('l' + core.slice(1)) ? w.replace('L', 'l') : w;
+      const [before, after] = [words[i - 1] ?? '', words[i + 1] ?? ''];
+      if (!/^L[a-z]+$/.test(core) || !/[a-z]$/.test(before)) return w;
+      return small.has('l' + core.slice(1)) || (smallNouns.has(core) && /^[a-z]+$/.test(before) && /^[a-z]/.test(after) && core === w) ? w.replace('L', 'l') : w;
     })
     .join(' ');
 }

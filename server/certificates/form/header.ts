@@ -1,7 +1,8 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unreadCityLine, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unreadCityLine, withoutLetter } from '../values';
+import { mendRemarks } from '../remarks';
 import type { Box } from '../words';
 import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
 import { keyOf } from './geometry';
@@ -22,13 +23,21 @@ function text(page: FormPage, region: Box, clean: (t: string) => string | null =
   return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence };
 }
 
+/** An OCR word confidence below which a remarks word may be mended. */
+const doubtfulWord = 0.9;
+
 /** The remarks, a block of free lines. */
 function remarks(page: FormPage): Reading<string | null> {
   const lines = blockLinesIn(page, header.remarks);
   const items = lines.flatMap((l) => l.items);
   const text = collapse(lines.map((l) => l.text).join(' '));
-  const value = (page.view.ocr ? smallLMidSentence(text) : text) || null;
-  return { value, items, box: items.length ? pageBoxOf(items) : pageBox(page, header.remarks), confidence: confidenceOf(page, header.remarks, items) };
+  const box = items.length ? pageBoxOf(items) : pageBox(page, header.remarks);
+  const confidence = confidenceOf(page, header.remarks, items);
+  if (!page.view.ocr) return { value: text || null, items, box, confidence };
+  // Small words OCR doubted are mended to the remarks' own words, for a person to confirm.
+  const doubted = new Set(items.filter((p) => p.word.conf < doubtfulWord).map((p) => p.word.text.replace(/[.,;:]+$/, '')));
+  const mended = mendRemarks(smallLMidSentence(text), doubted);
+  return { value: mended.text || null, items, box, confidence: mended.mended ? Math.min(confidence, guess) : confidence };
 }
 
 /** A line that prints one of the form's own labels (an older edition's, standing off its place). */
