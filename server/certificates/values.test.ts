@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateWithoutSeparators, emailAddress, figuresGuessed, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { dateWithoutSeparators, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -35,6 +35,22 @@ describe('figuresGuessed', () => {
     ['NQ-Y72016', 'not shaped as a date or an amount'],
     ['EACH OCCURRENCE', 'words'],
   ])('guesses nothing in %s (%s)', (text) => expect(figuresGuessed(text)).toBeNull());
+});
+
+describe('figuresInNumber', () => {
+  it.each([
+    ['UF-Y42151-93', 'UF-942151-93'],
+    ['TWJ146/140', 'TWJ1467140'],
+    ['/5/58425/8', '7575842578'],
+  ])('takes the lookalikes among the figures of %s as figures', (id, guessed) => expect(figuresInNumber(id)).toBe(guessed));
+
+  it.each([
+    ['R02SU82365', 'letters side by side'],
+    ['CPP0123456', 'leading letters only'],
+    ['GL-5520091', 'figures only'],
+    ['V32OM00580', 'a letter no figure resembles'],
+    ['AB-S12', 'too short a run'],
+  ])('guesses nothing in %s (%s)', (id) => expect(figuresInNumber(id)).toBeNull());
 });
 
 describe('dateWithoutSeparators', () => {

@@ -275,6 +275,31 @@ export const guess = 0.6;
 /** Letters OCR gives for a figure it could not make out: an open 0 read as U, a 6 as b. */
 const figureOf: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', U: '0', I: '1', l: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', b: '6', G: '6', B: '8', g: '9', q: '9' };
 
+/** Glyphs OCR gives for a figure of a number in italic print: 9 as Y, 7 as a slash, 5 as S. */
+const figureInNumber: Record<string, string> = { O: '0', Q: '0', D: '0', U: '0', I: '1', '|': '1', Z: '2', S: '5', G: '6', B: '8', Y: '9', '/': '7' };
+
+/**
+ * A policy number OCR read with a glyph or two among a run of figures that look like figures
+ * ("UF-Y42151-93", "TWJ146/140"), those glyphs taken as the figures; null when there is none to
+ * take. A run is a part between hyphens or spaces, the first part after its leading letters
+ * (TWJ); it needs five glyphs or more, a third of them at most in doubt and none two side by
+ * side. A guess, for a person to confirm.
+ */
+export function figuresInNumber(id: string): string | null {
+  const parts = id.split(/([-\s.]+)/);
+  const out = parts.map((part, i) => {
+    if (i % 2) return part;
+    const [, letters, run] = /^([A-Z]*)(.*)$/.exec(part)!;
+    const [head, body] = i === 0 && /\d/.test(run!) ? [letters!, run!] : ['', part];
+    const odd = [...body].filter((c) => !/\d/.test(c));
+    // Two such glyphs side by side are letters the number prints (R02SU82365).
+    if (body.length < 5 || !odd.length || odd.length * 3 > body.length || odd.some((c) => !figureInNumber[c]) || /\D\D/.test(body)) return part;
+    return head + [...body].map((c) => figureInNumber[c] ?? c).join('');
+  });
+  const joined = out.join('');
+  return joined === id ? null : joined;
+}
+
 /**
  * A date or amount OCR read with letters among its figures ("Ub/13/2023", "¥50U,000"), the letters
  * taken as the figures they resemble; null unless the text is shaped as such a value, its figures

@@ -36,6 +36,13 @@ describe('a vote between three readings of a value', () => {
     expect(outvoted('/policies/0/limits/eachOccurrence', null, texts('1,0O0', '1,000,0O0', '1,000,0O0'), result)).toBe(1_000_000);
   });
 
+  it('makes a policy number as the layout does, and counts its glyphs as made', () => {
+    expect(outvoted('/policies/0/policyNumber', 'TWJ1467140', texts('TWJ146/140', 'TWJ146/140', 'TWJ146/140'), result)).toBeNull();
+    expect(outvoted('/policies/0/policyNumber', 'TWJ146Y140', texts('TWJ146Y140', 'TWJ146/140', 'TWJ146/140'), result)).toBe('TWJ1467140');
+    // A certificate number guesses no figures: its slash is no glyph, so the later readings have one glyph too few.
+    expect(outvoted('/certificateNumber', '1709H6369', texts('1709H6369', '1709H6/69', '1709H6/69'), result)).toBeNull();
+  });
+
   it('mends a name word by word where a later reading holds a word of a name a glyph or two away', () => {
     const r = { insurers: [{ letter: 'A' as const, name: 'x', naic: null }] };
     expect(outvoted('/insurers/0/name', 'Pinecrest Mutual Insurance Compam', texts('Pinecrest Mutual Insurance Compam', 'Pinecrest Mutual Insurance Company', 'Pinecrest Mutual Insurance Compan'), r)).toBe('Pinecrest Mutual Insurance Company');

@@ -5,13 +5,19 @@
 // in three, so it stays below CONFIDENT, for a person to confirm.
 import type { Extraction } from '../contracts/extraction';
 import { phone } from './form/header';
-import { collapse, dateWithoutSeparators, emailAddress, figuresGuessed, identifier, naicCode, ocrName, parseDate, parseMoney, similarity, tenFigures, withoutLetter } from './values';
+import { collapse, dateWithoutSeparators, emailAddress, figuresGuessed, figuresInNumber, identifier, naicCode, ocrName, parseDate, parseMoney, similarity, tenFigures, withoutLetter } from './values';
 
 /** Names of a party or an insurer. */
 const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
 
 /** The producer's telephone and fax numbers: taken only as ten figures (a figure read twice makes eleven). */
 const telephone = /^\/producer\/(?:phone|fax)$/;
+
+/** A policy number as the layout makes it, figures read as their lookalikes guessed. */
+const policyNumber = (t: string) => {
+  const id = identifier(t, true);
+  return id && (figuresInNumber(id) ?? id);
+};
 
 type Parse = (text: string, result: Partial<Extraction>, pointer: string) => unknown;
 
@@ -25,7 +31,8 @@ const parsers: [RegExp, Parse][] = [
   [/^\/producer\/email$/, (t) => emailAddress(t, true)],
   [telephone, phone],
   [/^\/insurers\/\d+\/naic$/, (t) => naicCode(t, true)],
-  [/^\/(?:certificateNumber|revisionNumber)$|^\/policies\/\d+\/policyNumber$/, (t) => identifier(t, true)],
+  [/^\/(?:certificateNumber|revisionNumber)$/, (t) => identifier(t, true)],
+  [/^\/policies\/\d+\/policyNumber$/, (t) => policyNumber(t)],
   // A date or amount is made as the layout makes it, guesses included ("Ub/13/2024", "04072026"):
   // a vote's value stays below CONFIDENT.
   [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t) ?? parseDate(figuresGuessed(t) ?? '') ?? dateWithoutSeparators(t)],
@@ -82,8 +89,11 @@ const lookalikeFree = (t: string) => t.replace(/\s+/g, '').replace(/[Oo]/g, '0')
 
 /** The value a later reading gives at a pointer, or null: numbers glyph for glyph with the first, a telephone number as one. */
 function laterValue(pointer: string, text: string, first: string | null, result: Partial<Extraction>): unknown {
-  if (!text.trim() || (first !== null && counted.test(pointer) && glyphCount(text) !== glyphCount(first))) return null;
+  if (!text.trim()) return null;
   const value = valueOf(pointer, text, result) ?? null;
+  // Counted as made: a policy number's slash read for an italic 7 is then a 7.
+  const made = (t: string) => String(valueOf(pointer, t, result) ?? t);
+  if (first !== null && counted.test(pointer) && glyphCount(made(text)) !== glyphCount(made(first))) return null;
   if (telephone.test(pointer) && !isTelephone(value)) return null;
   return value;
 }

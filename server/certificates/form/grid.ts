@@ -2,7 +2,7 @@
 // compensation, other) read into policies. A section holds one policy per line that prints
 // policy dates, so two insurers on one umbrella row are two policies.
 import type { Policy } from '../../contracts/extraction';
-import { collapse, dateWithoutSeparators, figuresGuessed, guess, identifier, parseDate } from '../values';
+import { collapse, dateWithoutSeparators, figuresGuessed, figuresInNumber, guess, identifier, parseDate } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, flagNear, grow, linesIn, type Reading } from './cells';
 import { formLines, lineOf, pageBoxOf } from './lines';
@@ -224,7 +224,10 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const numberText = lineOf(e.number).text;
     // A row opened by a number without dates is unusual: it may be a note or a neighbour's line.
     const dated = Boolean(e.sharesDates) || hasDate(e.eff) || hasDate(e.exp);
-    const number = lookalikes(page, scaled(textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null), dated ? 1 : 0.6));
+    const read = lookalikes(page, scaled(textReading(page, numberRegion, e.number, e.number.length ? identifier(numberText, page.view.ocr) : null), dated ? 1 : 0.6));
+    // Figures OCR read as their lookalikes ("UF-Y42151-93"): the number they resemble, for a person to confirm.
+    const figures = page.view.ocr && read.value ? figuresInNumber(read.value) : null;
+    const number = figures ? { ...read, value: figures, confidence: Math.min(read.confidence, guess) } : read;
     const rowRegion: Box = [columns.letter[0], e.bottom, columns.exp[1], e.top];
     sink.read(`${at}/line`, { items: [], box: pageBox(page, rowRegion), confidence: confidenceOf(page, rowRegion, e.number) * (dated ? 1 : 0.6) });
     const [effItems, expItems] = splitDates(e.sharesDates ?? e);

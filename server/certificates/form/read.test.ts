@@ -298,6 +298,15 @@ describe('the form reader on OCR words', () => {
     expect(text.policies[0]).toMatchObject({ effectiveDate: null, limits: {} });
   });
 
+  it('takes a policy number whose figures OCR read as lookalikes for the figures, for a person to confirm', () => {
+    const sheet = new Sheet().print('A', 24, 482).print('UF-Y42151-93', 217, 482).print('06/13/2026', 333, 482).print('06/13/2027', 380, 482);
+    const r = readLayout([{ ...sheet.view(), ocr: true }]);
+    expect(r.policies[0]?.policyNumber).toBe('UF-942151-93');
+    expect(r.fields?.['/policies/0/policyNumber']?.confidence).toBeLessThan(0.8);
+    // With a text layer the number is as the filler printed it.
+    expect(readLayout([sheet.view()]).policies[0]?.policyNumber).toBe('UF-Y42151-93');
+  });
+
   it('takes a date whose slashes OCR lost, for a person to confirm, and doubts a policy that ends before it starts', () => {
     const lost = readLayout([{ ...new Sheet().print('A', 24, 482).print('GL-5520091', 217, 482).print('04072026', 333, 482).print('04/07/2027', 380, 482).view(), ocr: true }]);
     expect(lost.policies[0]).toMatchObject({ effectiveDate: '2026-04-07', expirationDate: '2027-04-07' });
