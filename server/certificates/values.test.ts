@@ -247,10 +247,11 @@ describe('OCR repairs of header values', () => {
     expect(naicCode('A4-1122000', true)).toBe('AA-1122000');
     expect(naicCode('A4-1122000', false)).toBeNull();
     expect(naicCode('2047', false)).toBeNull();
-    // An italic 7 read as 7 and a slash, on a scan only; a slash elsewhere is no 7's.
+    // An italic 7 read as 7 and a slash, on a scan only; a slash away from a 7 is no 7's.
     expect(naicCode('7/8751', true)).toBe('78751');
     expect(naicCode('7/8751', false)).toBeNull();
-    expect(naicCode('78/751', true)).toBeNull();
+    expect(naicCode('95/772', true)).toBe('95772');
+    expect(naicCode('48/351', true)).toBeNull();
     expect(naicCode('7/875', true)).toBeNull();
   });
 });

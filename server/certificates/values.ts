@@ -246,8 +246,8 @@ export function emailAddress(text: string, ocr: boolean): string | null {
 export function naicCode(text: string, ocr: boolean): string | null {
   const t = text.replace(/\s/g, '').toUpperCase();
   if (/^\d{5}$/.test(t)) return t;
-  // An italic 7 OCR read as 7 and a slash ("7/8751"): the slash is the 7's own stroke.
-  if (ocr && /^\d*7\/\d+$/.test(t) && t.length === 6) return t.replace('/', '');
+  // An italic 7 OCR read as 7 and a slash ("7/8751", "95/772"): the slash is the 7's own stroke.
+  if (ocr && /^\d*(?:7\/|\/7)\d*$/.test(t) && t.length === 6) return t.replace('/', '');
   const alien = (ocr ? /^A[A-Z4]-?(\d{7})$/ : /^AA-?(\d{7})$/).exec(t);
   return alien ? `AA-${alien[1]}` : null;
 }
