@@ -52,7 +52,9 @@ export function letterInBox(pgm: Uint8Array, dpi: number): Uint8Array {
   withoutLines(out, size);
   const { width: w, height: h, start } = size;
   const grey = out.subarray(start);
-  const ink: Bitmap = { width: w, height: h, data: Uint8Array.from(grey, (v) => (v < 140 ? 1 : 0)) };
+  const data = new Uint8Array(w * h);
+  for (let i = 0; i < data.length; i++) data[i] = grey[i]! < 140 ? 1 : 0;
+  const ink: Bitmap = { width: w, height: h, data };
   const pt = dpi / 72;
   const letters = components(ink, w + h).filter((c) => {
     const tall = c.y1 - c.y0 + 1;

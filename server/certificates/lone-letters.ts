@@ -49,14 +49,26 @@ export function enlarged(grey: Bitmap, x0: number, y0: number, x1: number, y1: n
   const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
   const out = new Uint8Array(header.length + w * h);
   out.set(header);
-  const at = (x: number, y: number) => grey.data[Math.min(ey, y) * grey.width + Math.min(ex, x)]!;
+  // Each column's source pixels and weight, worked out once rather than at every row.
+  const left = new Int32Array(w);
+  const right = new Int32Array(w);
+  const across = new Float64Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = sx + x / SCALE;
+    left[x] = Math.floor(fx);
+    right[x] = Math.min(ex, left[x]! + 1);
+    across[x] = fx - left[x]!;
+  }
+  const data = grey.data;
   for (let y = 0; y < h; y++) {
     const fy = sy + y / SCALE, iy = Math.floor(fy), dy = fy - iy;
+    const upper = iy * grey.width, lower = Math.min(ey, iy + 1) * grey.width;
+    const row = header.length + y * w;
     for (let x = 0; x < w; x++) {
-      const fx = sx + x / SCALE, ix = Math.floor(fx), dx = fx - ix;
-      const top = at(ix, iy) * (1 - dx) + at(ix + 1, iy) * dx;
-      const bottom = at(ix, iy + 1) * (1 - dx) + at(ix + 1, iy + 1) * dx;
-      out[header.length + y * w + x] = Math.round(top * (1 - dy) + bottom * dy);
+      const dx = across[x]!, l = left[x]!, r = right[x]!;
+      const top = data[upper + l]! * (1 - dx) + data[upper + r]! * dx;
+      const bottom = data[lower + l]! * (1 - dx) + data[lower + r]! * dx;
+      out[row + x] = Math.round(top * (1 - dy) + bottom * dy);
     }
   }
   return out;

@@ -77,6 +77,21 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.fields?.['/policies/0/retentionOrDeductible']?.confidence).toBeLessThan(0.8);
   });
 
+  it('reads a lone retention amount the first pass dropped again, below CONFIDENT, and keeps one it read', async () => {
+    const sheet = new Sheet().print('A', 24, 326).print('UMB-4410', 217, 326).print('01/01/2026', 333, 326).print('01/01/2027', 380, 326).print('5,000,000', 530, 338);
+    const view: PageView = { ...sheet.view(), ocr: true };
+    const asked: { area: Box; chars: string; from?: string }[] = [];
+    view.reread = rereader(at('0', 150, 315, 0.95), asked);
+    const after = readLayout([await rereadAnswers(view)]);
+    expect(after.policies[0]?.retentionOrDeductible).toMatchObject({ amount: 0 });
+    expect(after.fields?.['/policies/0/retentionOrDeductible']?.confidence).toBeLessThan(0.8);
+    expect(asked.find((a) => a.chars.includes('$'))?.from).toBe('boxed');
+    // What the first pass read in the cell stands.
+    const read: PageView = { ...new Sheet().print('A', 24, 326).print('UMB-4410', 217, 326).print('01/01/2026', 333, 326).print('01/01/2027', 380, 326).print('10,000', 150, 315).view(), ocr: true };
+    read.reread = rereader(at('0', 150, 315, 0.95), []);
+    expect(readLayout([await rereadAnswers(read)]).policies[0]?.retentionOrDeductible).toMatchObject({ amount: 10_000 });
+  });
+
   it('keeps what the first pass read, and takes no speck as a mark', async () => {
     const view = scan();
     view.words = [...view.words, ...at('N', 181, 482, 0.95)];

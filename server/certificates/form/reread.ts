@@ -16,6 +16,8 @@ interface Target {
   chars: string;
   answer: RegExp;
   from?: RereadSource;
+  /** An amount, kept whole and below CONFIDENT, and only where the first pass read nothing at all. */
+  amount?: true;
 }
 
 /**
@@ -35,10 +37,15 @@ function targets(): Target[] {
     if (s.kind !== 'workers_compensation') out.push({ box: [columns.addl[0], s.bottom, columns.addl[1], s.top], chars: 'XYN', answer: /^[XYN]$/, from: 'boxed' });
     out.push({ box: [columns.subr[0], s.bottom, columns.subr[1], s.top], chars: 'XYN', answer: /^[XYN]$/, from: 'boxed' });
   }
+  // A lone figure in the umbrella's DED / RETENTION amount cell (a retention of "0").
+  for (const s of sections) if (s.checks.amount) out.push({ box: s.checks.amount, chars: '$0123456789,', answer: /^\$?\d[\d,]*$/, from: 'boxed', amount: true });
   // The excluded-officers box, below its printed "Y / N" (a bold N comes out "NN").
   out.push({ box: [151, 279, 175, 294], chars: 'YN', answer: /^(?:Y+|N+)$/, from: 'boxed' });
   return out;
 }
+
+/** The most an amount the first pass missed, read alone, is trusted: a person confirms it. */
+const alone = 0.7;
 
 const overlaps = (a: Word, b: Word) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
 
@@ -53,6 +60,10 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
   list.forEach((t, i) => {
     for (const w of readings[i]!) {
       if (!glyphSized(w) || !t.answer.test(w.text)) continue;
+      if (t.amount) {
+        if (!view.words.some((o) => overlaps(o, w))) added.push({ ...w, conf: Math.min(w.conf, alone), answer: true });
+        continue;
+      }
       // An answer the first pass read there stands; a speck or stroke it read there is no answer.
       if (view.words.some((o) => overlaps(o, w) && t.answer.test(o.text.replace(/[^A-Za-z]/g, '')))) continue;
       added.push({ ...w, text: w.text[0]!, answer: true });
