@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateWithoutSeparators, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { unlikePersonName, dateWithoutSeparators, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -61,6 +61,11 @@ describe('dateWithoutSeparators', () => {
     ['0407202', null],
     ['GL 0407 2026', null],
   ])('reads %s as %s', (text, date) => expect(dateWithoutSeparators(text)).toBe(date));
+});
+
+describe('unlikePersonName', () => {
+  it.each(['Marco reyes', 'om Kessler', 'Lee UKaror'])('doubts %s', (name) => expect(unlikePersonName(name)).toBe(true));
+  it.each(['Marco Reyes', 'LEE OKAFOR', 'Ana de la Cruz', 'Ryan McDonald', "Sean O'Brien", 'J. R. Smith'])('takes %s for a name', (name) => expect(unlikePersonName(name)).toBe(false));
 });
 
 describe('nameAndAddressDisagree', () => {

@@ -328,6 +328,18 @@ export function dateWithoutSeparators(text: string): string | null {
 /** Edits between two texts' letters and digits (see similarity). */
 const editsBetween = (a: string, b: string) => Math.round((1 - similarity(a, b)) * Math.max(a.length, b.length));
 
+/** Small words a person's name holds between its others (Ana de la Cruz, Vincent van Gogh). */
+const particles = new Set(['de', 'da', 'das', 'del', 'della', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'y', 'e']);
+
+/**
+ * Whether a person's name, as OCR read it, is unlike one: a word with a small first letter that
+ * no name holds ("Marco reyes", "om Kessler": a capital lost), or two capitals before small
+ * letters ("Lee UKaror": a glyph misread as a capital). All capitals (LEE OKAFOR) is a name.
+ */
+export function unlikePersonName(name: string): boolean {
+  return name.split(/\s+/).some((w) => (/^[a-z]/.test(w) && !particles.has(w)) || /^[A-Z]{2,}[a-z]/.test(w));
+}
+
 /**
  * Whether a contact's name and e-mail address disagree by one glyph, as one misread would make
  * them ("Priya Natarajan", "priva@..."): an address is mostly built from the name (priya@,

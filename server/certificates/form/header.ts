@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unreadCityLine, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unlikePersonName, unreadCityLine, withoutLetter } from '../values';
 import { mendRemarks } from '../remarks';
 import type { Box } from '../words';
 import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
@@ -128,7 +128,7 @@ export function readTop(page: FormPage, sink: Sink): Top {
     producer: {
       name: producer.name,
       address: producer.address,
-      contactName: put('/producer/contactName', doubtedOn(page, contact, clash)),
+      contactName: put('/producer/contactName', doubtedOn(page, contact, (v) => clash() || unlikePersonName(v))),
       phone: put('/producer/phone', text(page, header.phone, phone)),
       fax: put('/producer/fax', text(page, header.fax, phone)),
       email: put('/producer/email', doubtedOn(page, email, clash)),
