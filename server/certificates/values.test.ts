@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unlikePersonName, dateWithoutSeparators, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { unlikePersonName, dateWithoutSeparators, emailByContact, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -61,6 +61,20 @@ describe('dateWithoutSeparators', () => {
     ['0407202', null],
     ['GL 0407 2026', null],
   ])('reads %s as %s', (text, date) => expect(dateWithoutSeparators(text)).toBe(date));
+});
+
+describe('emailByContact', () => {
+  it.each([
+    ['priyazblueins.com', 'Priya Natarajan', 'priya@blueins.com'],
+    ['pnatarajanablueins.com', 'Priya Natarajan', 'pnatarajan@blueins.com'],
+    ['lee harborins.com', 'Lee Okafor', 'lee@harborins.com'],
+    ['lee z harborins.com', 'Lee Okafor', 'lee@harborins.com'],
+  ])('puts %s together with its contact %s', (text, contact, email) => expect(emailByContact(text, contact)).toBe(email));
+  it.each([
+    ['priya@blueins.com', 'Priya Natarajan', 'an address that has its @'],
+    ['marco.blueins.com', 'Priya Natarajan', 'no form of the contact'],
+    ['priyazblueins', 'Priya Natarajan', 'no domain'],
+  ])('leaves %s (%s, %s)', (text, contact) => expect(emailByContact(text, contact)).toBeNull());
 });
 
 describe('unlikePersonName', () => {

@@ -240,6 +240,35 @@ export function emailAddress(text: string, ocr: boolean): string | null {
 }
 
 /**
+ * An e-mail address whose @ OCR misread as a glyph or two or lost ("priyazblueins.com"), put
+ * together from its contact's name: the text starts with a form of the name (priya, pnatarajan),
+ * a domain ends it, and the glyphs between are taken for the @. Null when it does not read so.
+ */
+export function emailByContact(text: string, contact: string): string | null {
+  const spaced = text.trim().toLowerCase();
+  const flat = spaced.replace(/\s+/g, '');
+  if (flat.includes('@')) return null;
+  for (const local of addressForms(contact)) {
+    if (local.length < 3 || !flat.startsWith(local)) continue;
+    // An @ read as a space, or as a glyph or two standing apart, leaves the domain as the next
+    // word; one read as a glyph or two run together is mostly one ("z", "a").
+    const after = spaced.slice(local.length);
+    const apart = /^\s/.test(after);
+    const rest = apart ? after.replace(/^\s+(?:\S{1,2}\s+)?/, '').replace(/\s+/g, '') : flat.slice(local.length);
+    for (const skip of apart ? [0] : [1, 2, 0]) if (/^[a-z0-9-]+\.[a-z]{2,}$/.test(rest.slice(skip))) return `${local}@${rest.slice(skip)}`;
+  }
+  return null;
+}
+
+/** How an e-mail address is mostly built from its owner's name (priya, pnatarajan, priya.natarajan). */
+function addressForms(name: string): string[] {
+  const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z]/g, '')).filter((w) => w.length >= 2);
+  if (!words.length) return [];
+  const [first, last] = [words[0]!, words[words.length - 1]!];
+  return [...new Set([first + '.' + last, first + last, first[0] + last, first + last[0], last + first, last + first[0], first, last])];
+}
+
+/**
  * A NAIC number (five digits) or an alien insurer's code ("AA-1122000"); OCR may misread the
  * code's second A, so in OCR text any capital there counts.
  */
@@ -347,10 +376,8 @@ export function unlikePersonName(name: string): boolean {
  */
 export function nameAndAddressDisagree(name: string, email: string): boolean {
   const local = (email.split('@')[0] ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  const words = name.toLowerCase().split(/\s+/).map((w) => w.replace(/[^a-z]/g, '')).filter((w) => w.length >= 2);
-  if (!words.length || local.length < 3) return false;
-  const [first, last] = [words[0]!, words[words.length - 1]!];
-  const forms = new Set([first, last, first + last, first[0] + last, first + last[0], last + first, last + first[0]]);
+  const forms = new Set(addressForms(name).map((f) => f.replace('.', '')));
+  if (!forms.size || local.length < 3) return false;
   if (forms.has(local)) return false;
   return [...forms].some((f) => f.length >= 3 && editsBetween(f, local) === 1);
 }

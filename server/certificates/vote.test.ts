@@ -28,6 +28,9 @@ describe('a vote between three readings of a value', () => {
     expect(outvoted('/policies/0/effectiveDate', null, texts('Vb/13/2023', '06/13/2023', ''), result)).toBe('2023-06-13');
     expect(outvoted('/policies/0/effectiveDate', null, texts('Vb/13/2023', '06/13/2023', '08/13/2023'), result)).toBeNull();
     expect(outvoted('/insured/name', null, texts('INSURED', 'INSURED', 'INSURED'), result)).toBeNull();
+    // An address whose @ OCR misread is made with the contact's name.
+    const r = { producer: { contactName: 'Priya Natarajan' } } as Parameters<typeof outvoted>[3];
+    expect(outvoted('/producer/email', null, texts('privazxblueins.com', 'priyaabluéins.com', 'priyazblueins.com'), r)).toBe('priya@blueins.com');
   });
 
   it('fills a date or amount from later readings whose figures were read as letters, or lost their slashes', () => {

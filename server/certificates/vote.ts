@@ -5,7 +5,7 @@
 // in three, so it stays below CONFIDENT, for a person to confirm.
 import type { Extraction } from '../contracts/extraction';
 import { phone } from './form/header';
-import { collapse, dateWithoutSeparators, emailAddress, figuresGuessed, figuresInNumber, identifier, naicCode, ocrName, parseDate, parseMoney, similarity, tenFigures, withoutLetter } from './values';
+import { collapse, dateWithoutSeparators, emailAddress, emailByContact, figuresGuessed, figuresInNumber, identifier, naicCode, ocrName, parseDate, parseMoney, similarity, tenFigures, withoutLetter } from './values';
 
 /** Names of a party or an insurer. */
 const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
@@ -28,7 +28,7 @@ const parsers: [RegExp, Parse][] = [
   [/^\/(?:producer|insured|certificateHolder)\/name$/, (t) => ocrName(t) || null],
   [/^\/insurers\/\d+\/name$/, (t, r, p) => ocrName(withoutLetter(collapse(t), insurerLetterAt(r, p))) || null],
   [/^\/producer\/contactName$/, (t) => collapse(t) || null],
-  [/^\/producer\/email$/, (t) => emailAddress(t, true)],
+  [/^\/producer\/email$/, (t, r) => emailAddress(t, true) ?? emailByContact(t, r.producer?.contactName ?? '')],
   [telephone, phone],
   [/^\/insurers\/\d+\/naic$/, (t) => naicCode(t, true)],
   [/^\/(?:certificateNumber|revisionNumber)$/, (t) => identifier(t, true)],

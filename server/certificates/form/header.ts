@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unlikePersonName, unreadCityLine, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, emailByContact, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unlikePersonName, unreadCityLine, withoutLetter } from '../values';
 import { mendRemarks } from '../remarks';
 import type { Box } from '../words';
 import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
@@ -108,6 +108,13 @@ function doubtedOn(page: FormPage, r: Reading<string | null>, doubt: (value: str
   return page.view.ocr && r.value && doubt(r.value) ? { ...r, confidence: Math.min(r.confidence, 0.75) } : r;
 }
 
+/** A scan's e-mail address whose @ OCR misread, put together from the contact's name, for a person to confirm. */
+function withContact(page: FormPage, email: Reading<string | null>, contact: string | null): Reading<string | null> {
+  if (!page.view.ocr || email.value !== null || !email.items.length || !contact) return email;
+  const value = emailByContact(email.items.map((p) => p.word.text).join(' '), contact);
+  return value ? { ...email, value, confidence: Math.min(confidenceOf(page, header.email, email.items), guess) } : email;
+}
+
 export function readTop(page: FormPage, sink: Sink): Top {
   const put = <T>(at: string, r: Reading<T>): T => {
     sink.read(at, r);
@@ -118,7 +125,7 @@ export function readTop(page: FormPage, sink: Sink): Top {
   const holder = party(page, header.holder, '/certificateHolder', sink);
   const ident = (t: string) => identifier(t, page.view.ocr);
   const contact = text(page, header.contact, notPlaceholder);
-  const email = text(page, header.email, (t) => emailAddress(t, page.view.ocr));
+  const email = withContact(page, text(page, header.email, (t) => emailAddress(t, page.view.ocr)), contact.value);
   // A contact and an address one glyph apart: one of them was misread, and which is unknown.
   const clash = () => nameAndAddressDisagree(contact.value ?? '', email.value ?? '');
   return {

@@ -336,6 +336,10 @@ describe('the form reader on OCR words', () => {
     expect(near.fields?.['/producer/contactName']?.confidence).toBeLessThan(0.8);
     const agree = readLayout([{ ...new Sheet().print('Dana Whitfield', 345, 662).print('dana@keystonerisk.test', 345, 638).view(), ocr: true }]);
     expect(agree.fields?.['/producer/email']?.confidence).toBeGreaterThanOrEqual(0.8);
+    // An address whose @ OCR misread is put together from the contact's name, for a person to confirm.
+    const lost = readLayout([{ ...new Sheet().print('Dana Whitfield', 345, 662).print('danaxkeystonerisk.test', 345, 638).view(), ocr: true }]);
+    expect(lost.producer.email).toBe('dana@keystonerisk.test');
+    expect(lost.fields?.['/producer/email']?.confidence).toBeLessThan(0.8);
     // A contact unlike a person's name (a capital misread) is doubted too.
     const odd = readLayout([{ ...new Sheet().print('Lee UKaror', 345, 662).print('lee@keystonerisk.test', 345, 638).view(), ocr: true }]);
     expect(odd.producer.contactName).toBe('Lee UKaror');
