@@ -86,9 +86,9 @@ describe('re-reading lone answers through the fitted form', () => {
     expect(after.policies[0]?.retentionOrDeductible).toMatchObject({ amount: 0 });
     expect(after.fields?.['/policies/0/retentionOrDeductible']?.confidence).toBeLessThan(0.8);
     expect(asked.find((a) => a.chars.includes('$'))?.from).toBe('boxed');
-    // What the first pass read in the cell stands.
-    const read: PageView = { ...new Sheet().print('A', 24, 326).print('UMB-4410', 217, 326).print('01/01/2026', 333, 326).print('01/01/2027', 380, 326).print('10,000', 150, 315).view(), ocr: true };
-    read.reread = rereader(at('0', 150, 315, 0.95), []);
+    // What the first pass read in the cell stands, and nothing read elsewhere in the cell joins it.
+    const read: PageView = { ...new Sheet().print('A', 24, 326).print('UMB-4410', 217, 326).print('01/01/2026', 333, 326).print('01/01/2027', 380, 326).print('10,000', 140, 315).view(), ocr: true };
+    read.reread = rereader(at('0', 170, 315, 0.95), []);
     expect(readLayout([await rereadAnswers(read)]).policies[0]?.retentionOrDeductible).toMatchObject({ amount: 10_000 });
   });
 

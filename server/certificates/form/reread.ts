@@ -47,6 +47,8 @@ function targets(): Target[] {
 /** The most an amount the first pass missed, read alone, is trusted: a person confirms it. */
 const alone = 0.7;
 
+const centreIn = (w: Word, b: Box) => (w.x0 + w.x1) / 2 >= b[0] && (w.x0 + w.x1) / 2 <= b[2] && (w.y0 + w.y1) / 2 >= b[1] && (w.y0 + w.y1) / 2 <= b[3];
+
 const overlaps = (a: Word, b: Word) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
 
 /** The page with the lone answers the first pass missed added to its words. */
@@ -58,12 +60,15 @@ export async function rereadAnswers(view: PageView): Promise<PageView> {
   const readings = await Promise.all(list.map((t) => view.reread!(pageBox(page, t.box), t.chars, t.from)));
   const added: Word[] = [];
   list.forEach((t, i) => {
+    if (t.amount) {
+      // Only in a cell the first pass read nothing in, and only one amount.
+      const area = pageBox(page, t.box);
+      const found = readings[i]!.filter((w) => glyphSized(w) && t.answer.test(w.text));
+      if (found.length === 1 && !view.words.some((o) => centreIn(o, area))) added.push({ ...found[0]!, conf: Math.min(found[0]!.conf, alone), answer: true });
+      return;
+    }
     for (const w of readings[i]!) {
       if (!glyphSized(w) || !t.answer.test(w.text)) continue;
-      if (t.amount) {
-        if (!view.words.some((o) => overlaps(o, w))) added.push({ ...w, conf: Math.min(w.conf, alone), answer: true });
-        continue;
-      }
       // An answer the first pass read there stands; a speck or stroke it read there is no answer.
       if (view.words.some((o) => overlaps(o, w) && t.answer.test(o.text.replace(/[^A-Za-z]/g, '')))) continue;
       added.push({ ...w, text: w.text[0]!, answer: true });
