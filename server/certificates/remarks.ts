@@ -3,6 +3,7 @@
 // where required by written contract); a small word OCR misread in italic print ("msureds",
 // "wnitten", "apples") is a glyph or two from one of them. Names in the remarks (projects,
 // streets, firms) are written with a capital and are left as read.
+import { glyphsApart } from './values';
 
 const words = new Set(
   `additional insured insureds included includes include respect regard general liability
@@ -32,24 +33,10 @@ const known = new Set(
   sole said paid duty duties liable lien liens party parties perform performing`.split(/\s+/),
 );
 
-const near = (a: string, b: string, limit: number): boolean => {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    previous = current;
-  }
-  return previous[b.length]! <= limit;
-};
-
-/** Edits a misread word may be from the word it was: one in a short word, more in a long one. */
-const allowed = (word: string) => Math.max(1, Math.floor(word.length / 3));
-
 /** The one remarks word a small word is a misreading of, or null (none, or more than one). */
 function mendedWord(word: string): string | null {
   if (word.length < 4 || words.has(word) || known.has(word)) return null;
-  const found = [...words].filter((w) => near(word, w, allowed(w)));
+  const found = [...words].filter((w) => glyphsApart(word, w));
   return found.length === 1 ? found[0]! : null;
 }
 

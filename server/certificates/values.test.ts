@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unlikePersonName, dateWithoutSeparators, emailByContact, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { unlikePersonName, dateWithoutSeparators, emailByContact, glyphsApart, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -61,6 +61,18 @@ describe('dateWithoutSeparators', () => {
     ['0407202', null],
     ['GL 0407 2026', null],
   ])('reads %s as %s', (text, date) => expect(dateWithoutSeparators(text)).toBe(date));
+});
+
+describe('glyphsApart', () => {
+  it.each([
+    ['ot', 'of', true],
+    ['Compam', 'Company', true],
+    ['iIndemmty', 'Indemnity', true],
+    ['apples', 'applies', true],
+    ['apples', 'apply', false],
+    ['Federal', 'General', true],
+    ['Keel', 'Fire', false],
+  ])('%s and %s: %s', (a, b, apart) => expect(glyphsApart(a, b)).toBe(apart));
 });
 
 describe('emailByContact', () => {

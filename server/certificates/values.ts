@@ -304,8 +304,11 @@ export const guess = 0.6;
 /** Letters OCR gives for a figure it could not make out: an open 0 read as U, a 6 as b. */
 const figureOf: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', U: '0', I: '1', l: '1', '|': '1', Z: '2', z: '2', S: '5', s: '5', b: '6', G: '6', B: '8', g: '9', q: '9' };
 
-/** Glyphs OCR gives for a figure of a number in italic print: 9 as Y, 7 as a slash, 5 as S. */
-const figureInNumber: Record<string, string> = { O: '0', Q: '0', D: '0', U: '0', I: '1', '|': '1', Z: '2', S: '5', G: '6', B: '8', Y: '9', '/': '7' };
+/**
+ * Glyphs OCR gives for a figure of a number (in capitals, as a number is read): those above, and
+ * in italic print 9 as Y and 7 as a slash.
+ */
+const figureInNumber: Record<string, string> = { ...Object.fromEntries(Object.entries(figureOf).filter(([k]) => !/[a-z]/.test(k))), Y: '9', '/': '7' };
 
 /**
  * A policy number OCR read with a glyph or two among a run of figures that look like figures
@@ -356,6 +359,14 @@ export function dateWithoutSeparators(text: string): string | null {
 
 /** Edits between two texts' letters and digits (see similarity). */
 const editsBetween = (a: string, b: string) => Math.round((1 - similarity(a, b)) * Math.max(a.length, b.length));
+
+/**
+ * Whether two words are a misreading apart: a glyph where the shorter is short, two where it has
+ * six letters, three where it has nine.
+ */
+export function glyphsApart(a: string, b: string): boolean {
+  return editsBetween(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
+}
 
 /** Small words a person's name holds between its others (Ana de la Cruz, Vincent van Gogh). */
 const particles = new Set(['de', 'da', 'das', 'del', 'della', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'y', 'e']);

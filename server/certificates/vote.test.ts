@@ -53,6 +53,8 @@ describe('a vote between three readings of a value', () => {
     // A proper name is no word of a name: "Prarie" is left as read, and so is a word split otherwise.
     expect(outvoted('/insurers/0/name', 'Prarie Workers Comp Fund', texts('Prarie Workers Comp Fund', 'Prairie Workers Comp Fund', 'Prarie Workers Comp Fund'), r)).toBeNull();
     expect(outvoted('/insurers/0/name', 'Keel Assurance Company ot America', texts('Keel Assurance Company ot America', 'Keel Assurance Company of An merica', 'Keel Assurance Company ot America'), r)).toBeNull();
+    // A word of a name as read is never mended into another ("Federal" two glyphs from General).
+    expect(outvoted('/insurers/0/name', 'Federal Insurance Company', texts('Federal Insurance Company', 'General Insurance Company', 'Federal Insurance Compa'), r)).toBeNull();
     // Two later readings offering different words settle nothing; a word far from the first is no mend.
     expect(outvoted('/insurers/0/name', 'Atlas Casualty Insurance Cor', texts('Atlas Casualty Insurance Cor', 'Atlas Casualty Insurance Co', 'Atlas Casualty Insurance Corp'), r)).toBeNull();
     expect(outvoted('/insurers/0/name', 'Atlas Casualty Insurance Compam', texts('Atlas Casualty Insurance Compam', 'Atlas Casualty Insurance Group', 'Atlas Casualty Insurance Compam'), r)).toBeNull();

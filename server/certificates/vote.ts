@@ -5,7 +5,7 @@
 // in three, so it stays below CONFIDENT, for a person to confirm.
 import type { Extraction } from '../contracts/extraction';
 import { phone } from './form/header';
-import { collapse, dateWithoutSeparators, emailAddress, emailByContact, figuresGuessed, figuresInNumber, identifier, naicCode, ocrName, parseDate, parseMoney, similarity, tenFigures, withoutLetter } from './values';
+import { collapse, dateWithoutSeparators, emailAddress, emailByContact, figuresGuessed, figuresInNumber, identifier, naicCode, ocrName, parseDate, parseMoney, glyphsApart, tenFigures, withoutLetter } from './values';
 
 /** Names of a party or an insurer. */
 const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
@@ -107,16 +107,11 @@ const nameWords = new Set(
   group mutual casualty indemnity assurance reinsurance surety fire marine general national american
   america of the and specialty underwriters fund compensation workers exchange reciprocal association
   trust property liability guarantee guaranty financial services agency brokerage brokers holdings
-  excess surplus lines risk retention purchasing states united`.split(/\s+/),
+  excess surplus lines risk retention purchasing states united federal central continental
+  western eastern northern southern atlantic pacific first select selective`.split(/\s+/),
 );
 
 const isNameWord = (w: string) => nameWords.has(w.toLowerCase().replace(/[.,]$/, ''));
-
-/** Whether two words are a glyph apart: two in a word of six letters, three in one of nine. */
-function near(a: string, b: string): boolean {
-  const longest = Math.max(a.length, b.length);
-  return Math.round((1 - similarity(a, b)) * longest) <= Math.max(1, Math.floor(longest / 3));
-}
 
 /**
  * A name whose words the later readings mend one at a time: where the first reading's word is no
@@ -130,7 +125,7 @@ function wordsMended(first: string, later: string[]): string | null {
   let mended = false;
   const out = words.map((w, i) => {
     if (isNameWord(w)) return w;
-    const offered = new Set(others.map((o) => o[i]!).filter((o) => isNameWord(o) && near(o, w)));
+    const offered = new Set(others.map((o) => o[i]!).filter((o) => isNameWord(o) && glyphsApart(o, w)));
     if (offered.size !== 1) return w;
     mended = true;
     return [...offered][0]!;
