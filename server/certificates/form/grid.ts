@@ -234,10 +234,11 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     const shared = e.sharesDates ? 0.85 : 1;
     let eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
     let exp = scaled(dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]), shared);
-    // A policy that ends before it starts was misread in one of its dates, which one is unknown.
-    if (eff.value && exp.value && eff.value >= exp.value) {
+    // A scan's policy that ends no later than it starts was misread in one of its dates, which
+    // one is unknown. Print with a text layer is as the filler wrote it.
+    if (page.view.ocr && eff.value && exp.value && eff.value >= exp.value) {
       [eff, exp] = [eff, exp].map((r) => ({ ...r, confidence: Math.min(r.confidence, guess) })) as [typeof eff, typeof exp];
-      doubts.push(`A policy in the ${sectionName(s)} section ends (${exp.value}) before it starts (${eff.value}): one of its dates was misread.`);
+      doubts.push(`A policy in the ${sectionName(s)} section ends (${exp.value}) no later than it starts (${eff.value}): one of its dates was misread.`);
     }
     if (effItems.length && !eff.value) doubts.push(`An effective date in the ${sectionName(s)} section could not be read ("${lineOf(effItems).text}").`);
     if (expItems.length && !exp.value) doubts.push(`An expiration date in the ${sectionName(s)} section could not be read ("${lineOf(expItems).text}").`);

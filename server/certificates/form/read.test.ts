@@ -316,7 +316,11 @@ describe('the form reader on OCR words', () => {
     expect(backwards.policies[0]).toMatchObject({ effectiveDate: '2033-08-07', expirationDate: '2026-08-07' });
     expect(backwards.fields?.['/policies/0/effectiveDate']?.confidence).toBeLessThan(0.8);
     expect(backwards.fields?.['/policies/0/expirationDate']?.confidence).toBeLessThan(0.8);
-    expect(backwards.warnings.join(' ')).toContain('ends (2026-08-07) before it starts (2033-08-07)');
+    expect(backwards.warnings.join(' ')).toContain('ends (2026-08-07) no later than it starts (2033-08-07)');
+    // With a text layer the dates are as printed: nothing was misread.
+    const printed = readLayout([new Sheet().print('A', 24, 482).print('GL-5520091', 217, 482).print('08/07/2026', 333, 482).print('08/07/2026', 380, 482).view()]);
+    expect(printed.fields?.['/policies/0/expirationDate']?.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(printed.warnings.join(' ')).not.toContain('no later than');
   });
 
   it('doubts a write-in limit whose label OCR was unsure of', () => {
