@@ -232,14 +232,8 @@ export function readSection(page: FormPage, s: Section, sink: Sink): { policies:
     sink.read(`${at}/line`, { items: [], box: pageBox(page, rowRegion), confidence: confidenceOf(page, rowRegion, e.number) * (dated ? 1 : 0.6) });
     const [effItems, expItems] = splitDates(e.sharesDates ?? e);
     const shared = e.sharesDates ? 0.85 : 1;
-    let eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
-    let exp = scaled(dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]), shared);
-    // A scan's policy that ends no later than it starts was misread in one of its dates, which
-    // one is unknown. Print with a text layer is as the filler wrote it.
-    if (page.view.ocr && eff.value && exp.value && eff.value >= exp.value) {
-      [eff, exp] = [eff, exp].map((r) => ({ ...r, confidence: Math.min(r.confidence, guess) })) as [typeof eff, typeof exp];
-      doubts.push(`A policy in the ${sectionName(s)} section ends (${exp.value}) no later than it starts (${eff.value}): one of its dates was misread.`);
-    }
+    const eff = scaled(dateOf(page, effItems, [columns.eff[0], e.bottom, columns.eff[1], e.top]), shared);
+    const exp = scaled(dateOf(page, expItems, [columns.exp[0], e.bottom, columns.exp[1], e.top]), shared);
     if (effItems.length && !eff.value) doubts.push(`An effective date in the ${sectionName(s)} section could not be read ("${lineOf(effItems).text}").`);
     if (expItems.length && !exp.value) doubts.push(`An expiration date in the ${sectionName(s)} section could not be read ("${lineOf(expItems).text}").`);
     const y0 = alone ? s.bottom : e.bottom;
