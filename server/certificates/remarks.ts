@@ -36,7 +36,7 @@ const known = new Set(
 /** The one remarks word a small word is a misreading of, or null (none, or more than one). */
 function mendedWord(word: string): string | null {
   if (word.length < 4 || words.has(word) || known.has(word)) return null;
-  const found = [...words].filter((w) => glyphsApart(word, w));
+  const found = [...words].filter((w) => glyphsApart(w, word));
   return found.length === 1 ? found[0]! : null;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unlikePersonName, dateWithoutSeparators, emailByContact, glyphsApart, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
+import { personCapitals, unlikePersonName, dateWithoutSeparators, emailByContact, glyphsApart, emailAddress, figuresGuessed, figuresInNumber, nameAndAddressDisagree, smallLMidSentence, findFormNumbers, identifier, mergeFormNumbers, naicCode, ocrName, parseAddress, parseDate, parseMoney, unreadCityLine, withoutLetter } from './values';
 
 describe('parseMoney', () => {
   it.each([
@@ -65,14 +65,15 @@ describe('dateWithoutSeparators', () => {
 
 describe('glyphsApart', () => {
   it.each([
-    ['ot', 'of', true],
-    ['Compam', 'Company', true],
-    ['iIndemmty', 'Indemnity', true],
-    ['apples', 'applies', true],
-    ['apples', 'apply', false],
-    ['Federal', 'General', true],
-    ['Keel', 'Fire', false],
-  ])('%s and %s: %s', (a, b, apart) => expect(glyphsApart(a, b)).toBe(apart));
+    ['of', 'ot', true],
+    ['Company', 'Compam', true],
+    ['Indemnity', 'iIndemmty', true],
+    ['applies', 'apples', true],
+    ['liability', 'liabitin', true],
+    ['apply', 'apples', false],
+    ['General', 'Federal', true],
+    ['Fire', 'Keel', false],
+  ])('%s misread as %s: %s', (word, misread, apart) => expect(glyphsApart(word, misread)).toBe(apart));
 });
 
 describe('emailByContact', () => {
@@ -87,6 +88,15 @@ describe('emailByContact', () => {
     ['marco.blueins.com', 'Priya Natarajan', 'no form of the contact'],
     ['priyazblueins', 'Priya Natarajan', 'no domain'],
   ])('leaves %s (%s, %s)', (text, contact) => expect(emailByContact(text, contact)).toBeNull());
+});
+
+describe('personCapitals', () => {
+  it.each([
+    ['Marco reyes', 'Marco Reyes'],
+    ['Ana de la Cruz', 'Ana de la Cruz'],
+    ['om Kessler', 'om Kessler'],
+    ['Lee Okafor', 'Lee Okafor'],
+  ])('makes %s %s', (name, made) => expect(personCapitals(name)).toBe(made));
 });
 
 describe('unlikePersonName', () => {

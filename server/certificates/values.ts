@@ -361,15 +361,25 @@ export function dateWithoutSeparators(text: string): string | null {
 const editsBetween = (a: string, b: string) => Math.round((1 - similarity(a, b)) * Math.max(a.length, b.length));
 
 /**
- * Whether two words are a misreading apart: a glyph where the shorter is short, two where it has
- * six letters, three where it has nine.
+ * Whether a text may be a misreading of a word: a glyph off a short word, two off a word of six
+ * letters, three off one of nine.
  */
-export function glyphsApart(a: string, b: string): boolean {
-  return editsBetween(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 3));
+export function glyphsApart(word: string, misread: string): boolean {
+  return editsBetween(word, misread) <= Math.max(1, Math.floor(word.length / 3));
 }
 
 /** Small words a person's name holds between its others (Ana de la Cruz, Vincent van Gogh). */
 const particles = new Set(['de', 'da', 'das', 'del', 'della', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ten', 'ter', 'bin', 'ibn', 'al', 'y', 'e']);
+
+/**
+ * A person's name OCR read with a word's capital lost ("Marco reyes"): after a first word with its
+ * capital, a word of small letters that is no particle gets its capital back. A guess.
+ */
+export function personCapitals(name: string): string {
+  const words = name.split(' ');
+  if (!/^[A-Z][a-z]/.test(words[0] ?? '')) return name;
+  return words.map((w, i) => (i > 0 && /^[a-z]{3,}$/.test(w) && !particles.has(w) ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
+}
 
 /**
  * Whether a person's name, as OCR read it, is unlike one: a word with a small first letter that

@@ -1,7 +1,7 @@
 // The certificate's top half and foot: date, numbers, producer and contact, insurers, insured,
 // remarks and holder, each read from its own region of the form.
 import type { Extraction } from '../../contracts/extraction';
-import { collapse, digitsOnly, emailAddress, emailByContact, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, smallLMidSentence, parseDate, unlikePersonName, unreadCityLine, withoutLetter } from '../values';
+import { collapse, digitsOnly, emailAddress, emailByContact, guess, identifier, lookalikeDoubt, naicCode, nameAndAddressDisagree, ocrName, personCapitals, smallLMidSentence, parseDate, unlikePersonName, unreadCityLine, withoutLetter } from '../values';
 import { mendRemarks } from '../remarks';
 import type { Box } from '../words';
 import { blockLinesIn, confidenceOf, linesIn, type Reading } from './cells';
@@ -124,7 +124,9 @@ export function readTop(page: FormPage, sink: Sink): Top {
   const insured = party(page, header.insured, '/insured', sink);
   const holder = party(page, header.holder, '/certificateHolder', sink);
   const ident = (t: string) => identifier(t, page.view.ocr);
-  const contact = text(page, header.contact, notPlaceholder);
+  const read = text(page, header.contact, notPlaceholder);
+  // A capital OCR lost is put back; the name stays doubted below.
+  const contact = page.view.ocr && read.value ? { ...read, value: personCapitals(read.value) } : read;
   const email = withContact(page, text(page, header.email, (t) => emailAddress(t, page.view.ocr)), contact.value);
   // A contact and an address one glyph apart: one of them was misread, and which is unknown.
   const clash = () => nameAndAddressDisagree(contact.value ?? '', email.value ?? '');
@@ -135,7 +137,7 @@ export function readTop(page: FormPage, sink: Sink): Top {
     producer: {
       name: producer.name,
       address: producer.address,
-      contactName: put('/producer/contactName', doubtedOn(page, contact, (v) => clash() || unlikePersonName(v))),
+      contactName: put('/producer/contactName', doubtedOn(page, contact, () => clash() || unlikePersonName(read.value ?? ''))),
       phone: put('/producer/phone', text(page, header.phone, phone)),
       fax: put('/producer/fax', text(page, header.fax, phone)),
       email: put('/producer/email', doubtedOn(page, email, clash)),

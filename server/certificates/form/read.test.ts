@@ -340,6 +340,10 @@ describe('the form reader on OCR words', () => {
     const lost = readLayout([{ ...new Sheet().print('Dana Whitfield', 345, 662).print('danaxkeystonerisk.test', 345, 638).view(), ocr: true }]);
     expect(lost.producer.email).toBe('dana@keystonerisk.test');
     expect(lost.fields?.['/producer/email']?.confidence).toBeLessThan(0.8);
+    // A capital OCR lost is put back, and the name stays doubted.
+    const small = readLayout([{ ...new Sheet().print('Marco reyes', 345, 662).print('marco@keystonerisk.test', 345, 638).view(), ocr: true }]);
+    expect(small.producer.contactName).toBe('Marco Reyes');
+    expect(small.fields?.['/producer/contactName']?.confidence).toBeLessThan(0.8);
     // A contact unlike a person's name (a capital misread) is doubted too.
     const odd = readLayout([{ ...new Sheet().print('Lee UKaror', 345, 662).print('lee@keystonerisk.test', 345, 638).view(), ocr: true }]);
     expect(odd.producer.contactName).toBe('Lee UKaror');
