@@ -150,10 +150,18 @@ function sharedFlag(page: FormPage, s: Section, column: readonly [number, number
   return row.value ? { ...row, confidence: Math.min(row.confidence, 0.6) } : own;
 }
 
+/** An OCR word confidence below which a glyph read alone is noise, not an answer. */
+const unreadGlyph = 0.3;
+
 function writtenFlag(page: FormPage, column: readonly [number, number], y0: number, y1: number): Reading<boolean> {
   const region: Box = [column[0], y0, column[1], y1];
-  const items = valuesIn(page, region).filter((p) => /^(?:Y|YES|X)$/i.test(p.word.text.replace(/[^A-Za-z]/g, '')));
-  return { value: items.length > 0, items, box: items.length ? pageBoxOf(items) : pageBox(page, region), confidence: confidenceOf(page, region, items) };
+  const found = valuesIn(page, region).filter((p) => /^(?:Y|YES|X)$/i.test(p.word.text.replace(/[^A-Za-z]/g, '')));
+  // A glyph of a blob the engine could not read (the form's N / A under a stray stroke, read
+  // "XxX" at nothing) is no answer: the cell is taken as unmarked, for a person to confirm.
+  const items = found.filter((p) => p.word.conf >= unreadGlyph);
+  const box = items.length ? pageBoxOf(items) : pageBox(page, region);
+  const confidence = items.length || !found.length ? confidenceOf(page, region, items) : Math.min(confidenceOf(page, region, []), unreadGlyph);
+  return { value: items.length > 0, items, box, confidence };
 }
 
 function textReading(page: FormPage, region: Box, items: Placed[], value: string | null): Reading<string | null> {

@@ -298,6 +298,19 @@ describe('the form reader on OCR words', () => {
     expect(text.policies[0]).toMatchObject({ effectiveDate: null, limits: {} });
   });
 
+  it("takes a glyph OCR could not read in the workers' compensation ADDL INSD cell for no answer, for a person to confirm", () => {
+    const wc = (conf: number) => {
+      const view = { ...new Sheet().print('B', 24, 290).print('WC 7731-22', 217, 290).print('03/15/2026', 333, 290).print('03/15/2027', 380, 290).print('X', 182, 286).view(), ocr: true };
+      for (const w of view.words) if (w.text === 'X') w.conf = conf;
+      const r = readLayout([view]);
+      return { value: r.policies[0]?.additionalInsured, confidence: r.fields?.['/policies/0/additionalInsured']?.confidence ?? 1 };
+    };
+    expect(wc(0.9).value).toBe(true);
+    const noise = wc(0);
+    expect(noise.value).toBe(false);
+    expect(noise.confidence).toBeLessThan(0.8);
+  });
+
   it('takes a policy number whose figures OCR read as lookalikes for the figures, for a person to confirm', () => {
     const sheet = new Sheet().print('A', 24, 482).print('UF-Y42151-93', 217, 482).print('06/13/2026', 333, 482).print('06/13/2027', 380, 482);
     const r = readLayout([{ ...sheet.view(), ocr: true }]);
