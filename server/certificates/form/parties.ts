@@ -27,10 +27,20 @@ function usefulLines(lines: FormLine[]): FormLine[] {
 }
 
 /**
+ * A street line as OCR misreads it mended: "OR" at its end is the DR of Drive (no street suffix
+ * reads OR), "5t" the St of Street, and a unit run into its number ("Unit4") is spaced.
+ */
+function streetMended(line: string): string {
+  return line
+    .replace(/\s(?:OR|0R|DA)$/, ' DR')
+    .replace(/\s5([tT])$/, ' S$1')
+    .replace(/\b(Unit|Suite|Ste|Apt|UNIT|SUITE|STE|APT)(\d)/, '$1 $2');
+}
+
+/**
  * Name first, then address: the lines before the street are the name when they continue it (a
  * company suffix, a DBA), else the first street-like or following line starts the address. On a
- * scan, a street line ending "OR" is the DR of Drive OCR misread: no street suffix reads OR, and
- * the state stands on the city line.
+ * scan, a street line's misread suffix is mended (`streetMended`).
  */
 export function readParty(lines: FormLine[], ocr = false): PartyLines {
   const useful = usefulLines(lines);
@@ -47,6 +57,6 @@ export function readParty(lines: FormLine[], ocr = false): PartyLines {
   const addressLines = useful.slice(split);
   const name = collapse(nameLines.map((l) => l.text).join(' ')).replace(/,$/, '');
   const address = addressLines.length ? parseAddress(addressLines.map((l) => collapse(l.text))) : null;
-  if (address && ocr) for (const key of ['line1', 'line2'] as const) address[key] = address[key]?.replace(/\s(?:OR|0R|DA)$/, ' DR') ?? null;
+  if (address && ocr) for (const key of ['line1', 'line2'] as const) address[key] = address[key] === null ? null : streetMended(address[key]);
   return { name: name || null, address, nameLines, addressLines };
 }

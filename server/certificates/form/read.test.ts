@@ -298,6 +298,15 @@ describe('the form reader on OCR words', () => {
     expect(text.policies[0]).toMatchObject({ effectiveDate: null, limits: {} });
   });
 
+  it("mends a scan's street line: a suffix misread (5t, OR) and a unit run into its number", () => {
+    const sheet = new Sheet().print('Birchwood Framing Inc', 74, 600).print('2851 Market 5t', 74, 590).print('Unit4', 74, 580).print('Augusta, ME 04330', 74, 570);
+    expect(readLayout([{ ...sheet.view(), ocr: true }]).insured.address).toMatchObject({ line1: '2851 Market St', line2: 'Unit 4', city: 'Augusta' });
+    const drive = new Sheet().print('Birchwood Framing Inc', 74, 600).print('12 COMMERCE OR', 74, 590).print('AUGUSTA, ME 04330', 74, 580);
+    expect(readLayout([{ ...drive.view(), ocr: true }]).insured.address?.line1).toBe('12 COMMERCE DR');
+    // Print with a text layer is as the filler wrote it.
+    expect(readLayout([sheet.view()]).insured.address).toMatchObject({ line1: '2851 Market 5t', line2: 'Unit4' });
+  });
+
   it("takes a glyph OCR could not read in the workers' compensation ADDL INSD cell for no answer, for a person to confirm", () => {
     const wc = (conf: number) => {
       const view = { ...new Sheet().print('B', 24, 290).print('WC 7731-22', 217, 290).print('03/15/2026', 333, 290).print('03/15/2027', 380, 290).print('X', 182, 286).view(), ocr: true };
