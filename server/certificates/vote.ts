@@ -140,7 +140,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * keep it. A value the first reading could not make out is taken from the later readings when
  * they do not contradict each other. Readings that differ from the first only in lookalike
  * glyphs do not outvote it: the first reading's O and 0, I and 1 were settled from the shape of
- * the ink, which the engine's later guesses owe nothing to.
+ * the ink, which the engine's later guesses owe nothing to. Where the later readings do not
+ * agree, a name may still be mended word by word (`wordsMended`).
  */
 export function outvoted(pointer: string, current: unknown, texts: { first: string; second: string; third: string }, result: Partial<Extraction>): unknown {
   const { first, second, third } = texts;
