@@ -10,7 +10,7 @@ import { CONFIDENT, type Extraction } from '../contracts/extraction';
 import { grow } from './form/cells';
 import type { PageView } from './page';
 import type { Box, Word } from './words';
-import { outvoted, setAt, unmade, valueAt, votable } from './vote';
+import { named, outvoted, setAt, unmade, valueAt, votable } from './vote';
 
 /**
  * Values read from print that the reader cannot check by themselves: names, addresses, numbers,
@@ -51,8 +51,6 @@ const plainText = (words: Word[]) =>
 /** The glyphs of some words, counted: the same text split or ordered otherwise counts the same. */
 const glyphs = (words: Word[]) => [...plainText(words).replace(/\s+/g, '')].sort().join('');
 
-/** Names of a party or an insurer: their words, as split, are part of the name. */
-const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
 
 /** How many words a reading holds. */
 const wordCount = (words: Word[]) => plainText(words).split(/\s+/).filter(Boolean).length;

@@ -348,6 +348,9 @@ export function figuresGuessed(text: string): string | null {
   return t.replace(/[A-Za-z|]/g, (c) => figureOf[c]!);
 }
 
+/** A scan's date that does not parse, guessed from figures read as letters or from lost slashes; a guess, for a person. */
+export const guessedDate = (text: string): string | null => parseDate(figuresGuessed(text) ?? '') ?? dateWithoutSeparators(text);
+
 /**
  * A date whose slashes OCR lost ("04072026", "08 07 2025"), read as MM/DD/YYYY from its figures
  * alone; null for any other text. A guess, only ever given for a person to confirm.

@@ -5,10 +5,10 @@
 // in three, so it stays below CONFIDENT, for a person to confirm.
 import type { Extraction } from '../contracts/extraction';
 import { phone } from './form/header';
-import { collapse, dateWithoutSeparators, emailAddress, emailByContact, figuresGuessed, figuresInNumber, identifier, naicCode, ocrName, parseDate, parseMoney, glyphsApart, tenFigures, withoutLetter } from './values';
+import { collapse, emailAddress, emailByContact, figuresGuessed, figuresInNumber, guessedDate, identifier, naicCode, ocrName, parseDate, parseMoney, glyphsApart, tenFigures, withoutLetter } from './values';
 
 /** Names of a party or an insurer. */
-const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
+export const named = /^\/(?:producer|insured|certificateHolder|insurers\/\d+)\/name$/;
 
 /** The producer's telephone and fax numbers: taken only as ten figures (a figure read twice makes eleven). */
 const telephone = /^\/producer\/(?:phone|fax)$/;
@@ -35,7 +35,7 @@ const parsers: [RegExp, Parse][] = [
   [/^\/policies\/\d+\/policyNumber$/, (t) => policyNumber(t)],
   // A date or amount is made as the layout makes it, guesses included ("Ub/13/2024", "04072026"):
   // a vote's value stays below CONFIDENT.
-  [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t) ?? parseDate(figuresGuessed(t) ?? '') ?? dateWithoutSeparators(t)],
+  [/^\/certificateDate$|^\/policies\/\d+\/(?:effectiveDate|expirationDate)$/, (t) => parseDate(t) ?? guessedDate(t)],
   [/^\/policies\/\d+\/limits\/(?!other\/)\w+$/, (t) => parseMoney(collapse(t.replace(/\$/g, ' '))) ?? parseMoney(figuresGuessed(t) ?? '')],
 ];
 

@@ -2,7 +2,7 @@
 // compensation, other) read into policies. A section holds one policy per line that prints
 // policy dates, so two insurers on one umbrella row are two policies.
 import type { Policy } from '../../contracts/extraction';
-import { collapse, dateWithoutSeparators, figuresGuessed, figuresInNumber, guess, identifier, parseDate } from '../values';
+import { collapse, figuresInNumber, guess, guessedDate, identifier, parseDate } from '../values';
 import type { Box } from '../words';
 import { confidenceOf, flagNear, grow, linesIn, type Reading } from './cells';
 import { formLines, lineOf, pageBoxOf } from './lines';
@@ -194,7 +194,7 @@ function dateOf(page: FormPage, items: Placed[], region: Box): Reading<string | 
   const read = items.length ? parseDate(text) : null;
   // Figures OCR read as letters ("Ub/13/2023"), or slashes it lost ("04072026"): the date they
   // resemble, for a person to confirm.
-  const guessed = items.length && !read && page.view.ocr ? (parseDate(figuresGuessed(text) ?? '') ?? dateWithoutSeparators(text)) : null;
+  const guessed = items.length && !read && page.view.ocr ? guessedDate(text) : null;
   const value = read ?? guessed;
   const r = textReading(page, region, items, value);
   if (guessed) return { ...r, confidence: Math.min(r.confidence, guess) };
